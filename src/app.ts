@@ -1,0 +1,72 @@
+/**
+ * One server instance: database, start-up work, schema, HTTP and WebSocket on
+ * one port. main.ts runs it from the command line; tests run it in-process.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrate, withStartupLock } from './db/startup.js';
+import { buildSchema } from './server/build-schema.js';
+import type { AppServices, Context } from './server/context.js';
+import { createHttp } from './server/http.js';
+import { createWs } from './server/ws.js';
+import type { Logger } from './shared/logger.js';
+
+export interface App {
+  url: string;
+  port: number;
+  services: AppServices;
+  db: Database;
+  /** Graceful: stop accepting, close sockets with 1001, finish in-flight requests, close the database. */
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, log: Logger): Promise<App> {
+  const db = await openDatabase(config, log);
+  try {
+    return await serve(config, log, db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+async function serve(config: Config, log: Logger, db: Database): Promise<App> {
+  const services: AppServices = { config, orm: db.orm, log };
+  await withStartupLock(db.url, async () => {
+    if (config.migrateOnStart) await migrate(db.orm, log);
+  });
+
+  const schema = await buildSchema();
+  const server = createServer();
+  const ws = createWs(services, schema, server);
+  const wsDrain: ApolloServerPlugin<Context> = {
+    async serverWillStart() {
+      return { drainServer: () => ws.close() };
+    },
+  };
+  const { app, apollo } = await createHttp(services, schema, server, [wsDrain]);
+  server.on('request', app);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    services,
+    db,
+    stop: () =>
+      (stopping ??= (async () => {
+        await apollo.stop(); // drains HTTP (in-flight requests get their grace period) and WebSockets
+        await db.close();
+      })()),
+  };
+}

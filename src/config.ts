@@ -1,0 +1,141 @@
+/**
+ * Every environment variable the server reads, parsed and checked once.
+ * A bad value is a ConfigError naming the variable; main.ts prints it as one
+ * line and exits with code 1 (no stack trace: the operator needs the variable,
+ * not our call stack).
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** null: start the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  migrateOnStart: boolean;
+  /** null: load demo data on the first embedded start only. */
+  demoData: boolean | null;
+  dbPoolSize: number;
+  logLevel: string;
+  sessionSecret: string | null;
+  sessionTtlSeconds: number;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  expiryIntervalMs: number;
+  maxSubscriberLag: number;
+  statsTimeZone: string;
+  shutdownTimeoutMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined) return undefined;
+  const value = raw.trim();
+  return value === '' ? undefined : value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigError(name, `must be an integer, got '${raw}'`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${raw}`);
+  return value;
+}
+
+function bool(env: Env, name: string): boolean | null {
+  const raw = read(env, name);
+  if (raw === undefined) return null;
+  if (/^(true|1|yes|on)$/i.test(raw)) return true;
+  if (/^(false|0|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got '${raw}'`);
+}
+
+function postgresUrl(env: Env, name: string): string | null {
+  const raw = read(env, name);
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a URL (expected postgres://user:password@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(name, `must use the postgres:// scheme, got '${url.protocol}'`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError(name, 'names no database (postgres://host/DATABASE)');
+  return raw;
+}
+
+/** Durations as seconds, or with a unit: 90s, 15m, 12h, 7d. */
+function duration(env: Env, name: string, fallbackSeconds: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallbackSeconds;
+  const match = /^(\d+)\s*(s|m|h|d)?$/.exec(raw);
+  if (!match) throw new ConfigError(name, `must be a duration such as 3600, 90m, 12h or 7d, got '${raw}'`);
+  const factor = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(match[1]) * factor;
+  if (seconds < 60 || seconds > 366 * 86400) throw new ConfigError(name, 'must be between 1 minute and 366 days');
+  return seconds;
+}
+
+function timeZone(env: Env, name: string, fallback: string): string {
+  const value = read(env, name) ?? fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw new ConfigError(name, `is not an IANA time zone, got '${value}'`);
+  }
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const sessionSecret = read(env, 'SESSION_SECRET') ?? null;
+  if (sessionSecret !== null && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters');
+  }
+  const adminEmail = read(env, 'ADMIN_EMAIL') ?? null;
+  const adminPassword = env.ADMIN_PASSWORD ?? null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new ConfigError(adminEmail === null ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD', 'ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  }
+  return {
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: read(env, 'HOST') ?? '0.0.0.0',
+    databaseUrl: postgresUrl(env, 'DATABASE_URL'),
+    dataDir: path.resolve(read(env, 'DATA_DIR') ?? '.data'),
+    migrateOnStart: bool(env, 'MIGRATE_ON_START') ?? true,
+    demoData: bool(env, 'DEMO_DATA'),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', Math.max(4, 2 * availableParallelism()), 1, 200),
+    logLevel: logLevel(env),
+    sessionSecret,
+    sessionTtlSeconds: duration(env, 'SESSION_TTL', 7 * 86400),
+    adminEmail,
+    adminPassword,
+    expiryIntervalMs: int(env, 'EXPIRY_INTERVAL_MS', 60_000, 100, 86_400_000),
+    maxSubscriberLag: int(env, 'MAX_SUBSCRIBER_LAG', 1000, 1, 1_000_000),
+    statsTimeZone: timeZone(env, 'STATS_TIME_ZONE', 'Asia/Shanghai'),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(env: Env): string {
+  const value = read(env, 'LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(value)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  return value;
+}

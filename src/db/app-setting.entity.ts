@@ -1,0 +1,14 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** A server-wide setting shared by every instance on the database. */
+@Entity({ tableName: 'app_setting' })
+export class AppSetting {
+  @PrimaryKey({ type: 'text' })
+  key!: string;
+
+  @Property({ type: 'text' })
+  value!: string;
+
+  @Property({ type: 'Date', columnType: 'timestamptz(3)', defaultRaw: 'now()' })
+  createdAt?: Date;
+}

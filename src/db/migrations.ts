@@ -1,0 +1,10 @@
+/**
+ * Every migration, listed statically: migrations live outside src/ and are
+ * compiled beside it, and a static list also works under vitest (stack.md).
+ * Append new ones at the end.
+ */
+import { Migration20261129000100_foundation } from '../../migrations/Migration20261129000100_foundation.js';
+
+export const migrationsList = [
+  { name: 'Migration20261129000100_foundation', class: Migration20261129000100_foundation },
+];

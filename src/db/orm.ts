@@ -1,0 +1,61 @@
+/**
+ * MikroORM on PostgreSQL: configuration, opening, and the start-up checks every
+ * database must pass (UTF8, PostgreSQL 15 or newer).
+ */
+import 'reflect-metadata';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from './entities.js';
+import { migrationsList } from './migrations.js';
+import type { Logger } from '../shared/logger.js';
+
+export type Orm = MikroORM;
+
+export function ormOptions(url: string, poolSize: number, log?: Logger): Options {
+  return {
+    clientUrl: url,
+    entities,
+    discovery: { warnWhenNoEntities: false },
+    extensions: [Migrator],
+    migrations: {
+      migrationsList,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    pool: { min: 0, max: poolSize },
+    // Migrations are listed statically; this keeps vitest's .ts loading working.
+    dynamicImportProvider: (id: string) => import(id),
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: false,
+    logger: (message: string) => log?.debug({ orm: message }, 'orm'),
+  };
+}
+
+export class DatabaseCheckError extends Error {}
+
+export async function openOrm(url: string, poolSize: number, log: Logger): Promise<Orm> {
+  const orm = await MikroORM.init(ormOptions(url, poolSize, log));
+  try {
+    await checkServer(orm);
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+  return orm;
+}
+
+/** Refuses databases that would silently mangle data or lack features we use. */
+async function checkServer(orm: Orm): Promise<void> {
+  const [row] = await orm.em.getConnection().execute<{ encoding: string; version: number }[]>(
+    `SELECT current_setting('server_encoding') AS encoding, current_setting('server_version_num')::int AS version`,
+  );
+  if (row!.encoding !== 'UTF8') {
+    throw new DatabaseCheckError(`the database encoding is ${row!.encoding}; UTF8 is required (CREATE DATABASE ... ENCODING 'UTF8')`);
+  }
+  if (row!.version < 150000) {
+    throw new DatabaseCheckError(`PostgreSQL ${Math.floor(row!.version / 10000)} is too old; 15 or newer is required`);
+  }
+}

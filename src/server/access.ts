@@ -1,0 +1,40 @@
+/**
+ * Protect-all: every root field declares who may call it, with @Access. A root
+ * field without a rule is refused at run time by the global middleware, and a
+ * test walks the schema so that none ships without one.
+ *
+ * The rule only decides UNAUTHENTICATED (anonymous where a user or key is needed):
+ * roles, verification and ownership are decided in services by the policies,
+ * after input and existence checks, as api.md's order of checks requires.
+ */
+import { Extensions, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { GraphQLObjectType } from 'graphql';
+import { AppError, unauthenticated } from './errors.js';
+import type { Context } from './context.js';
+
+export type AccessRule = 'public' | 'authenticated';
+
+const requireCaller: MiddlewareFn<Context> = async ({ context }, next) => {
+  if (context.viewer.kind === 'anonymous') throw unauthenticated();
+  return next();
+};
+
+export function Access(rule: AccessRule): MethodDecorator {
+  return (target, key, descriptor) => {
+    Extensions({ access: rule })(target, key, descriptor);
+    if (rule === 'authenticated') UseMiddleware(requireCaller)(target, key, descriptor);
+  };
+}
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/** Global middleware: refuses any root field that declares no rule. */
+export const protectAll: MiddlewareFn<Context> = async ({ info }, next) => {
+  if (ROOT_TYPES.has(info.parentType.name)) {
+    const field = (info.parentType as GraphQLObjectType).getFields()[info.fieldName];
+    if (!field?.extensions?.access) {
+      throw new AppError('FORBIDDEN', `${info.parentType.name}.${info.fieldName} has no access rule`);
+    }
+  }
+  return next();
+};

@@ -1,0 +1,32 @@
+/**
+ * The per-operation context: who is calling, an ORM fork of its own, and the
+ * DataLoaders of this operation (never shared between operations or events).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../config.js';
+import type { Orm } from '../db/orm.js';
+import type { Logger } from '../shared/logger.js';
+import type { Viewer } from '../modules/identity/viewer.js';
+import type { AppError } from './errors.js';
+
+/** What lives as long as the process: shared by every context. */
+export interface AppServices {
+  config: Config;
+  orm: Orm;
+  log: Logger;
+}
+
+export interface Context {
+  app: AppServices;
+  viewer: Viewer;
+  /**
+   * Bad credentials do not fail the context (signUp and logIn ignore them); the
+   * operation check in http.ts raises this unless the operation is one of those.
+   */
+  credentialsError: AppError | null;
+  em: EntityManager;
+}
+
+export function createContext(app: AppServices, viewer: Viewer, credentialsError: AppError | null = null): Context {
+  return { app, viewer, credentialsError, em: app.orm.em.fork() as EntityManager };
+}

@@ -1,0 +1,91 @@
+/**
+ * The one error vocabulary and the one formatter, shared by HTTP and graphql-ws.
+ * Expected failures are GraphQLErrors carrying exactly one `extensions.code`
+ * from api.md ("Errors"); anything else is logged with its stack and reaches the
+ * client as INTERNAL_SERVER_ERROR with a bland message.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from '../shared/logger.js';
+
+export const ErrorCode = {
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CAPACITY_EXCEEDED: 'CAPACITY_EXCEEDED',
+  ALREADY_CLAIMED: 'ALREADY_CLAIMED',
+  REQUEST_NOT_OPEN: 'REQUEST_NOT_OPEN',
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  SLOW_CONSUMER: 'SLOW_CONSUMER',
+  RATE_LIMITED: 'RATE_LIMITED',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+/** Apollo's own codes that api.md's list folds into BAD_REQUEST. */
+const APOLLO_CODES: Record<string, ErrorCode> = {
+  PERSISTED_QUERY_NOT_SUPPORTED: ErrorCode.BAD_REQUEST,
+  PERSISTED_QUERY_NOT_FOUND: ErrorCode.BAD_REQUEST,
+  OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_REQUEST,
+};
+/** The only extensions besides `code` a client may see (api.md "Errors"). */
+const PUBLIC_EXTENSIONS = ['field', 'remaining', 'retryAfter'] as const;
+
+/** An expected failure: its message and code go to the client as they are. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field });
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+export const forbidden = (message = 'You are not allowed to do this') => new AppError('FORBIDDEN', message);
+
+/** 401 with a WWW-Authenticate challenge, as api.md asks for bad credentials. */
+export function unauthenticated(message = 'Authentication required'): AppError {
+  return new AppError('UNAUTHENTICATED', message, {
+    http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+  });
+}
+
+export const INTERNAL_MESSAGE = 'Internal server error';
+
+/**
+ * Decides what a client sees of an error. `formatted` is what graphql-js or
+ * Apollo made of it; `error` is the thrown value. Only errors that are ours
+ * (or the GraphQL layer's own parse, validation and coercion errors) keep their
+ * message; everything else is masked and logged.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  // Apollo re-wraps validation errors under its own code; a limit rule's own
+  // code (QUERY_TOO_COMPLEX) sits on the innermost GraphQLError.
+  let inner: unknown = error;
+  while (inner instanceof GraphQLError && inner.originalError instanceof GraphQLError) inner = inner.originalError;
+  const innerCode = inner instanceof GraphQLError ? inner.extensions.code : undefined;
+  const rawCode = typeof innerCode === 'string' ? innerCode : formatted.extensions?.code;
+  const code = typeof rawCode === 'string' ? (APOLLO_CODES[rawCode] ?? rawCode) : rawCode;
+  const isExpected =
+    typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && PUBLIC_CODES.has(code) && original instanceof GraphQLError;
+  if (isExpected) {
+    const extensions: Record<string, unknown> = { code };
+    for (const key of PUBLIC_EXTENSIONS) {
+      if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+    }
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  log.error({ err: original instanceof Error ? original : new Error(String(original)), path: formatted.path }, 'unexpected error');
+  return {
+    message: INTERNAL_MESSAGE,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

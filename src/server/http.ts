@@ -1,0 +1,132 @@
+/**
+ * HTTP transport: Express 5 with Apollo Server 5 at /graphql, health probes, and
+ * JSON answers for what Express would otherwise answer with an HTML page.
+ * Settings per api.md ("Transport") and stack.md ("Apollo Server 5 defaults").
+ */
+import type { Server } from 'node:http';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { authenticate } from '../modules/identity/authenticate.js';
+import { ANONYMOUS } from '../modules/identity/viewer.js';
+import { AppError, formatError } from './errors.js';
+import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
+import { createContext, type AppServices, type Context } from './context.js';
+
+/** Root fields that ignore any credentials sent with them (a stale token must not stop a log-in). */
+const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn', '__typename']);
+
+function ignoresCredentials(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && CREDENTIAL_FREE_FIELDS.has(selection.name.value),
+  );
+}
+
+/** Decides, once the operation is known, whether bad credentials fail it; refuses subscriptions over HTTP. */
+const operationGate: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation }) {
+        if (!operation) return; // Apollo itself answers an unresolvable operation
+        if (operation.operation === 'subscription') {
+          throw new AppError('BAD_REQUEST', 'Subscriptions are served over WebSocket (graphql-transport-ws) at this path', {
+            http: { status: 400 },
+          });
+        }
+        if (contextValue.credentialsError) {
+          if (!ignoresCredentials(operation)) throw contextValue.credentialsError;
+          contextValue.viewer = ANONYMOUS;
+        }
+      },
+    };
+  },
+};
+
+export interface HttpParts {
+  app: Express;
+  apollo: ApolloServer<Context>;
+}
+
+export async function createHttp(services: AppServices, schema: GraphQLSchema, server: Server, extraPlugins: ApolloServerPlugin<Context>[]): Promise<HttpParts> {
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: false, // credentials travel only in the Authorization header (api.md)
+    persistedQueries: false,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // main.ts owns signal handling
+    introspection: true,
+    validationRules,
+    formatError: (formatted, error) => formatError(formatted, error, services.log),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: services.config.shutdownTimeoutMs }),
+      operationGate,
+      ...extraPlugins,
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await databaseAnswers(services);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT_BYTES }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return createContext(services, await authenticate(services, req.headers.authorization));
+        } catch (error) {
+          if (error instanceof AppError) return createContext(services, ANONYMOUS, error);
+          throw error;
+        }
+      },
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found: GraphQL is served at /graphql', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+  app.use(jsonErrors(services));
+  return { app, apollo };
+}
+
+async function databaseAnswers(services: AppServices): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000)));
+    await Promise.race([services.orm.em.getConnection().execute('SELECT 1'), timeout]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Body-parser failures (413 too large, 400 malformed JSON) as GraphQL-shaped JSON, never HTML. */
+function jsonErrors(services: AppServices): ErrorRequestHandler {
+  return (error: { status?: number; type?: string }, _req, res, _next) => {
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) services.log.error({ err: error }, 'unexpected HTTP error');
+    const message =
+      status === 413
+        ? `Request body larger than ${BODY_LIMIT_BYTES} bytes`
+        : status === 500
+          ? 'Internal server error'
+          : 'Malformed request body (expected JSON)';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Limits shared by HTTP and graphql-ws: one list, used by both transports, so a
+ * rule added here guards the socket too (stack.md: graphql-ws runs none of
+ * Apollo's rules by itself).
+ */
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { ErrorCode } from './errors.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const MAX_DEPTH = 15;
+export const MAX_ALIASES = 30;
+export const MAX_DIRECTIVES = 50;
+
+/** Reports a rejected limit under api.md's QUERY_TOO_COMPLEX instead of a generic validation failure. */
+function tooComplex(context: ValidationContext | null, error: GraphQLError): void {
+  context?.reportError(
+    new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }),
+  );
+}
+
+const armor = { propagateOnRejection: false, onReject: [tooComplex] };
+
+export const validationRules: ValidationRule[] = [
+  maxDepthRule({ n: MAX_DEPTH, ...armor }),
+  maxAliasesRule({ n: MAX_ALIASES, ...armor }),
+  maxDirectivesRule({ n: MAX_DIRECTIVES, ...armor }),
+];

@@ -1,0 +1,109 @@
+/**
+ * WebSocket transport: graphql-ws (graphql-transport-ws) on the HTTP server's
+ * port and path. graphql-ws runs none of Apollo's plugins, rules or formatting,
+ * so the same authenticate(), validation rules and error formatter are wired in
+ * here by hand (stack.md "graphql-ws").
+ *
+ * Only subscriptions are accepted on the socket: queries and mutations go over
+ * HTTP, where rate limits, status codes and logging apply to them.
+ */
+import type { Server } from 'node:http';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { getVariableValues } from 'graphql/execution/values.js';
+import { authenticate } from '../modules/identity/authenticate.js';
+import type { Viewer } from '../modules/identity/viewer.js';
+import { AppError, ErrorCode, formatError } from './errors.js';
+import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
+import { createContext, type AppServices } from './context.js';
+
+export const GRAPHQL_PATH = '/graphql';
+/** Close code for refused credentials, as graphql-ws uses it (api.md "Identity"). */
+export const CLOSE_FORBIDDEN = 4403;
+export const CLOSE_GOING_AWAY = 1001;
+
+type Extra = { viewer?: Viewer };
+
+export interface WsParts {
+  server: WebSocketServer;
+  /** Closes every socket with 1001 (going away) and stops accepting new ones. */
+  close(): Promise<void>;
+}
+
+export function createWs(services: AppServices, schema: GraphQLSchema, httpServer: Server): WsParts {
+  const wss = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: BODY_LIMIT_BYTES });
+  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((error) => formatError(error.toJSON(), error, services.log));
+
+  const disposable = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema,
+      connectionInitWaitTimeout: 10_000,
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.viewer = await authenticate(services, ctx.connectionParams?.authorization);
+          return true;
+        } catch (error) {
+          if (error instanceof AppError) return false; // graphql-ws closes with 4403 Forbidden
+          throw error;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [new AppError(ErrorCode.GRAPHQL_PARSE_FAILED, (error as Error).message)];
+        }
+        const invalid = validate(schema, document, [...specifiedRules, ...validationRules]);
+        if (invalid.length > 0) {
+          return invalid.map((e) => withCode(e, ErrorCode.GRAPHQL_VALIDATION_FAILED));
+        }
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new AppError('BAD_REQUEST', 'Could not determine the operation to run')];
+        if (operation.operation !== 'subscription') {
+          return [new AppError('BAD_REQUEST', 'Only subscriptions are accepted over WebSocket; send queries and mutations over HTTP')];
+        }
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+        if (coerced.errors) return coerced.errors.map((e) => withCode(e, ErrorCode.BAD_USER_INPUT));
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: createContext(services, ctx.extra.viewer!),
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+      // Errors returned by onSubscribe and thrown by the event stream both pass here.
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+    },
+    wss,
+  );
+
+  return {
+    server: wss,
+    async close() {
+      for (const client of wss.clients) client.close(CLOSE_GOING_AWAY, 'Server shutting down');
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
+  if (error.extensions.code) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code } });
+}
+

@@ -1,0 +1,19 @@
+import { ConfigError } from '../config.js';
+import { DatabaseCheckError } from '../db/orm.js';
+
+/**
+ * Runs a command-line entry point: configuration and database problems end the
+ * process with exit code 1 and one line naming the problem, no stack trace.
+ */
+export async function runCli(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DatabaseCheckError) {
+      process.stderr.write(`error: ${error.message}\n`);
+    } else {
+      process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exit(1);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Relay-style keyset pagination, one helper for every list.
+ *
+ * A cursor is opaque: the base64url of [scope, ...sort key of the row]. The
+ * scope is a short hash of the list, its order and its filter, so a cursor used
+ * with another list, order or filter is refused (BAD_USER_INPUT) instead of
+ * silently paging through something else (api.md "Lists").
+ */
+import { createHash } from 'node:crypto';
+import { badInput } from '../server/errors.js';
+
+export const MAX_FIRST = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** One sort key component: numbers, strings (ids, ISO instants) and null. */
+export type KeyPart = string | number | null;
+
+export interface Page {
+  /** Rows to return; fetch one more to learn whether there is a next page. */
+  limit: number;
+  /** The sort key of the row after which the page starts, or null. */
+  after: KeyPart[] | null;
+  scope: string;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** A thunk: graphql-js calls it only when the client selects totalCount. */
+  totalCount?: () => Promise<number>;
+}
+
+/** The scope of a list: stable for equal filters whatever their key order. */
+export function listScope(list: string, order: string, filter: unknown = null): string {
+  const canonical = JSON.stringify(filter, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
+  return createHash('sha256').update(`${list}\u0000${order}\u0000${canonical}`).digest('base64url').slice(0, 12);
+}
+
+export function encodeCursor(scope: string, key: KeyPart[]): string {
+  return Buffer.from(JSON.stringify([scope, ...key]), 'utf8').toString('base64url');
+}
+
+/**
+ * Checks `first` (1..100, explicit null meaning the default) and decodes `after`.
+ * `keyShape` lists the type of each key part ('string' | 'number' | 'nullable-string').
+ */
+export function openPage(
+  args: PageArgs,
+  scope: string,
+  keyShape: readonly KeyShape[],
+  defaultFirst = 20,
+  fieldPrefix = '',
+): Page {
+  const first = args.first ?? defaultFirst;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
+    throw badInput(`${fieldPrefix}first`, `first must be between 1 and ${MAX_FIRST}`);
+  }
+  return { limit: first, after: args.after == null ? null : decodeCursor(args.after, scope, keyShape, `${fieldPrefix}after`), scope };
+}
+
+export type KeyShape = 'string' | 'number' | 'nullable-string';
+
+function decodeCursor(cursor: string, scope: string, keyShape: readonly KeyShape[], field: string): KeyPart[] {
+  let parts: unknown;
+  try {
+    parts = /^[A-Za-z0-9_-]{1,2000}$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
+  } catch {
+    parts = null;
+  }
+  if (!Array.isArray(parts) || parts.length !== keyShape.length + 1 || typeof parts[0] !== 'string') {
+    throw badInput(field, `${field} is not a valid cursor`);
+  }
+  if (parts[0] !== scope) throw badInput(field, `${field} is a cursor of another list, order or filter`);
+  const key = parts.slice(1) as unknown[];
+  const fits = key.every((part, i) => {
+    const shape = keyShape[i];
+    if (shape === 'number') return typeof part === 'number' && Number.isFinite(part);
+    if (shape === 'nullable-string') return part === null || typeof part === 'string';
+    return typeof part === 'string';
+  });
+  if (!fits) throw badInput(field, `${field} is not a valid cursor`);
+  return key as KeyPart[];
+}
+
+/** Turns `limit + 1` fetched rows into a connection. */
+export function toConnection<T>(
+  rows: T[],
+  page: Page,
+  keyOf: (row: T) => KeyPart[],
+  totalCount?: () => Promise<number>,
+): Connection<T> {
+  const nodes = rows.slice(0, page.limit);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(page.scope, keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > page.limit, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}
