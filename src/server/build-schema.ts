@@ -3,21 +3,27 @@
  * it to schema/schema.graphql; a test fails when that file drifts from this.
  */
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema, type NonEmptyArray } from 'type-graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { DateTimeScalar } from '../shared/date-time.scalar.js';
+import { PageInfo } from '../shared/relay.type.js';
 import { protectAll } from './access.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const resolvers: NonEmptyArray<Function> = [NodeResolver];
 
-let built: GraphQLSchema | undefined;
+let built: Promise<GraphQLSchema> | undefined;
 
 /** Built once per process: TypeGraphQL's metadata is global anyway. */
-export async function buildSchema(): Promise<GraphQLSchema> {
-  built ??= await buildTypeGraphQLSchema({
+export function buildSchema(): Promise<GraphQLSchema> {
+  built ??= build();
+  return built;
+}
+
+async function build(): Promise<GraphQLSchema> {
+  const schema = await buildTypeGraphQLSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Subscriptions read the event log with `subscribe:`; this only satisfies the builder.
@@ -25,8 +31,13 @@ export async function buildSchema(): Promise<GraphQLSchema> {
     validate: false,
     globalMiddlewares: [protectAll],
     emitSchemaFile: false,
+    orphanedTypes: [PageInfo],
   });
-  return built;
+  // The contract's DateTime scalar belongs to the schema even before a field uses it.
+  const config = schema.toConfig();
+  return config.types.some((type) => type.name === DateTimeScalar.name)
+    ? schema
+    : new GraphQLSchema({ ...config, types: [...config.types, DateTimeScalar] });
 }
 
 export function printSchemaSdl(schema: GraphQLSchema): string {

@@ -36,6 +36,8 @@ export function codes(response: GraphQLResponse<unknown>): string[] {
 
 export interface WsConnection {
   client: Client;
+  /** Resolves once the server acknowledged connection_init. */
+  connected: Promise<void>;
   /** Resolves with the close code once the socket closes. */
   closed: Promise<number>;
 }
@@ -43,16 +45,18 @@ export interface WsConnection {
 export function wsConnect(wsUrl: string, token?: string): WsConnection {
   let onClosed!: (code: number) => void;
   const closed = new Promise<number>((resolve) => (onClosed = resolve));
+  let onConnected!: () => void;
+  const connected = new Promise<void>((resolve) => (onConnected = resolve));
   const client = createClient({
     url: wsUrl,
     webSocketImpl: WebSocket,
     lazy: false,
     retryAttempts: 0,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    on: { closed: (event) => onClosed((event as { code: number }).code) },
+    on: { closed: (event) => onClosed((event as { code: number }).code), connected: () => onConnected() },
     onNonLazyError: () => undefined,
   });
-  return { client, closed };
+  return { client, connected, closed };
 }
 
 /** Runs one operation over the socket and collects what it yields until it completes or errors. */

@@ -1,0 +1,53 @@
+/**
+ * Graceful shutdown: Ctrl-C in a terminal signals the whole process group; the
+ * server and its embedded PostgreSQL must both be gone afterwards. WebSockets
+ * are closed with 1001.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnServer, startServer } from './support/server.js';
+import { createTestDatabase } from './support/database.js';
+import { gql, wsConnect } from './support/client.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+function postgresProcessesFor(dir: string): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.includes(dir) && /postgres/.test(line));
+}
+
+describe('shutdown', () => {
+  it('leaves no postgres behind when the process group gets SIGINT (embedded database, data reused on restart)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mutual-aid-shutdown-'));
+    dirs.push(dir);
+    const env = { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false' };
+
+    const first = await spawnServer(env, { detached: true });
+    expect((await gql(first.url, '{ __typename }')).status).toBe(200);
+    expect(postgresProcessesFor(dir).length).toBeGreaterThan(0);
+    process.kill(-first.child.pid!, 'SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(postgresProcessesFor(dir)).toEqual([]);
+
+    // A second start reuses the cluster (no re-initialisation).
+    const second = await spawnServer(env, { detached: true });
+    expect(second.output.join('\n')).not.toContain('initialising embedded PostgreSQL');
+    process.kill(-second.child.pid!, 'SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(postgresProcessesFor(dir)).toEqual([]);
+  });
+
+  it('closes WebSockets with 1001 when stopping', async () => {
+    const server = await startServer(await createTestDatabase());
+    const { connected, closed } = wsConnect(server.wsUrl);
+    await connected;
+    await server.stop();
+    expect(await closed).toBe(1001);
+  });
+});
