@@ -13,6 +13,10 @@ import type { AppServices, Context } from './server/context.js';
 import { createHttp } from './server/http.js';
 import { createWs } from './server/ws.js';
 import type { Logger } from './shared/logger.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isEmpty, loadDemoData } from './db/demo-data.js';
+import { loadSessionKey } from './modules/identity/session.service.js';
+import { ensureAdministrator } from './modules/identity/user.service.js';
 
 export interface App {
   url: string;
@@ -33,11 +37,23 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   }
 }
 
+/** What must run once however many instances start together; the caller holds the start-up lock. */
+async function startupWork(config: Config, log: Logger, db: Database): Promise<void> {
+  if (config.migrateOnStart) await migrate(db.orm, log);
+  if (config.adminEmail && config.adminPassword) {
+    const outcome = await ensureAdministrator(fork(db), config.adminEmail, config.adminPassword);
+    if (outcome !== 'unchanged') log.info({ email: config.adminEmail }, `administrator ${outcome}`);
+  }
+  // Demo data: DEMO_DATA=true loads it (once) anywhere; unset, only into a fresh embedded database.
+  const wantDemo = config.demoData ?? (db.embedded && (await isEmpty(fork(db))));
+  if (wantDemo && (await loadDemoData(fork(db)))) log.info('demo data loaded (see README, "Demo data")');
+}
+
+const fork = (db: Database) => db.orm.em.fork() as EntityManager;
+
 async function serve(config: Config, log: Logger, db: Database): Promise<App> {
-  const services: AppServices = { config, orm: db.orm, log };
-  await withStartupLock(db.url, async () => {
-    if (config.migrateOnStart) await migrate(db.orm, log);
-  });
+  await withStartupLock(db.url, () => startupWork(config, log, db));
+  const services: AppServices = { config, orm: db.orm, log, sessionKey: await loadSessionKey(fork(db), config.sessionSecret) };
 
   const schema = await buildSchema();
   const server = createServer();

@@ -1,8 +1,10 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** A server-wide setting shared by every instance on the database. */
 @Entity({ tableName: 'app_setting' })
 export class AppSetting {
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'text' })
   key!: string;
 

@@ -4,7 +4,9 @@
  * Append new ones at the end.
  */
 import { Migration20261129000100_foundation } from '../../migrations/Migration20261129000100_foundation.js';
+import { Migration20261129000200_identity } from '../../migrations/Migration20261129000200_identity.js';
 
 export const migrationsList = [
   { name: 'Migration20261129000100_foundation', class: Migration20261129000100_foundation },
+  { name: 'Migration20261129000200_identity', class: Migration20261129000200_identity },
 ];

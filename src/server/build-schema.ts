@@ -3,16 +3,20 @@
  * it to schema/schema.graphql; a test fails when that file drifts from this.
  */
 import 'reflect-metadata';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema, printSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema, type NonEmptyArray } from 'type-graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { DateTimeScalar } from '../shared/date-time.scalar.js';
 import { PageInfo } from '../shared/relay.type.js';
 import { protectAll } from './access.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
+import { UserResolver } from '../modules/identity/user.resolver.js';
+import { ApiKeyResolver } from '../modules/identity/api-key.resolver.js';
+import { AssociationResolver } from '../modules/associations/association.resolver.js';
+import { MembershipResolver } from '../modules/associations/membership.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const resolvers: NonEmptyArray<Function> = [NodeResolver];
+const resolvers: NonEmptyArray<Function> = [NodeResolver, UserResolver, ApiKeyResolver, AssociationResolver, MembershipResolver];
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -41,5 +45,5 @@ async function build(): Promise<GraphQLSchema> {
 }
 
 export function printSchemaSdl(schema: GraphQLSchema): string {
-  return printSchema(lexicographicSortSchema(schema)) + '\n';
+  return printSchema(schema) + '\n';
 }

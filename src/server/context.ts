@@ -8,12 +8,15 @@ import type { Orm } from '../db/orm.js';
 import type { Logger } from '../shared/logger.js';
 import type { Viewer } from '../modules/identity/viewer.js';
 import type { AppError } from './errors.js';
+import type { LoaderHost } from './loaders.js';
 
 /** What lives as long as the process: shared by every context. */
 export interface AppServices {
   config: Config;
   orm: Orm;
   log: Logger;
+  /** The key that signs session tokens: SESSION_SECRET, or the one stored in the database. */
+  sessionKey: Uint8Array;
 }
 
 export interface Context {
@@ -25,8 +28,9 @@ export interface Context {
    */
   credentialsError: AppError | null;
   em: EntityManager;
+  loaders: LoaderHost['loaders'];
 }
 
 export function createContext(app: AppServices, viewer: Viewer, credentialsError: AppError | null = null): Context {
-  return { app, viewer, credentialsError, em: app.orm.em.fork() as EntityManager };
+  return { app, viewer, credentialsError, em: app.orm.em.fork() as EntityManager, loaders: new Map() };
 }

@@ -1,0 +1,18 @@
+/**
+ * Plain-row reads: SQL through MikroORM's connection (inside a transaction when
+ * given its EntityManager), no entity hydration, no identity map.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+export async function rows<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+  return em.getConnection().execute<T[]>(sql, params as never[], 'all', em.getTransactionContext());
+}
+
+export async function row<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T | null> {
+  return (await rows<T>(em, sql, params))[0] ?? null;
+}
+
+/** An array parameter: SQL side, write `json_text_array(?::jsonb)` (knex would expand a JS array). */
+export function array(values: readonly string[]): string {
+  return JSON.stringify(values);
+}

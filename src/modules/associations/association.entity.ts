@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { OptionalProps, ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { AidCategory } from '../../shared/enums.js';
+
+@Entity({ tableName: 'association' })
+export class Association {
+  [OptionalProps]?: 'township' | 'description' | 'verified' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  township: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  description: string | null = null;
+
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  categories!: AidCategory[];
+
+  @Property({ type: 'boolean' })
+  verified: boolean = false;
+
+  @Property({ type: 'Date', columnType: 'timestamptz(3)' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,59 @@
+import { array, rows } from '../../db/sql.js';
+import { byKey, defineLoader, groupByKey } from '../../server/loaders.js';
+import type { Context } from '../../server/context.js';
+import type { MemberRole } from '../../shared/enums.js';
+import { ASSOCIATION_COLUMNS, type AssociationRow, type MembershipRow } from './association.rows.js';
+import { standingOf, type Standing } from './association.policy.js';
+
+const ROLE_ORDER = `array_position(ARRAY['OWNER', 'COORDINATOR', 'MEMBER'], m.role)`;
+
+export const associationById = defineLoader<string, AssociationRow | null>('associationById', async (em, ids) =>
+  byKey(
+    ids,
+    await rows<AssociationRow>(em, `SELECT ${ASSOCIATION_COLUMNS} FROM association a WHERE a.id = ANY(json_text_array(?::jsonb)::uuid[])`, [array(ids)]),
+    (r) => r.id,
+  ),
+);
+
+/** Members of each association: role OWNER, COORDINATOR, MEMBER, then display name. */
+export const membershipsByAssociation = defineLoader<string, MembershipRow[]>('membershipsByAssociation', async (em, ids) =>
+  groupByKey(
+    ids,
+    await rows<MembershipRow>(
+      em,
+      `SELECT m.association_id AS "associationId", m.user_id AS "userId", m.role
+         FROM membership m JOIN app_user u ON u.id = m.user_id
+        WHERE m.association_id = ANY(json_text_array(?::jsonb)::uuid[])
+        ORDER BY ${ROLE_ORDER}, u.display_name COLLATE "C", u.id`,
+      [array(ids)],
+    ),
+    (r) => r.associationId,
+  ),
+);
+
+/** Memberships of each user: role, then the association's name. */
+export const membershipsByUser = defineLoader<string, MembershipRow[]>('membershipsByUser', async (em, ids) =>
+  groupByKey(
+    ids,
+    await rows<MembershipRow>(
+      em,
+      `SELECT m.association_id AS "associationId", m.user_id AS "userId", m.role
+         FROM membership m JOIN association a ON a.id = m.association_id
+        WHERE m.user_id = ANY(json_text_array(?::jsonb)::uuid[])
+        ORDER BY ${ROLE_ORDER}, a.name COLLATE "C", a.id`,
+      [array(ids)],
+    ),
+    (r) => r.userId,
+  ),
+);
+
+/** The caller's roles, by association id (empty for anonymous callers and API keys). */
+export async function viewerRoles(ctx: Context): Promise<Map<string, MemberRole>> {
+  if (ctx.viewer.kind !== 'user') return new Map();
+  const memberships = await membershipsByUser(ctx).load(ctx.viewer.userId);
+  return new Map(memberships.map((m) => [m.associationId, m.role]));
+}
+
+export async function standingIn(ctx: Context, associationId: string): Promise<Standing> {
+  return standingOf(ctx.viewer, associationId, await viewerRoles(ctx));
+}

@@ -1,0 +1,49 @@
+/**
+ * Who may do what for an association (api.md "Who may do what"), as pure
+ * functions of the caller's standing. Services load the standing, then ask.
+ */
+import { MemberRole } from '../../shared/enums.js';
+import type { Viewer } from '../identity/viewer.js';
+
+/** What the caller is with respect to one association. */
+export interface Standing {
+  admin: boolean;
+  /** The signed-in user's role in it, if a member. */
+  role: MemberRole | null;
+  /** The caller is an API key of this association (it sees what a MEMBER sees). */
+  ownKey: boolean;
+}
+
+export function standingOf(viewer: Viewer, associationId: string, roles: ReadonlyMap<string, MemberRole>): Standing {
+  return {
+    admin: viewer.kind === 'user' && viewer.isAdmin,
+    role: viewer.kind === 'user' ? (roles.get(associationId) ?? null) : null,
+    ownKey: viewer.kind === 'apiKey' && viewer.associationId === associationId,
+  };
+}
+
+const isLead = (s: Standing) => s.role === MemberRole.OWNER || s.role === MemberRole.COORDINATOR;
+
+/** Any signed-in user (not an API key) may found an association. */
+export const mayCreateAssociation = (viewer: Viewer) => viewer.kind === 'user';
+
+export const mayVerifyAssociation = (viewer: Viewer) => viewer.kind === 'user' && viewer.isAdmin;
+
+/** OWNER or COORDINATOR; only an OWNER adds an OWNER. */
+export const mayAddMember = (s: Standing, role: MemberRole) =>
+  s.admin || s.role === MemberRole.OWNER || (s.role === MemberRole.COORDINATOR && role !== MemberRole.OWNER);
+
+export const mayManageApiKeys = (s: Standing) => s.admin || s.role === MemberRole.OWNER;
+
+/** Post, update, cancel, complete, decline; claim and withdraw for the claiming association. */
+export const mayActFor = (s: Standing) => s.admin || isLead(s) || s.ownKey;
+
+/** Restricted field Association.members: its own members (and its keys) and administrators. */
+export const maySeeMembers = (s: Standing) => s.admin || s.role !== null || s.ownKey;
+
+/** Restricted field Association.apiKeys, and node(id) of an ApiKey. */
+export const maySeeApiKeys = (s: Standing) => s.admin || s.role === MemberRole.OWNER;
+
+/** Restricted fields User.email and User.memberships: the user themself and administrators. */
+export const maySeeUserPrivate = (viewer: Viewer, userId: string) =>
+  viewer.kind === 'user' && (viewer.isAdmin || viewer.userId === userId);

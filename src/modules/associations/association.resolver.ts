@@ -1,0 +1,79 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../../server/access.js';
+import type { Context } from '../../server/context.js';
+import { MemberRole } from '../../shared/enums.js';
+import { NodeFieldsResolver } from '../../shared/node.resolver.js';
+import type { Connection } from '../../shared/pagination.js';
+import { apiKeysByAssociation } from '../identity/identity.loaders.js';
+import { ApiKeyType } from '../identity/identity.type.js';
+import type { ApiKeyRow } from '../identity/identity.rows.js';
+import { AssociationConnection, AssociationType, MembershipType } from './association.type.js';
+import { AssociationFilter, CreateAssociationInput } from './association.inputs.js';
+import { membershipsByAssociation, standingIn } from './association.loaders.js';
+import { maySeeApiKeys, maySeeMembers } from './association.policy.js';
+import type { AssociationRow, MembershipRow } from './association.rows.js';
+import { addMember, createAssociation, findAssociation, listAssociations, verifyAssociation } from './association.service.js';
+
+@ArgsType()
+class AssociationsArgs {
+  @Field(() => AssociationFilter, { nullable: true })
+  filter?: AssociationFilter | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@Resolver(() => AssociationType)
+export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'Association') {
+  @Access('public')
+  @Query(() => AssociationType, { nullable: true })
+  association(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AssociationRow | null> {
+    return findAssociation(ctx, id);
+  }
+
+  @Access('public')
+  @Query(() => AssociationConnection)
+  associations(@Args(() => AssociationsArgs) args: AssociationsArgs, @Ctx() ctx: Context): Promise<Connection<AssociationRow>> {
+    return listAssociations(ctx, args.filter, args);
+  }
+
+  @Access('authenticated')
+  @Mutation(() => AssociationType, { description: 'The caller becomes its OWNER. New associations are unverified.' })
+  createAssociation(@Arg('input', () => CreateAssociationInput) input: CreateAssociationInput, @Ctx() ctx: Context): Promise<AssociationRow> {
+    return createAssociation(ctx, input);
+  }
+
+  @Access('authenticated')
+  @Mutation(() => AssociationType, { description: 'Administrators only.' })
+  verifyAssociation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AssociationRow> {
+    return verifyAssociation(ctx, id);
+  }
+
+  @Access('authenticated')
+  @Mutation(() => MembershipType, { description: 'OWNER or COORDINATOR of the association; the user must have signed up.' })
+  addMember(
+    @Arg('associationId', () => ID) associationId: string,
+    @Arg('email', () => String) email: string,
+    @Arg('role', () => MemberRole) role: MemberRole,
+    @Ctx() ctx: Context,
+  ): Promise<MembershipRow> {
+    return addMember(ctx, associationId, email, role);
+  }
+
+  @FieldResolver(() => [MembershipType], {
+    description: "Visible to the association's own members and to administrators; empty for everyone else.",
+  })
+  async members(@Root() association: AssociationRow, @Ctx() ctx: Context): Promise<MembershipRow[]> {
+    return maySeeMembers(await standingIn(ctx, association.id)) ? membershipsByAssociation(ctx).load(association.id) : [];
+  }
+
+  @FieldResolver(() => [ApiKeyType], {
+    description: 'Its API keys, revoked ones included: visible to its OWNER and to administrators; empty for everyone else.',
+  })
+  async apiKeys(@Root() association: AssociationRow, @Ctx() ctx: Context): Promise<ApiKeyRow[]> {
+    return maySeeApiKeys(await standingIn(ctx, association.id)) ? apiKeysByAssociation(ctx).load(association.id) : [];
+  }
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { OptionalProps, BlobType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** An association's API key. Only the SHA-256 of its secret is stored. */
+@Entity({ tableName: 'api_key' })
+export class ApiKey {
+  [OptionalProps]?: 'createdAt' | 'revokedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  associationId!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: BlobType, columnType: 'bytea', hidden: true })
+  secretHash!: Buffer;
+
+  @Property({ type: 'Date', columnType: 'timestamptz(3)' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'Date', columnType: 'timestamptz(3)', nullable: true })
+  revokedAt: Date | null = null;
+}

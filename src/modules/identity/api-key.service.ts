@@ -1,0 +1,59 @@
+/** API keys of an association: created by its OWNER, shown once, stored hashed, revocable. */
+import type { Context } from '../../server/context.js';
+import { forbidden, notFound } from '../../server/errors.js';
+import { keyOf } from '../../shared/global-id.js';
+import { LIMITS, requiredText } from '../../shared/input.js';
+import { row } from '../../db/sql.js';
+import { associationById, standingIn } from '../associations/association.loaders.js';
+import { mayManageApiKeys, maySeeApiKeys } from '../associations/association.policy.js';
+import { ApiKey } from './api-key.entity.js';
+import { apiKeyById } from './identity.loaders.js';
+import { API_KEY_COLUMNS, type ApiKeyRow } from './identity.rows.js';
+import { hashApiKeySecret, newApiKeySecret } from './api-key.secret.js';
+
+export interface CreatedApiKey {
+  apiKey: ApiKeyRow;
+  secret: string;
+}
+
+export async function createApiKey(ctx: Context, associationId: string, rawName: string): Promise<CreatedApiKey> {
+  const key = keyOf(associationId, 'Association', 'associationId');
+  const name = requiredText(rawName, 'name', LIMITS.short);
+  const association = key ? await associationById(ctx).load(key) : null;
+  if (!association) throw notFound('Association');
+  if (!mayManageApiKeys(await standingIn(ctx, association.id))) throw forbidden('Only an OWNER of the association can create API keys');
+
+  const secret = newApiKeySecret();
+  const em = ctx.em.fork();
+  const apiKey = em.create(ApiKey, { associationId: association.id, name, secretHash: hashApiKeySecret(secret) });
+  await em.flush();
+  return {
+    apiKey: { id: apiKey.id, associationId: apiKey.associationId, name: apiKey.name, createdAt: apiKey.createdAt, revokedAt: null },
+    secret,
+  };
+}
+
+/** Revoking a revoked key returns it unchanged. */
+export async function revokeApiKey(ctx: Context, id: string): Promise<ApiKeyRow> {
+  const key = keyOf(id, 'ApiKey', 'id');
+  const existing = key ? await apiKeyById(ctx).load(key) : null;
+  if (!existing) throw notFound('API key');
+  if (!mayManageApiKeys(await standingIn(ctx, existing.associationId))) throw forbidden('Only an OWNER of the association can revoke its API keys');
+  if (existing.revokedAt) return existing;
+  const revoked = await row<ApiKeyRow>(
+    ctx.em,
+    `UPDATE api_key k SET revoked_at = coalesce(k.revoked_at, now()) WHERE k.id = ? RETURNING ${API_KEY_COLUMNS}`,
+    [existing.id],
+  );
+  return revoked!;
+}
+
+/** node(id) of an ApiKey: null except for its association's OWNER and administrators. */
+export async function findVisibleApiKey(ctx: Context, id: string): Promise<ApiKeyRow | null> {
+  const found = await apiKeyById(ctx).load(id);
+  return found && maySeeApiKeys(await standingIn(ctx, found.associationId)) ? found : null;
+}
+
+export async function currentApiKey(ctx: Context): Promise<ApiKeyRow | null> {
+  return ctx.viewer.kind === 'apiKey' ? apiKeyById(ctx).load(ctx.viewer.apiKeyId) : null;
+}

@@ -1,0 +1,51 @@
+/** GraphQL object types of the identity side. Relations are field resolvers (identity resolvers). */
+import { Field, ID, ObjectType } from 'type-graphql';
+import { NodeInterface } from '../../shared/relay.type.js';
+
+@ObjectType('User', { implements: NodeInterface })
+export class UserType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => String, { nullable: true, description: 'Visible to the user themself and to administrators; null for everyone else.' })
+  email!: string | null;
+
+  @Field(() => Boolean)
+  isAdmin!: boolean;
+}
+
+@ObjectType('ApiKey', { implements: NodeInterface })
+export class ApiKeyType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt!: Date | null;
+}
+
+@ObjectType('CreatedApiKey')
+export class CreatedApiKeyType {
+  @Field(() => ApiKeyType)
+  apiKey!: unknown;
+
+  @Field(() => String, { description: 'The secret, shown once. Send it as `Authorization: Bearer <secret>`.' })
+  secret!: string;
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayloadType {
+  @Field(() => String)
+  token!: string;
+
+  @Field(() => UserType)
+  user!: unknown;
+}

@@ -1,0 +1,59 @@
+/**
+ * Input rules of api.md ("Input limits"): strings are trimmed, lengths count
+ * Unicode code points, empty after trimming is refused where a value is
+ * required. Every refusal is BAD_USER_INPUT naming the field.
+ */
+import { badInput } from '../server/errors.js';
+
+export const LIMITS = {
+  title: 120,
+  description: 5000,
+  name: 100,
+  short: 500,
+  outcome: 2000,
+  passwordMin: 8,
+  passwordMax: 256,
+  idempotencyKey: 200,
+  email: 254,
+} as const;
+
+const codePoints = (value: string) => [...value].length;
+
+/** A required string: trimmed, 1..max code points. */
+export function requiredText(value: string | null | undefined, field: string, max: number): string {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') throw badInput(field, `${field} must not be empty`);
+  if (codePoints(trimmed) > max) throw badInput(field, `${field} must be at most ${max} characters`);
+  return trimmed;
+}
+
+/** An optional string: trimmed; empty or absent becomes null. */
+export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') return null;
+  if (codePoints(trimmed) > max) throw badInput(field, `${field} must be at most ${max} characters`);
+  return trimmed;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Trimmed and lower-cased, so that one address is one account. */
+export function email(value: string, field: string): string {
+  const normalised = value.trim().toLowerCase();
+  if (!EMAIL.test(normalised) || codePoints(normalised) > LIMITS.email) throw badInput(field, `${field} is not a valid e-mail address`);
+  return normalised;
+}
+
+/** Passwords are taken as typed (not trimmed). */
+export function password(value: string, field: string): string {
+  const length = codePoints(value);
+  if (length < LIMITS.passwordMin || length > LIMITS.passwordMax) {
+    throw badInput(field, `${field} must be ${LIMITS.passwordMin} to ${LIMITS.passwordMax} characters`);
+  }
+  return value;
+}
+
+export function intInRange(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `${field} must be between ${min} and ${max}`);
+  return value;
+}
