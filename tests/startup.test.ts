@@ -8,7 +8,7 @@ import { admin } from './support/pg.js';
 describe('start-up', () => {
   it('two processes started at the same moment on one empty database both come up, migrating once', async () => {
     const url = await createEmptyDatabase();
-    const env = { ...testEnv(url), LOG_LEVEL: 'info' };
+    const env = testEnv(url);
     const servers = await Promise.all([spawnServer(env), spawnServer(env)]);
     try {
       for (const server of servers) expect((await gql(server.url, '{ __typename }')).status).toBe(200);

@@ -105,6 +105,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
         categories: demo.categories,
         verified: demo.verified,
       });
+      await tem.flush();
       tem.create(Membership, { associationId: association.id, userId: owner.id, role: MemberRole.OWNER });
       tem.create(Membership, { associationId: association.id, userId: coordinator.id, role: MemberRole.COORDINATOR });
       await tem.flush();

@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import pg from 'pg';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations.js';
 import type { Logger } from '../shared/logger.js';
@@ -25,6 +26,9 @@ export function ormOptions(url: string, poolSize: number, log?: Logger): Options
       snapshot: false,
     },
     pool: { min: 0, max: poolSize },
+    // MikroORM makes pg return timestamps as text for its own hydration; our
+    // plain-row reads want Date objects, as pg gives them by default.
+    driverOptions: { connection: { types: new pg.TypeOverrides() } },
     // Migrations are listed statically; this keeps vitest's .ts loading working.
     dynamicImportProvider: (id: string) => import(id),
     allowGlobalContext: false,

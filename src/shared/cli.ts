@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.js';
 import { DatabaseCheckError } from '../db/orm.js';
+import { AppError } from '../server/errors.js';
 
 /**
  * Runs a command-line entry point: configuration and database problems end the
@@ -9,7 +10,7 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseCheckError) {
+    if (error instanceof ConfigError || error instanceof DatabaseCheckError || error instanceof AppError) {
       process.stderr.write(`error: ${error.message}\n`);
     } else {
       process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

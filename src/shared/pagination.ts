@@ -35,8 +35,8 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  /** A thunk: graphql-js calls it only when the client selects totalCount. */
-  totalCount?: () => Promise<number>;
+  /** Counted only when the client selects it (a getter: the count query runs on first read). */
+  readonly totalCount?: Promise<number>;
 }
 
 /** The scope of a list: stable for equal filters whatever their key order. */
@@ -104,9 +104,10 @@ export function toConnection<T>(
 ): Connection<T> {
   const nodes = rows.slice(0, page.limit);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(page.scope, keyOf(node)), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > page.limit, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount,
-  };
+  const connection: Connection<T> = { edges, pageInfo: { hasNextPage: rows.length > page.limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  if (totalCount) {
+    let counted: Promise<number> | undefined;
+    Object.defineProperty(connection, 'totalCount', { enumerable: true, get: () => (counted ??= totalCount()) });
+  }
+  return connection;
 }

@@ -47,7 +47,8 @@ export interface SpawnedServer {
 export async function spawnServer(env: Record<string, string>, options: { detached?: boolean } = {}): Promise<SpawnedServer> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
+    // The ready line is how we learn the URL: always log at info.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_FORMAT: 'json', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,
   });

@@ -36,8 +36,8 @@ export async function createAssociation(ctx: Context, input: CreateAssociationFi
 
   const association = await ctx.em.fork().transactional(async (em) => {
     const created = em.create(Association, fields);
-    em.create(Membership, { associationId: created.id, userId, role: MemberRole.OWNER });
     try {
+      // Entities carry plain foreign keys (no ORM relations), so flush in dependency order.
       await em.flush();
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
@@ -45,6 +45,8 @@ export async function createAssociation(ctx: Context, input: CreateAssociationFi
       }
       throw error;
     }
+    em.create(Membership, { associationId: created.id, userId, role: MemberRole.OWNER });
+    await em.flush();
     return created;
   });
   membershipsByUser(ctx).clear(userId);
