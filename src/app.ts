@@ -17,6 +17,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isEmpty, loadDemoData } from './db/demo-data.js';
 import { loadSessionKey } from './modules/identity/session.service.js';
 import { ensureAdministrator } from './modules/identity/user.service.js';
+import { startExpiry } from './modules/help-requests/expiry.service.js';
 
 export interface App {
   url: string;
@@ -63,6 +64,7 @@ async function serve(config: Config, log: Logger, db: Database): Promise<App> {
       return { drainServer: () => ws.close() };
     },
   };
+  const expiry = startExpiry(services);
   const { app, apollo } = await createHttp(services, schema, server, [wsDrain]);
   server.on('request', app);
 
@@ -82,6 +84,7 @@ async function serve(config: Config, log: Logger, db: Database): Promise<App> {
     stop: () =>
       (stopping ??= (async () => {
         await apollo.stop(); // drains HTTP (in-flight requests get their grace period) and WebSockets
+        await expiry.stop();
         await db.close();
       })()),
   };

@@ -14,9 +14,23 @@ import { UserResolver } from '../modules/identity/user.resolver.js';
 import { ApiKeyResolver } from '../modules/identity/api-key.resolver.js';
 import { AssociationResolver } from '../modules/associations/association.resolver.js';
 import { MembershipResolver } from '../modules/associations/membership.resolver.js';
+import { HelpRequestResolver } from '../modules/help-requests/help-request.resolver.js';
+import { SlotResolver } from '../modules/help-requests/slot.resolver.js';
+import { ClaimResolver } from '../modules/help-requests/claim.resolver.js';
+import { RequestEventResolver } from '../modules/events/request-event.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const resolvers: NonEmptyArray<Function> = [NodeResolver, UserResolver, ApiKeyResolver, AssociationResolver, MembershipResolver];
+const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  UserResolver,
+  ApiKeyResolver,
+  AssociationResolver,
+  MembershipResolver,
+  HelpRequestResolver,
+  SlotResolver,
+  ClaimResolver,
+  RequestEventResolver,
+];
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -57,3 +57,9 @@ export async function viewerRoles(ctx: Context): Promise<Map<string, MemberRole>
 export async function standingIn(ctx: Context, associationId: string): Promise<Standing> {
   return standingOf(ctx.viewer, associationId, await viewerRoles(ctx));
 }
+
+/** The associations the caller belongs to (any role) or is an API key of. */
+export async function viewerAssociations(ctx: Context): Promise<Set<string>> {
+  if (ctx.viewer.kind === 'apiKey') return new Set([ctx.viewer.associationId]);
+  return new Set((await viewerRoles(ctx)).keys());
+}

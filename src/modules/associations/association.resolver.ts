@@ -1,7 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../server/access.js';
 import type { Context } from '../../server/context.js';
-import { MemberRole } from '../../shared/enums.js';
+import { MemberRole, RequestStatus } from '../../shared/enums.js';
+import { HelpRequestConnection } from '../help-requests/help-request.type.js';
+import type { HelpRequestRow } from '../help-requests/help-request.rows.js';
+import { associationHelpRequests } from '../help-requests/help-request-list.service.js';
 import { NodeFieldsResolver } from '../../shared/node.resolver.js';
 import type { Connection } from '../../shared/pagination.js';
 import { apiKeysByAssociation } from '../identity/identity.loaders.js';
@@ -61,6 +64,17 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
     @Ctx() ctx: Context,
   ): Promise<MembershipRow> {
     return addMember(ctx, associationId, email, role);
+  }
+
+  @FieldResolver(() => HelpRequestConnection, { description: 'Requests this association posted, newest first.' })
+  helpRequests(
+    @Root() association: AssociationRow,
+    @Arg('status', () => RequestStatus, { nullable: true }) status: RequestStatus | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<HelpRequestRow>> {
+    return associationHelpRequests(ctx, association.id, status, { first, after });
   }
 
   @FieldResolver(() => [MembershipType], {

@@ -7,6 +7,7 @@ import type { NodeType } from '../../shared/global-id.js';
 import { userById } from '../identity/identity.loaders.js';
 import { findVisibleApiKey } from '../identity/api-key.service.js';
 import { associationById } from '../associations/association.loaders.js';
+import { claimById, requestById, slotById } from '../help-requests/help-request.loaders.js';
 
 export type NodeLoader = (ctx: Context, key: string) => Promise<object | null>;
 
@@ -14,4 +15,7 @@ export const nodeLoaders: Partial<Record<NodeType, NodeLoader>> = {
   User: (ctx, key) => userById(ctx).load(key),
   Association: (ctx, key) => associationById(ctx).load(key),
   ApiKey: findVisibleApiKey,
+  HelpRequest: (ctx, key) => requestById(ctx).load(key),
+  Slot: (ctx, key) => slotById(ctx).load(key),
+  Claim: (ctx, key) => claimById(ctx).load(key),
 };

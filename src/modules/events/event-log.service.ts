@@ -1,0 +1,55 @@
+/**
+ * Appending to the event log, in commit order (events.md, design 1).
+ *
+ * Every transaction that changes a request collects its events and appends
+ * them as its very last step: take the transaction-scoped advisory lock, take
+ * positions from the sequence, insert, notify, commit. The lock is held until
+ * commit, so positions are handed out in commit order and a reader that has
+ * seen position N can never later find a committed event below N. Because the
+ * lock is taken last, a transaction holding it never waits for a row lock, so
+ * it cannot deadlock with the request-row locks taken first by others.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { row } from '../../db/sql.js';
+import type { RequestEventType } from '../../shared/enums.js';
+
+/** Arbitrary but fixed: the one lock that orders every append. */
+export const EVENT_LOG_LOCK_KEY = 7_310_885_202;
+export const EVENTS_CHANNEL = 'request_events';
+
+export interface NewEvent {
+  type: RequestEventType;
+  claimId?: string | null;
+  /** The association whose action caused it; null for the system (EXPIRED). */
+  actorId: string | null;
+}
+
+/**
+ * Appends `events` for one request (in order), bumping its version by one per
+ * event after the first POSTED. Must run inside the transaction that made the
+ * change, after the request row was locked and changed, as its last step.
+ */
+export async function appendEvents(em: EntityManager, requestId: string, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const bumps = events.filter((event) => event.type !== 'POSTED').length;
+  if (bumps > 0) await row(em, `UPDATE help_request SET version = version + ? WHERE id = ?`, [bumps, requestId]);
+
+  await row(em, `SELECT pg_advisory_xact_lock(?)`, [EVENT_LOG_LOCK_KEY]);
+  let last = '';
+  for (const event of events) {
+    // The filter attributes are copied from the request as it is now, inside this
+    // transaction: replay, live delivery and HTTP reads all match on these.
+    const inserted = await row<{ position: string }>(
+      em,
+      `INSERT INTO request_event (position, type, request_id, claim_id, actor_id, kind, category, township, requester_id, involved)
+       SELECT nextval('request_event_position'), ?, h.id, ?::uuid, ?::uuid, h.kind, h.category, h.township, h.requester_id,
+              ARRAY(SELECT h.requester_id UNION SELECT c.association_id FROM claim c WHERE c.request_id = h.id)
+         FROM help_request h WHERE h.id = ?
+       RETURNING position::text AS position`,
+      [event.type, event.claimId ?? null, event.actorId, requestId],
+    );
+    last = inserted!.position;
+  }
+  // A wake-up only ("something up to N committed"): the table is the truth.
+  await row(em, `SELECT pg_notify(?, ?)`, [EVENTS_CHANNEL, last]);
+}

@@ -1,0 +1,58 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../../server/access.js';
+import type { Context } from '../../server/context.js';
+import type { Connection } from '../../shared/pagination.js';
+import { associationById } from '../associations/association.loaders.js';
+import { AssociationType } from '../associations/association.type.js';
+import type { AssociationRow } from '../associations/association.rows.js';
+import { ClaimType, HelpRequestType } from '../help-requests/help-request.type.js';
+import { claimById, requestById } from '../help-requests/help-request.loaders.js';
+import type { ClaimRow, HelpRequestRow } from '../help-requests/help-request.rows.js';
+import { RequestEventConnection, RequestEventFilter, RequestEventObject } from './request-event.type.js';
+import type { RequestEventRow } from './request-event.rows.js';
+import { encodeEventCursor, headPosition, listEvents } from './request-event.service.js';
+
+@Resolver(() => RequestEventObject)
+export class RequestEventResolver {
+  @Access('public')
+  @Query(() => RequestEventConnection, { description: 'The event log, oldest first, for catching up over HTTP. Without `after`, from the beginning.' })
+  requestEvents(
+    @Arg('filter', () => RequestEventFilter, { nullable: true }) filter: RequestEventFilter | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<RequestEventRow>> {
+    return listEvents(ctx, filter, after, first);
+  }
+
+  @Access('public')
+  @Query(() => String, {
+    nullable: true,
+    description:
+      'The cursor of the newest committed event (null when there is none): read it before listing requests, then subscribe with it as `after`, and nothing falls between the list and the feed.',
+  })
+  async requestEventsHead(@Ctx() ctx: Context): Promise<string | null> {
+    const position = await headPosition(ctx);
+    return position === null ? null : encodeEventCursor(position);
+  }
+
+  @FieldResolver(() => String, { description: 'Opaque and strictly increasing in commit order; pass it as `after` to resume.' })
+  cursor(@Root() event: RequestEventRow): string {
+    return encodeEventCursor(event.position);
+  }
+
+  @FieldResolver(() => HelpRequestType, { description: 'The request as it is when the event is delivered, not a snapshot of its state at occurredAt.' })
+  async request(@Root() event: RequestEventRow, @Ctx() ctx: Context): Promise<HelpRequestRow> {
+    return (await requestById(ctx).load(event.requestId))!;
+  }
+
+  @FieldResolver(() => ClaimType, { nullable: true })
+  claim(@Root() event: RequestEventRow, @Ctx() ctx: Context): Promise<ClaimRow | null> {
+    return event.claimId ? claimById(ctx).load(event.claimId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => AssociationType, { nullable: true })
+  actor(@Root() event: RequestEventRow, @Ctx() ctx: Context): Promise<AssociationRow | null> {
+    return event.actorId ? associationById(ctx).load(event.actorId) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,38 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../../shared/relay.type.js';
+import { AidCategory, RequestEventType, RequestKind } from '../../shared/enums.js';
+
+@ObjectType('RequestEvent', { description: 'One change to a help request, in the order the database committed it.' })
+export class RequestEventObject {
+  @Field(() => RequestEventType)
+  type!: RequestEventType;
+
+  @Field(() => Date)
+  occurredAt!: Date;
+}
+
+export const { Connection: RequestEventConnection } = connectionTypes('RequestEvent', () => RequestEventObject, { totalCount: false });
+
+@InputType('RequestEventFilter')
+export class RequestEventFilter {
+  @Field(() => [RequestKind], { nullable: true })
+  kinds?: RequestKind[] | null;
+
+  @Field(() => [AidCategory], { nullable: true })
+  categories?: AidCategory[] | null;
+
+  @Field(() => [String], { nullable: true })
+  townships?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  requesterIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  requestIds?: string[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only events on requests this association posted or had claimed (any claim status) at the time of the event.',
+  })
+  involvingAssociationId?: string | null;
+}

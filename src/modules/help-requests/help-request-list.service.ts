@@ -1,0 +1,163 @@
+/**
+ * Lists of requests (api.md "Lists"): helpRequests with its filters and three
+ * orders, and Association.helpRequests paged per parent in one statement.
+ */
+import type { Context } from '../../server/context.js';
+import { array, row, rows } from '../../db/sql.js';
+import { defineLoader } from '../../server/loaders.js';
+import { HelpRequestOrder, type AidCategory, type RequestKind, type RequestStatus } from '../../shared/enums.js';
+import { decodeGlobalId, keyOf } from '../../shared/global-id.js';
+import { LIMITS, optionalText } from '../../shared/input.js';
+import { listScope, openPage, toConnection, type Connection, type KeyPart, type KeyShape, type Page, type PageArgs } from '../../shared/pagination.js';
+import { REQUEST_COLUMNS, type HelpRequestRow } from './help-request.rows.js';
+import { requestById } from './help-request.loaders.js';
+
+const URGENCY_RANK: Record<string, number> = { CRITICAL: 3, HIGH: 2, NORMAL: 1, LOW: 0 };
+
+/** Each order: its SQL, the sort key of a row, the keyset condition after a cursor. */
+const ORDERS: Record<HelpRequestOrder, { orderBy: string; shape: KeyShape[]; key: (r: HelpRequestRow) => KeyPart[]; after: string }> = {
+  [HelpRequestOrder.NEWEST]: {
+    orderBy: 'h.posted_at DESC, h.id DESC',
+    shape: ['string', 'string'],
+    key: (r) => [r.postedAt.toISOString(), r.id],
+    after: '(h.posted_at, h.id) < (?::timestamptz, ?::uuid)',
+  },
+  [HelpRequestOrder.URGENCY]: {
+    orderBy: 'h.urgency_rank DESC, h.posted_at DESC, h.id DESC',
+    shape: ['number', 'string', 'string'],
+    key: (r) => [URGENCY_RANK[r.urgency]!, r.postedAt.toISOString(), r.id],
+    after: '(h.urgency_rank, h.posted_at, h.id) < (?::smallint, ?::timestamptz, ?::uuid)',
+  },
+  [HelpRequestOrder.STARTS_SOON]: {
+    // Nulls last: a request without a start sorts as if it started at infinity.
+    orderBy: `coalesce(h.starts_at, 'infinity'), h.id`,
+    shape: ['string', 'string'],
+    key: (r) => [r.startsAt ? r.startsAt.toISOString() : 'infinity', r.id],
+    after: `(coalesce(h.starts_at, 'infinity'), h.id) > (?::timestamptz, ?::uuid)`,
+  },
+};
+
+export interface RequestFilterFields {
+  statuses?: RequestStatus[] | null;
+  kinds?: RequestKind[] | null;
+  categories?: AidCategory[] | null;
+  townships?: string[] | null;
+  requesterId?: string | null;
+  text?: string | null;
+}
+
+function filterSql(filter: RequestFilterFields): { sql: string; params: unknown[]; canonical: unknown } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const anyOf = (column: string, values: string[] | null | undefined) => {
+    if (values == null) return;
+    where.push(`${column} = ANY(json_text_array(?::jsonb))`);
+    params.push(array(values));
+  };
+  anyOf('h.status', filter.statuses);
+  anyOf('h.kind', filter.kinds);
+  anyOf('h.category', filter.categories);
+  anyOf('h.township', filter.townships?.map((t) => t.trim()));
+  let requester: string | null | undefined;
+  if (filter.requesterId != null) {
+    requester = keyOf(filter.requesterId, 'Association', 'filter.requesterId');
+    where.push(requester ? 'h.requester_id = ?' : 'false');
+    if (requester) params.push(requester);
+  }
+  const text = optionalText(filter.text, 'filter.text', LIMITS.short);
+  if (text) {
+    where.push(`(strpos(lower(h.title), lower(?)) > 0 OR strpos(lower(h.description), lower(?)) > 0)`);
+    params.push(text, text);
+  }
+  return { sql: where.length ? where.join(' AND ') : 'true', params, canonical: { ...filter, requesterId: requester, text } };
+}
+
+export async function listHelpRequests(
+  ctx: Context,
+  filter: RequestFilterFields | null | undefined,
+  orderBy: HelpRequestOrder | null | undefined,
+  args: PageArgs,
+): Promise<Connection<HelpRequestRow>> {
+  const order = ORDERS[orderBy ?? HelpRequestOrder.NEWEST];
+  const where = filterSql(filter ?? {});
+  const page = openPage(args, listScope('helpRequests', orderBy ?? HelpRequestOrder.NEWEST, where.canonical), order.shape);
+  const found = await rows<HelpRequestRow>(
+    ctx.em,
+    `SELECT ${REQUEST_COLUMNS} FROM help_request h WHERE ${where.sql} ${page.after ? `AND ${order.after}` : ''}
+      ORDER BY ${order.orderBy} LIMIT ?`,
+    [...where.params, ...(page.after ?? []), page.limit + 1],
+  );
+  for (const request of found) requestById(ctx).prime(request.id, request);
+  return toConnection(found, page, order.key, async () => (await row<{ n: number }>(ctx.em, `SELECT count(*)::int AS n FROM help_request h WHERE ${where.sql}`, where.params))!.n);
+}
+
+interface ParentPageKey {
+  associationId: string;
+  status: RequestStatus | null;
+  page: Page;
+}
+
+/**
+ * Association.helpRequests for many associations at once: one statement per
+ * distinct (status, first, after), ranking rows per parent with a window.
+ */
+const requestsOfAssociations = defineLoader<ParentPageKey, HelpRequestRow[]>('requestsOfAssociations', async (em, keys) => {
+  const groups = new Map<string, ParentPageKey[]>();
+  for (const key of keys) {
+    const group = `${key.status}|${key.page.limit}|${JSON.stringify(key.page.after)}`;
+    groups.set(group, [...(groups.get(group) ?? []), key]);
+  }
+  const results = new Map<ParentPageKey, HelpRequestRow[]>();
+  for (const group of groups.values()) {
+    const { status, page } = group[0]!;
+    const found = await rows<HelpRequestRow & { rank: number }>(
+      em,
+      `SELECT * FROM (
+         SELECT ${REQUEST_COLUMNS}, row_number() OVER (PARTITION BY h.requester_id ORDER BY h.posted_at DESC, h.id DESC) AS rank
+           FROM help_request h
+          WHERE h.requester_id = ANY(json_text_array(?::jsonb)::uuid[])
+            ${status ? 'AND h.status = ?' : ''} ${page.after ? `AND ${ORDERS.NEWEST.after}` : ''}
+       ) ranked WHERE rank <= ? ORDER BY "postedAt" DESC, id DESC`,
+      [array(group.map((k) => k.associationId)), ...(status ? [status] : []), ...(page.after ?? []), page.limit + 1],
+    );
+    for (const key of group) results.set(key, found.filter((r) => r.requesterId === key.associationId));
+  }
+  return keys.map((key) => results.get(key)!);
+});
+
+/** totalCount of Association.helpRequests, counted for all parents in one statement. */
+const requestCountOfAssociations = defineLoader<string, number>('requestCountOfAssociations', async (em, keys) => {
+  const byStatus = new Map<string, string[]>();
+  for (const key of keys) {
+    const [associationId, status] = key.split('|') as [string, string];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), associationId]);
+  }
+  const counts = new Map<string, number>();
+  for (const [status, associations] of byStatus) {
+    const found = await rows<{ requesterId: string; n: number }>(
+      em,
+      `SELECT h.requester_id AS "requesterId", count(*)::int AS n FROM help_request h
+        WHERE h.requester_id = ANY(json_text_array(?::jsonb)::uuid[]) ${status ? 'AND h.status = ?' : ''} GROUP BY h.requester_id`,
+      [array(associations), ...(status ? [status] : [])],
+    );
+    for (const { requesterId, n } of found) counts.set(`${requesterId}|${status}`, n);
+  }
+  return keys.map((key) => counts.get(key) ?? 0);
+});
+
+export async function associationHelpRequests(
+  ctx: Context,
+  associationId: string,
+  status: RequestStatus | null | undefined,
+  args: PageArgs,
+): Promise<Connection<HelpRequestRow>> {
+  const page = openPage(args, listScope('Association.helpRequests', 'NEWEST', { associationId, status }), ORDERS.NEWEST.shape);
+  const found = await requestsOfAssociations(ctx).load({ associationId, status: status ?? null, page });
+  for (const request of found) requestById(ctx).prime(request.id, request);
+  return toConnection(found, page, ORDERS.NEWEST.key, () => requestCountOfAssociations(ctx).load(`${associationId}|${status ?? ''}`));
+}
+
+export async function findHelpRequest(ctx: Context, id: string): Promise<HelpRequestRow | null> {
+  const decoded = decodeGlobalId(id, 'id');
+  return decoded.type === 'HelpRequest' ? requestById(ctx).load(decoded.key) : null;
+}

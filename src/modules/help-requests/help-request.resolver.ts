@@ -1,0 +1,124 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../../server/access.js';
+import type { Context } from '../../server/context.js';
+import { ClaimStatus, HelpRequestOrder } from '../../shared/enums.js';
+import { NodeFieldsResolver } from '../../shared/node.resolver.js';
+import type { Connection } from '../../shared/pagination.js';
+import { associationById, viewerAssociations } from '../associations/association.loaders.js';
+import { AssociationType } from '../associations/association.type.js';
+import type { AssociationRow } from '../associations/association.rows.js';
+import { ClaimType, HelpRequestConnection, HelpRequestType, SlotType } from './help-request.type.js';
+import { HelpRequestFilter, PostHelpRequestInput, UpdateHelpRequestInput } from './help-request.inputs.js';
+import { claimsByRequest, claimsKey, committedClaimants, requestById, slotsByRequest } from './help-request.loaders.js';
+import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
+import { maySeeContact } from './help-request.policy.js';
+import { cancelHelpRequest, completeHelpRequest, postHelpRequest, updateHelpRequest } from './help-request.service.js';
+import { findHelpRequest, listHelpRequests } from './help-request-list.service.js';
+
+@ArgsType()
+class HelpRequestsArgs {
+  @Field(() => HelpRequestFilter, { nullable: true })
+  filter?: HelpRequestFilter | null;
+
+  @Field(() => HelpRequestOrder, { nullable: true, defaultValue: HelpRequestOrder.NEWEST })
+  orderBy?: HelpRequestOrder | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+/** A mutation's payload is read after its commit, as it is now. */
+export async function freshRequest(ctx: Context, id: string): Promise<HelpRequestRow> {
+  return (await requestById(ctx).clear(id).load(id))!;
+}
+
+@Resolver(() => HelpRequestType)
+export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'HelpRequest') {
+  @Access('public')
+  @Query(() => HelpRequestType, { nullable: true })
+  helpRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<HelpRequestRow | null> {
+    return findHelpRequest(ctx, id);
+  }
+
+  @Access('public')
+  @Query(() => HelpRequestConnection)
+  helpRequests(@Args(() => HelpRequestsArgs) args: HelpRequestsArgs, @Ctx() ctx: Context): Promise<Connection<HelpRequestRow>> {
+    return listHelpRequests(ctx, args.filter, args.orderBy, args);
+  }
+
+  @Access('authenticated')
+  @Mutation(() => HelpRequestType)
+  async postHelpRequest(@Arg('input', () => PostHelpRequestInput) input: PostHelpRequestInput, @Ctx() ctx: Context): Promise<HelpRequestRow> {
+    return freshRequest(ctx, await postHelpRequest(ctx, input));
+  }
+
+  @Access('authenticated')
+  @Mutation(() => HelpRequestType, { description: 'Fails with VERSION_CONFLICT when expectedVersion is not the current version.' })
+  async updateHelpRequest(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => UpdateHelpRequestInput) input: UpdateHelpRequestInput,
+    @Ctx() ctx: Context,
+  ): Promise<HelpRequestRow> {
+    return freshRequest(ctx, await updateHelpRequest(ctx, id, expectedVersion, input));
+  }
+
+  @Access('authenticated')
+  @Mutation(() => HelpRequestType, { description: 'Closes the request; its ACTIVE claims become DECLINED.' })
+  async cancelHelpRequest(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<HelpRequestRow> {
+    return freshRequest(ctx, await cancelHelpRequest(ctx, id, reason));
+  }
+
+  @Access('authenticated')
+  @Mutation(() => HelpRequestType, { description: 'Closes the request; its ACTIVE claims become FULFILLED.' })
+  async completeHelpRequest(
+    @Arg('id', () => ID) id: string,
+    @Arg('beneficiaries', () => Int) beneficiaries: number,
+    @Arg('outcome', () => String, { nullable: true }) outcome: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<HelpRequestRow> {
+    return freshRequest(ctx, await completeHelpRequest(ctx, id, beneficiaries, outcome));
+  }
+
+  @FieldResolver(() => AssociationType)
+  async requester(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<AssociationRow> {
+    return (await associationById(ctx).load(request.requesterId))!;
+  }
+
+  @FieldResolver(() => [SlotType])
+  slots(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<SlotRow[]> {
+    return slotsByRequest(ctx).load(request.id);
+  }
+
+  @FieldResolver(() => Int)
+  remaining(@Root() request: HelpRequestRow): number {
+    return request.capacity - request.claimed;
+  }
+
+  @FieldResolver(() => [ClaimType])
+  claims(
+    @Root() request: HelpRequestRow,
+    @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,
+    @Ctx() ctx: Context,
+  ): Promise<ClaimRow[]> {
+    return claimsByRequest(ctx).load(claimsKey(request.id, status));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Contact details: visible to the requester's members, to members of associations with an ACTIVE or FULFILLED claim on it, and to administrators; null for everyone else.",
+  })
+  async contact(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<string | null> {
+    if (request.contact === null || ctx.viewer.kind === 'anonymous') return null;
+    const [mine, claimants] = await Promise.all([viewerAssociations(ctx), committedClaimants(ctx).load(request.id)]);
+    return maySeeContact(ctx.viewer, mine, request.requesterId, claimants) ? request.contact : null;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The one way to change a request: in a transaction that first locks the
+ * request row, so every state change of one request is serialised and its
+ * status always agrees with its slots; events are appended last (events.md).
+ */
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError } from '../../server/errors.js';
+import { RequestStatus } from '../../shared/enums.js';
+import { appendEvents, type NewEvent } from '../events/event-log.service.js';
+import { HelpRequest } from './help-request.entity.js';
+
+export interface RequestTransaction {
+  em: EntityManager;
+  /** The locked request; change its fields, they are flushed before the events. */
+  request: HelpRequest;
+  /** Records an event; they are appended, in order, as the transaction's last step. */
+  emit(event: NewEvent): void;
+}
+
+export async function inRequestTransaction<T>(em: EntityManager, requestId: string, work: (tx: RequestTransaction) => Promise<T>): Promise<T> {
+  return em.fork().transactional(async (tem) => {
+    const request = await tem.findOneOrFail(HelpRequest, requestId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const events: NewEvent[] = [];
+    const result = await work({ em: tem, request, emit: (event) => events.push(event) });
+    await tem.flush();
+    await appendEvents(tem, requestId, events);
+    return result;
+  });
+}
+
+export const isClosed = (status: RequestStatus) =>
+  status === RequestStatus.COMPLETED || status === RequestStatus.CANCELLED || status === RequestStatus.EXPIRED;
+
+export function requireOpenOrFilled(request: HelpRequest): void {
+  if (isClosed(request.status)) throw new AppError('REQUEST_NOT_OPEN', `The request is ${request.status}`);
+}

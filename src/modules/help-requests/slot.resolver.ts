@@ -1,0 +1,25 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { ClaimStatus } from '../../shared/enums.js';
+import { NodeFieldsResolver } from '../../shared/node.resolver.js';
+import { ClaimType, HelpRequestType, SlotType } from './help-request.type.js';
+import { claimsBySlot, claimsKey, requestById } from './help-request.loaders.js';
+import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
+
+@Resolver(() => SlotType)
+export class SlotResolver extends NodeFieldsResolver(SlotType, 'Slot') {
+  @FieldResolver(() => HelpRequestType)
+  async request(@Root() slot: SlotRow, @Ctx() ctx: Context): Promise<HelpRequestRow> {
+    return (await requestById(ctx).load(slot.requestId))!;
+  }
+
+  @FieldResolver(() => Int)
+  remaining(@Root() slot: SlotRow): number {
+    return slot.capacity - slot.claimed;
+  }
+
+  @FieldResolver(() => [ClaimType])
+  claims(@Root() slot: SlotRow, @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null, @Ctx() ctx: Context): Promise<ClaimRow[]> {
+    return claimsBySlot(ctx).load(claimsKey(slot.id, status));
+  }
+}
