@@ -45,9 +45,6 @@ async function startupWork(config: Config, log: Logger, db: Database): Promise<v
     const outcome = await ensureAdministrator(fork(db), config.adminEmail, config.adminPassword);
     if (outcome !== 'unchanged') log.info({ email: config.adminEmail }, `administrator ${outcome}`);
   }
-  // Demo data: DEMO_DATA=true loads it (once) anywhere; unset, only into a fresh embedded database.
-  const wantDemo = config.demoData ?? (db.embedded && (await isEmpty(fork(db))));
-  if (wantDemo && (await loadDemoData(fork(db)))) log.info('demo data loaded (see README, "Demo data")');
 }
 
 const fork = (db: Database) => db.orm.em.fork() as EntityManager;
@@ -55,6 +52,11 @@ const fork = (db: Database) => db.orm.em.fork() as EntityManager;
 async function serve(config: Config, log: Logger, db: Database): Promise<App> {
   await withStartupLock(db.url, () => startupWork(config, log, db));
   const services: AppServices = { config, orm: db.orm, log, sessionKey: await loadSessionKey(fork(db), config.sessionSecret) };
+  // Demo data: DEMO_DATA=true loads it (once) anywhere; unset, only into a fresh embedded database.
+  await withStartupLock(db.url, async () => {
+    const wanted = config.demoData ?? (db.embedded && (await isEmpty(fork(db))));
+    if (wanted && (await loadDemoData(services))) log.info('demo data loaded (see README, "Demo data")');
+  });
 
   const schema = await buildSchema();
   const server = createServer();

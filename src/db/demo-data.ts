@@ -9,7 +9,14 @@ import { AidCategory, MemberRole } from '../shared/enums.js';
 import { createUser } from '../modules/identity/user.service.js';
 import { Association } from '../modules/associations/association.entity.js';
 import { Membership } from '../modules/associations/membership.entity.js';
-import { row } from './sql.js';
+import { row, rows } from './sql.js';
+import type { AppServices } from '../server/context.js';
+import { createContext } from '../server/context.js';
+import { RequestKind, Urgency } from '../shared/enums.js';
+import { toGlobalId } from '../shared/global-id.js';
+import { postHelpRequest, completeHelpRequest, type PostFields } from '../modules/help-requests/help-request.service.js';
+import { claim } from '../modules/help-requests/claim.service.js';
+import { slotsByRequest } from '../modules/help-requests/help-request.loaders.js';
 
 export const DEMO_PASSWORD = 'mutual-aid-demo';
 const MARKER = 'demo_data_loaded';
@@ -91,7 +98,14 @@ export const DEMO_ASSOCIATIONS: DemoAssociation[] = [
 export const demoEmail = (slug: string, role: 'owner' | 'coordinator') => `${slug}.${role}@demo.example.org`;
 
 /** Loads the demo data unless it was loaded before. Returns whether it loaded now. */
-export async function loadDemoData(em: EntityManager): Promise<boolean> {
+export async function loadDemoData(services: AppServices): Promise<boolean> {
+  const em = services.orm.em.fork() as EntityManager;
+  const loaded = await loadDemoIdentities(em);
+  if (loaded) await loadDemoRequests(services);
+  return loaded;
+}
+
+async function loadDemoIdentities(em: EntityManager): Promise<boolean> {
   return em.transactional(async (tem) => {
     const claimed = await row<{ key: string }>(tem, `INSERT INTO app_setting (key, value) VALUES (?, 'true') ON CONFLICT DO NOTHING RETURNING key`, [MARKER]);
     if (!claimed) return false;
@@ -117,4 +131,140 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
 /** Whether the database holds anything yet (a first start). */
 export async function isEmpty(em: EntityManager): Promise<boolean> {
   return (await row<{ n: number }>(em, `SELECT count(*)::int AS n FROM app_user`))!.n === 0;
+}
+
+/** A time `days` from today at `hour`:00 in China (UTC+8), where the demo county is. */
+function chinaTime(days: number, hour: number): Date {
+  const now = new Date();
+  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days);
+  return new Date(day + (hour - 8) * 3600_000);
+}
+
+interface DemoRequest {
+  by: string;
+  input: Omit<PostFields, 'associationId'>;
+  /** Claims as [slot index, association slug, quantity]. */
+  claims: [number, string, number][];
+  complete?: { beneficiaries: number; outcome: string };
+}
+
+const DEMO_REQUESTS: DemoRequest[] = [
+  {
+    by: 'hz',
+    input: {
+      kind: RequestKind.PATIENT_GUARD,
+      category: AidCategory.MEDICAL,
+      title: '县人民医院重症病人夜间陪护',
+      description: '一位独居老人在县人民医院重症监护，家属在外地务工。需要每晚两人轮流陪护一周。',
+      address: '县人民医院住院部',
+      contact: '赵敏 138-0000-0101（病房号请电话询问）',
+      urgency: Urgency.CRITICAL,
+      slots: Array.from({ length: 7 }, (_, i) => ({
+        label: `第${i + 1}晚 20:00-08:00`,
+        startsAt: chinaTime(i + 1, 20),
+        endsAt: chinaTime(i + 2, 8),
+        capacity: 2,
+      })),
+    },
+    claims: [
+      [0, 'bx', 2],
+      [1, 'bx', 1],
+      [1, 'xq', 1],
+      [2, 'gt', 1],
+    ],
+  },
+  {
+    by: 'bx',
+    input: {
+      kind: RequestKind.FUNDRAISING,
+      category: AidCategory.POVERTY_RELIEF,
+      title: '上罗镇火灾受灾家庭联合募捐',
+      description: '一户五口之家房屋失火，财物全毁。各协会联合募捐，目标五万元，用于临时住所和生活用品。',
+      contact: '王丽 138-0000-0102',
+      urgency: Urgency.HIGH,
+      township: '上罗镇',
+      slots: [{ label: '募捐目标（元）', capacity: 50_000 }],
+    },
+    claims: [
+      [0, 'hz', 5_000],
+      [0, 'xq', 2_000],
+      [0, 'js', 3_000],
+    ],
+  },
+  {
+    by: 'gt',
+    input: {
+      kind: RequestKind.TUTORING,
+      category: AidCategory.EDUCATION,
+      title: '四点半课堂辅导老师',
+      description: '下周工作日下午四点半到六点，留守儿童作业辅导，需要四名辅导志愿者。',
+      address: '巡场镇社工站四点半课堂',
+      contact: '周芳 138-0000-0103',
+      startsAt: chinaTime(7, 16),
+      endsAt: chinaTime(11, 18),
+      slots: [{ label: '下周一至周五 16:30-18:00', capacity: 4 }],
+    },
+    claims: [
+      [0, 'bx', 2],
+      [0, 'xq', 2],
+    ],
+  },
+  {
+    by: 'js',
+    input: {
+      kind: RequestKind.TRAINING,
+      category: AidCategory.SKILLS_TRAINING,
+      title: '苗族蜡染技艺课程授课老师',
+      description: '为二十多名妇女开设苗族蜡染入门课程，共三次课，需要一位有经验的老师。',
+      address: '上罗镇文化站',
+      contact: '黄梅 138-0000-0104',
+      startsAt: chinaTime(-10, 9),
+      endsAt: chinaTime(-8, 17),
+      slots: [{ label: '授课老师（三次课）', capacity: 1 }],
+    },
+    claims: [[0, 'hz', 1]],
+    complete: { beneficiaries: 24, outcome: '三次课全部完成，24名学员结业，其中5人被推荐就业。' },
+  },
+  {
+    by: 'gt',
+    input: {
+      kind: RequestKind.MANPOWER,
+      category: AidCategory.COMMUNITY_SERVICE,
+      title: '阅览室回馈值日：清洁与秩序维护',
+      description: '接受服务的家庭每户派一名成员轮流值日，整理阅览室、打扫卫生、维持秩序。',
+      address: '巡场镇社工站阅览室',
+      // Past shifts: claimed while they were ahead, so the slots carry no times here.
+      startsAt: chinaTime(-6, 14),
+      endsAt: chinaTime(-2, 17),
+      slots: ['周一', '周三', '周五'].map((day) => ({ label: `上周${day} 14:00-17:00`, capacity: 2 })),
+    },
+    claims: [
+      [0, 'hz', 2],
+      [1, 'bx', 1],
+      [2, 'xq', 2],
+    ],
+    complete: { beneficiaries: 60, outcome: '三次值日完成，阅览室整洁有序，服务约六十名儿童。' },
+  },
+];
+
+/**
+ * Realistic requests, posted and claimed through the services themselves (as an
+ * administrator, who may act for any association), so that demo data obeys
+ * every rule and fills the event log like real use.
+ */
+async function loadDemoRequests(services: AppServices): Promise<void> {
+  const em = services.orm.em.fork() as EntityManager;
+  const ids = new Map(
+    (await rows<{ id: string; name: string }>(em, `SELECT id, name FROM association`)).map((a) => [a.name, a.id]),
+  );
+  const idOf = (slug: string) => ids.get(DEMO_ASSOCIATIONS.find((a) => a.slug === slug)!.name)!;
+  const ctx = () => createContext(services, { kind: 'user', userId: '00000000-0000-4000-8000-000000000000', isAdmin: true });
+  for (const demo of DEMO_REQUESTS) {
+    const requestId = await postHelpRequest(ctx(), { ...demo.input, associationId: toGlobalId('Association', idOf(demo.by)) });
+    const slots = await slotsByRequest(ctx()).load(requestId);
+    for (const [slot, slug, quantity] of demo.claims) {
+      await claim(ctx(), { slotId: toGlobalId('Slot', slots[slot]!.id), associationId: toGlobalId('Association', idOf(slug)), quantity });
+    }
+    if (demo.complete) await completeHelpRequest(ctx(), toGlobalId('HelpRequest', requestId), demo.complete.beneficiaries, demo.complete.outcome);
+  }
 }

@@ -42,3 +42,11 @@ export function groupByKey<K, R>(keys: readonly K[], fetched: R[], keyOf: (row: 
   }
   return keys.map((key) => map.get(key) ?? []);
 }
+
+/**
+ * After a mutation commits, everything this operation loaded before may be
+ * stale: its payload is resolved from fresh loaders.
+ */
+export function forgetLoaded(host: LoaderHost): void {
+  host.loaders.clear();
+}

@@ -1,9 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../server/access.js';
 import type { Context } from '../../server/context.js';
-import { MemberRole, RequestStatus } from '../../shared/enums.js';
-import { HelpRequestConnection } from '../help-requests/help-request.type.js';
-import type { HelpRequestRow } from '../help-requests/help-request.rows.js';
+import { ClaimStatus, MemberRole, RequestStatus } from '../../shared/enums.js';
+import { ClaimConnection, HelpRequestConnection } from '../help-requests/help-request.type.js';
+import type { ClaimRow, HelpRequestRow } from '../help-requests/help-request.rows.js';
+import { associationClaims } from '../help-requests/claim-list.service.js';
 import { associationHelpRequests } from '../help-requests/help-request-list.service.js';
 import { NodeFieldsResolver } from '../../shared/node.resolver.js';
 import type { Connection } from '../../shared/pagination.js';
@@ -75,6 +76,17 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
     @Ctx() ctx: Context,
   ): Promise<Connection<HelpRequestRow>> {
     return associationHelpRequests(ctx, association.id, status, { first, after });
+  }
+
+  @FieldResolver(() => ClaimConnection, { description: 'Claims this association made (not claims on its requests), newest first.' })
+  claims(
+    @Root() association: AssociationRow,
+    @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<ClaimRow>> {
+    return associationClaims(ctx, association.id, status, { first, after });
   }
 
   @FieldResolver(() => [MembershipType], {

@@ -1,15 +1,53 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Access } from '../../server/access.js';
+import { forgetLoaded } from '../../server/loaders.js';
 import type { Context } from '../../server/context.js';
 import { NodeFieldsResolver } from '../../shared/node.resolver.js';
 import { associationById } from '../associations/association.loaders.js';
 import { AssociationType } from '../associations/association.type.js';
 import type { AssociationRow } from '../associations/association.rows.js';
 import { ClaimType, HelpRequestType, SlotType } from './help-request.type.js';
-import { requestById, slotById } from './help-request.loaders.js';
+import { claimById, requestById, slotById } from './help-request.loaders.js';
+import { ClaimInput } from './help-request.inputs.js';
+import { claim, declineClaim, withdrawClaim } from './claim.service.js';
 import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
+
+/** A mutation's payload is read after its commit, as it is now. */
+async function freshClaim(ctx: Context, id: string): Promise<ClaimRow> {
+  forgetLoaded(ctx);
+  return (await claimById(ctx).load(id))!;
+}
 
 @Resolver(() => ClaimType)
 export class ClaimResolver extends NodeFieldsResolver(ClaimType, 'Claim') {
+  @Access('authenticated')
+  @Mutation(() => ClaimType, {
+    description: 'Atomic: the sum of ACTIVE and FULFILLED quantities on a slot never exceeds its capacity, whatever the concurrency.',
+  })
+  async claim(@Arg('input', () => ClaimInput) input: ClaimInput, @Ctx() ctx: Context): Promise<ClaimRow> {
+    return freshClaim(ctx, await claim(ctx, input));
+  }
+
+  @Access('authenticated')
+  @Mutation(() => ClaimType, { description: 'By the claiming association.' })
+  async withdrawClaim(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ClaimRow> {
+    return freshClaim(ctx, await withdrawClaim(ctx, id, reason));
+  }
+
+  @Access('authenticated')
+  @Mutation(() => ClaimType, { description: 'By the requesting association.' })
+  async declineClaim(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ClaimRow> {
+    return freshClaim(ctx, await declineClaim(ctx, id, reason));
+  }
+
   @FieldResolver(() => HelpRequestType)
   async request(@Root() claim: ClaimRow, @Ctx() ctx: Context): Promise<HelpRequestRow> {
     return (await requestById(ctx).load(claim.requestId))!;

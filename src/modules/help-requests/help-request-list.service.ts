@@ -4,11 +4,11 @@
  */
 import type { Context } from '../../server/context.js';
 import { array, row, rows } from '../../db/sql.js';
-import { defineLoader } from '../../server/loaders.js';
+import { parentPageLoaders } from '../../shared/parent-page.js';
 import { HelpRequestOrder, type AidCategory, type RequestKind, type RequestStatus } from '../../shared/enums.js';
 import { decodeGlobalId, keyOf } from '../../shared/global-id.js';
 import { LIMITS, optionalText } from '../../shared/input.js';
-import { listScope, openPage, toConnection, type Connection, type KeyPart, type KeyShape, type Page, type PageArgs } from '../../shared/pagination.js';
+import { listScope, openPage, toConnection, type Connection, type KeyPart, type KeyShape, type PageArgs } from '../../shared/pagination.js';
 import { REQUEST_COLUMNS, type HelpRequestRow } from './help-request.rows.js';
 import { requestById } from './help-request.loaders.js';
 
@@ -91,58 +91,16 @@ export async function listHelpRequests(
   return toConnection(found, page, order.key, async () => (await row<{ n: number }>(ctx.em, `SELECT count(*)::int AS n FROM help_request h WHERE ${where.sql}`, where.params))!.n);
 }
 
-interface ParentPageKey {
-  associationId: string;
-  status: RequestStatus | null;
-  page: Page;
-}
-
-/**
- * Association.helpRequests for many associations at once: one statement per
- * distinct (status, first, after), ranking rows per parent with a window.
- */
-const requestsOfAssociations = defineLoader<ParentPageKey, HelpRequestRow[]>('requestsOfAssociations', async (em, keys) => {
-  const groups = new Map<string, ParentPageKey[]>();
-  for (const key of keys) {
-    const group = `${key.status}|${key.page.limit}|${JSON.stringify(key.page.after)}`;
-    groups.set(group, [...(groups.get(group) ?? []), key]);
-  }
-  const results = new Map<ParentPageKey, HelpRequestRow[]>();
-  for (const group of groups.values()) {
-    const { status, page } = group[0]!;
-    const found = await rows<HelpRequestRow & { rank: number }>(
-      em,
-      `SELECT * FROM (
-         SELECT ${REQUEST_COLUMNS}, row_number() OVER (PARTITION BY h.requester_id ORDER BY h.posted_at DESC, h.id DESC) AS rank
-           FROM help_request h
-          WHERE h.requester_id = ANY(json_text_array(?::jsonb)::uuid[])
-            ${status ? 'AND h.status = ?' : ''} ${page.after ? `AND ${ORDERS.NEWEST.after}` : ''}
-       ) ranked WHERE rank <= ? ORDER BY "postedAt" DESC, id DESC`,
-      [array(group.map((k) => k.associationId)), ...(status ? [status] : []), ...(page.after ?? []), page.limit + 1],
-    );
-    for (const key of group) results.set(key, found.filter((r) => r.requesterId === key.associationId));
-  }
-  return keys.map((key) => results.get(key)!);
-});
-
-/** totalCount of Association.helpRequests, counted for all parents in one statement. */
-const requestCountOfAssociations = defineLoader<string, number>('requestCountOfAssociations', async (em, keys) => {
-  const byStatus = new Map<string, string[]>();
-  for (const key of keys) {
-    const [associationId, status] = key.split('|') as [string, string];
-    byStatus.set(status, [...(byStatus.get(status) ?? []), associationId]);
-  }
-  const counts = new Map<string, number>();
-  for (const [status, associations] of byStatus) {
-    const found = await rows<{ requesterId: string; n: number }>(
-      em,
-      `SELECT h.requester_id AS "requesterId", count(*)::int AS n FROM help_request h
-        WHERE h.requester_id = ANY(json_text_array(?::jsonb)::uuid[]) ${status ? 'AND h.status = ?' : ''} GROUP BY h.requester_id`,
-      [array(associations), ...(status ? [status] : [])],
-    );
-    for (const { requesterId, n } of found) counts.set(`${requesterId}|${status}`, n);
-  }
-  return keys.map((key) => counts.get(key) ?? 0);
+/** Association.helpRequests for many associations at once (one statement per level). */
+const requestsOfAssociations = parentPageLoaders<HelpRequestRow>({
+  name: 'requestsOfAssociations',
+  from: 'help_request h',
+  columns: REQUEST_COLUMNS,
+  parentColumn: 'h.requester_id',
+  parentOf: (r) => r.requesterId,
+  statusColumn: 'h.status',
+  orderBy: ORDERS.NEWEST.orderBy,
+  after: ORDERS.NEWEST.after,
 });
 
 export async function associationHelpRequests(
@@ -152,9 +110,9 @@ export async function associationHelpRequests(
   args: PageArgs,
 ): Promise<Connection<HelpRequestRow>> {
   const page = openPage(args, listScope('Association.helpRequests', 'NEWEST', { associationId, status }), ORDERS.NEWEST.shape);
-  const found = await requestsOfAssociations(ctx).load({ associationId, status: status ?? null, page });
+  const found = await requestsOfAssociations.page(ctx, { parentId: associationId, status: status ?? null, page });
   for (const request of found) requestById(ctx).prime(request.id, request);
-  return toConnection(found, page, ORDERS.NEWEST.key, () => requestCountOfAssociations(ctx).load(`${associationId}|${status ?? ''}`));
+  return toConnection(found, page, ORDERS.NEWEST.key, () => requestsOfAssociations.count(ctx, associationId, status ?? null));
 }
 
 export async function findHelpRequest(ctx: Context, id: string): Promise<HelpRequestRow | null> {

@@ -106,3 +106,21 @@ export class HelpRequestFilter {
   @Field(() => String, { nullable: true, description: 'Case-insensitive match in title or description.' })
   text?: string | null;
 }
+
+@InputType('ClaimInput')
+export class ClaimInput {
+  @Field(() => ID)
+  slotId!: string;
+
+  @Field(() => ID, { description: 'The association claiming; never the requester itself.' })
+  associationId!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A retry with the same key from the same association returns the first result and changes nothing.' })
+  idempotencyKey?: string | null;
+}

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../server/access.js';
+import { forgetLoaded } from '../../server/loaders.js';
 import type { Context } from '../../server/context.js';
 import { ClaimStatus, HelpRequestOrder } from '../../shared/enums.js';
 import { NodeFieldsResolver } from '../../shared/node.resolver.js';
@@ -32,7 +33,8 @@ class HelpRequestsArgs {
 
 /** A mutation's payload is read after its commit, as it is now. */
 export async function freshRequest(ctx: Context, id: string): Promise<HelpRequestRow> {
-  return (await requestById(ctx).clear(id).load(id))!;
+  forgetLoaded(ctx);
+  return (await requestById(ctx).load(id))!;
 }
 
 @Resolver(() => HelpRequestType)
