@@ -1,0 +1,76 @@
+/**
+ * Commit order (events.md): writers post and update concurrently through two
+ * server processes while a poller follows requestEvents(after: lastCursor).
+ * At the end the poller has seen exactly the rows of the log, each once, in
+ * cursor order. With positions from a plain sequence (no append lock) this
+ * fails: a later position commits first, the poller moves past the earlier one,
+ * and that event is never delivered.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './support/database.js';
+import { spawnServer, testEnv, type SpawnedServer } from './support/server.js';
+import { gql } from './support/client.js';
+import { ADMIN_ENV, asAdmin, createOrg, type Org } from './support/personas.js';
+import { postRequest } from './support/requests.js';
+import { admin } from './support/pg.js';
+import { encodeEventCursor } from '../src/modules/events/request-event.service.js';
+
+let a: SpawnedServer;
+let b: SpawnedServer;
+let databaseUrl: string;
+let orgs: Org[];
+
+const WRITERS = 8;
+const ROUNDS = 15;
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase();
+  [a, b] = await Promise.all([spawnServer(testEnv(databaseUrl, ADMIN_ENV)), spawnServer(testEnv(databaseUrl, ADMIN_ENV))]);
+  const adminToken = await asAdmin(a.url);
+  orgs = await Promise.all(Array.from({ length: WRITERS }, () => createOrg(a.url, adminToken)));
+});
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+});
+
+const EVENTS = `query ($after: String) { requestEvents(after: $after, first: 100) { edges { cursor node { type } } pageInfo { endCursor } } }`;
+
+async function writer(org: Org, server: SpawnedServer): Promise<void> {
+  for (let round = 0; round < ROUNDS; round++) {
+    const request = await postRequest(server.url, org.coordinator.token, org.id, { title: `round ${round}`, slots: [{ capacity: 3 }, { capacity: 2 }] });
+    const updated = await gql(
+      server.url,
+      `mutation ($id: ID!) { updateHelpRequest(id: $id, expectedVersion: 1, input: { urgency: HIGH }) { version } }`,
+      { id: request.id },
+      org.owner.token,
+    );
+    expect(updated.body.data?.updateHelpRequest.version).toBe(2);
+  }
+}
+
+describe('the event log', () => {
+  it('delivers every committed event exactly once, in cursor order, to a poller following it', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let writing = true;
+    const poll = async () => {
+      const response = await gql(a.url, EVENTS, { after: cursor });
+      const page = response.body.data!.requestEvents as { edges: { cursor: string }[]; pageInfo: { endCursor: string | null } };
+      for (const edge of page.edges) seen.push(edge.cursor);
+      cursor = page.pageInfo.endCursor ?? cursor;
+      return page.edges.length;
+    };
+    const poller = (async () => {
+      while (writing) await poll();
+      while ((await poll()) > 0); // drain what committed last
+    })();
+    await Promise.all(orgs.map((org, i) => writer(org, i % 2 ? b : a)));
+    writing = false;
+    await poller;
+
+    const positions = await admin(databaseUrl, (client) => client.query<{ position: string }>(`SELECT e.position::text AS position FROM request_event e ORDER BY e.position`));
+    const expected = positions.rows.map((r) => encodeEventCursor(r.position));
+    expect(expected.length).toBeGreaterThanOrEqual(WRITERS * ROUNDS * 2);
+    expect(seen).toEqual(expected);
+  });
+});
