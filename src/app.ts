@@ -18,6 +18,7 @@ import { isEmpty, loadDemoData } from './db/demo-data.js';
 import { loadSessionKey } from './modules/identity/session.service.js';
 import { ensureAdministrator } from './modules/identity/user.service.js';
 import { startExpiry } from './modules/help-requests/expiry.service.js';
+import { EventHub } from './modules/events/event-hub.service.js';
 
 export interface App {
   url: string;
@@ -51,13 +52,15 @@ const fork = (db: Database) => db.orm.em.fork() as EntityManager;
 
 async function serve(config: Config, log: Logger, db: Database): Promise<App> {
   await withStartupLock(db.url, () => startupWork(config, log, db));
-  const services: AppServices = { config, orm: db.orm, log, sessionKey: await loadSessionKey(fork(db), config.sessionSecret) };
+  const events = new EventHub({ config, orm: db.orm, log, databaseUrl: db.url });
+  const services: AppServices = { config, orm: db.orm, log, sessionKey: await loadSessionKey(fork(db), config.sessionSecret), events };
   // Demo data: DEMO_DATA=true loads it (once) anywhere; unset, only into a fresh embedded database.
   await withStartupLock(db.url, async () => {
     const wanted = config.demoData ?? (db.embedded && (await isEmpty(fork(db))));
     if (wanted && (await loadDemoData(services))) log.info('demo data loaded (see README, "Demo data")');
   });
 
+  await events.start();
   const schema = await buildSchema();
   const server = createServer();
   const ws = createWs(services, schema, server);
@@ -87,6 +90,7 @@ async function serve(config: Config, log: Logger, db: Database): Promise<App> {
       (stopping ??= (async () => {
         await apollo.stop(); // drains HTTP (in-flight requests get their grace period) and WebSockets
         await expiry.stop();
+        await services.events.stop();
         await db.close();
       })()),
   };

@@ -9,6 +9,7 @@ import type { Logger } from '../shared/logger.js';
 import type { Viewer } from '../modules/identity/viewer.js';
 import type { AppError } from './errors.js';
 import type { LoaderHost } from './loaders.js';
+import type { EventHub } from '../modules/events/event-hub.service.js';
 
 /** What lives as long as the process: shared by every context. */
 export interface AppServices {
@@ -17,6 +18,8 @@ export interface AppServices {
   log: Logger;
   /** The key that signs session tokens: SESSION_SECRET, or the one stored in the database. */
   sessionKey: Uint8Array;
+  /** This process's live feed of the event log. */
+  events: EventHub;
 }
 
 export interface Context {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Access } from '../../server/access.js';
 import type { Context } from '../../server/context.js';
 import type { Connection } from '../../shared/pagination.js';
@@ -10,10 +10,41 @@ import { claimById, requestById } from '../help-requests/help-request.loaders.js
 import type { ClaimRow, HelpRequestRow } from '../help-requests/help-request.rows.js';
 import { RequestEventConnection, RequestEventFilter, RequestEventObject } from './request-event.type.js';
 import type { RequestEventRow } from './request-event.rows.js';
-import { encodeEventCursor, headPosition, listEvents } from './request-event.service.js';
+import { checkEventFilter, decodeEventCursor, encodeEventCursor, headPosition, listEvents } from './request-event.service.js';
+
+const SUBSCRIPTION_DESCRIPTION = `Every event matching the filter, in commit order, exactly once. With \`after\`,
+first replays the stored events after that cursor, then continues live with no
+gap and no duplicate. Without \`after\`, starts at the newest committed event at
+the moment of subscribing (exclusive). Filters match the request's attributes as
+they were when each event was written, so replay and live agree.`;
+
+/**
+ * The event stream of one subscription. Its context's ORM fork and loaders are
+ * swapped, event by event, for the ones the hub shares among all subscribers of
+ * that event in this process (graphql-js executes each event before pulling
+ * the next).
+ */
+async function subscribeToEvents({ args, context }: SubscribeResolverData<unknown, { filter?: RequestEventFilter | null; after?: string | null }, Context>) {
+  const filter = checkEventFilter(args.filter);
+  const after = args.after == null ? null : decodeEventCursor(args.after, 'after');
+  return context.app.events.subscribe(filter, after, (shared) => {
+    context.em = shared.em;
+    context.loaders = shared.loaders;
+  });
+}
 
 @Resolver(() => RequestEventObject)
 export class RequestEventResolver {
+  @Access('public')
+  @Subscription(() => RequestEventObject, { name: 'requestEvents', subscribe: subscribeToEvents, description: SUBSCRIPTION_DESCRIPTION })
+  liveRequestEvents(
+    @Root() event: RequestEventRow,
+    @Arg('filter', () => RequestEventFilter, { nullable: true }) _filter: RequestEventFilter | null,
+    @Arg('after', () => String, { nullable: true }) _after: string | null,
+  ): RequestEventRow {
+    return event;
+  }
+
   @Access('public')
   @Query(() => RequestEventConnection, { description: 'The event log, oldest first, for catching up over HTTP. Without `after`, from the beginning.' })
   requestEvents(

@@ -1,0 +1,282 @@
+/**
+ * Live delivery of the event log, one hub per process (events.md, "Delivery").
+ *
+ * - One LISTEN connection per process (a plain pg client: the ORM's pool cannot
+ *   hold one). NOTIFY only wakes the hub up; the request_event table is the
+ *   truth. The hub reads everything after the last position it dispatched, so a
+ *   lost connection or notification loses nothing: after reconnecting it simply
+ *   reads on from there.
+ * - Each event is read once per process and resolved with one fresh ORM fork and
+ *   one loader set shared by all its subscribers; per subscriber only the filter
+ *   (matched in memory on the attributes stored with the event), the visibility
+ *   rules and the serialisation differ.
+ * - Subscribing with `after` replays from the table, then goes live: live events
+ *   that arrive during the replay are buffered, and anything at or below the
+ *   last position handed to the subscriber is dropped, so the seam has no gap and
+ *   no duplicate.
+ * - A subscriber with more than MAX_SUBSCRIBER_LAG events waiting gets
+ *   SLOW_CONSUMER and its subscription ends; the others go on.
+ */
+import pg from 'pg';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import type { Orm } from '../../db/orm.js';
+import type { Logger } from '../../shared/logger.js';
+import { AppError } from '../../server/errors.js';
+import type { LoaderHost } from '../../server/loaders.js';
+import { EVENTS_CHANNEL } from './event-log.service.js';
+import type { RequestEventRow } from './request-event.rows.js';
+import { eventMatches, headPosition, readEvents, type EventFilter } from './request-event.service.js';
+
+const BATCH = 500;
+const REPLAY_BATCH = 100;
+const ALL: EventFilter = { kinds: null, categories: null, townships: null, requesterIds: null, requestIds: null, involving: undefined };
+
+/** What resolving one event needs, shared by every subscriber of this process. */
+export type SharedResolution = LoaderHost;
+
+export interface Delivery {
+  event: RequestEventRow;
+  shared: SharedResolution;
+}
+
+interface HubDeps {
+  config: Config;
+  orm: Orm;
+  log: Logger;
+  databaseUrl: string;
+}
+
+export class EventHub {
+  private listener: pg.Client | null = null;
+  private lastPosition = 0n;
+  private readonly subscribers = new Set<EventSubscription>();
+  private fetching: Promise<void> | null = null;
+  private fetchAgain = false;
+  private stopped = false;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private safetyTimer: NodeJS.Timeout | undefined;
+  /** Resolvers waiting for the hub to have dispatched up to a position (tests, diagnostics). */
+  private readonly waiters: { position: bigint; resolve: () => void }[] = [];
+
+  constructor(private readonly deps: HubDeps) {}
+
+  async start(): Promise<void> {
+    this.lastPosition = BigInt((await headPosition({ em: this.fork() })) ?? '0');
+    await this.connect();
+    // A safety net only: LISTEN is reliable while connected, and reconnection re-reads.
+    this.safetyTimer = setInterval(() => this.wake(), 5_000);
+    this.safetyTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    clearInterval(this.safetyTimer);
+    for (const subscriber of this.subscribers) subscriber.end();
+    await this.listener?.end().catch(() => undefined);
+    await this.fetching;
+  }
+
+  /** The position up to which events were dispatched to subscribers. */
+  get position(): bigint {
+    return this.lastPosition;
+  }
+
+  /** The pid of the LISTEN connection's backend (tests use it to kill the connection). */
+  listenerPid(): number | undefined {
+    return (this.listener as unknown as { processID?: number } | null)?.processID;
+  }
+
+  fork(): EntityManager {
+    return this.deps.orm.em.fork() as EntityManager;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.deps.databaseUrl, application_name: 'mutual-aid-listen' });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => this.deps.log.warn({ err: error }, 'LISTEN connection error'));
+    client.on('end', () => {
+      if (this.listener === client) this.listener = null;
+      if (!this.stopped) this.scheduleReconnect();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      this.listener = client;
+      this.wake(); // catch up on whatever committed while we were not listening
+    } catch (error) {
+      this.deps.log.warn({ err: error }, 'LISTEN connection failed; retrying');
+      await client.end().catch(() => undefined);
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.connect();
+    }, 200);
+  }
+
+  /** Something may have committed: read on from the last dispatched position. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.fetching) {
+      this.fetchAgain = true;
+      return;
+    }
+    this.fetching = this.fetchLoop().finally(() => (this.fetching = null));
+  }
+
+  private async fetchLoop(): Promise<void> {
+    do {
+      this.fetchAgain = false;
+      try {
+        for (;;) {
+          const events = await readEvents({ em: this.fork() }, ALL, this.lastPosition.toString(), BATCH);
+          if (events.length > 0) this.dispatch(events);
+          if (events.length < BATCH) break;
+        }
+      } catch (error) {
+        this.deps.log.error({ err: error }, 'reading the event log failed; retrying');
+        this.fetchAgain = true;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    } while (this.fetchAgain && !this.stopped);
+  }
+
+  private dispatch(events: RequestEventRow[]): void {
+    const deliveries = events.map((event) => ({ event, shared: { em: this.fork(), loaders: new Map() } }));
+    for (const subscriber of this.subscribers) subscriber.offer(deliveries);
+    this.lastPosition = BigInt(events.at(-1)!.position);
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      if (this.waiters[i]!.position <= this.lastPosition) this.waiters.splice(i, 1)[0]!.resolve();
+    }
+  }
+
+  /** Resolves once events up to `position` were dispatched. */
+  dispatched(position: bigint): Promise<void> {
+    if (position <= this.lastPosition) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  }
+
+  /**
+   * A subscription from `after` (a position; null: from the newest event
+   * committed now, exclusive). It is registered before its replay starts, so
+   * nothing that commits meanwhile can slip between replay and live.
+   */
+  async subscribe(filter: EventFilter, after: string | null, onDelivery: (shared: SharedResolution) => void): Promise<EventSubscription> {
+    const start = after ?? (await headPosition({ em: this.fork() })) ?? '0';
+    const subscription = new EventSubscription(this, filter, BigInt(start), this.deps.config.maxSubscriberLag, onDelivery);
+    this.subscribers.add(subscription);
+    return subscription;
+  }
+
+  unregister(subscription: EventSubscription): void {
+    this.subscribers.delete(subscription);
+  }
+}
+
+/** One subscriber's stream: replay from the table first, then live deliveries. */
+export class EventSubscription implements AsyncIterableIterator<RequestEventRow> {
+  private readonly queue: Delivery[] = [];
+  /** Live deliveries that arrived while replaying. */
+  private readonly buffer: Delivery[] = [];
+  private replaying = true;
+  private failure: AppError | null = null;
+  private done = false;
+  private wakeConsumer: (() => void) | null = null;
+
+  constructor(
+    private readonly hub: EventHub,
+    private readonly filter: EventFilter,
+    /** The last position handed to this subscriber (or its starting point). */
+    private delivered: bigint,
+    private readonly maxLag: number,
+    private readonly onDelivery: (shared: SharedResolution) => void,
+  ) {}
+
+  /** Called by the hub with each batch it read, in position order. */
+  offer(deliveries: Delivery[]): void {
+    if (this.done) return;
+    const matching = deliveries.filter((d) => eventMatches(this.filter, d.event));
+    if (matching.length === 0) return;
+    if (this.replaying) this.buffer.push(...matching);
+    else this.enqueue(matching);
+    // Waiting means live events not yet pulled; replayed ones are read on demand.
+    if ((this.replaying ? this.buffer.length : this.queue.length) > this.maxLag) {
+      this.fail(new AppError('SLOW_CONSUMER', `More than ${this.maxLag} events were waiting: resubscribe with your last cursor as after`));
+    }
+    this.wakeConsumer?.();
+  }
+
+  private enqueue(deliveries: Delivery[]): void {
+    for (const delivery of deliveries) {
+      const position = BigInt(delivery.event.position);
+      if (position <= this.delivered) continue; // already replayed: the seam's duplicate
+      this.queue.push(delivery);
+      this.delivered = position;
+    }
+  }
+
+  private fail(error: AppError): void {
+    this.failure = error;
+    this.queue.length = 0;
+    this.buffer.length = 0;
+    this.hub.unregister(this);
+  }
+
+  /** Ends the stream (server shutdown). */
+  end(): void {
+    this.done = true;
+    this.hub.unregister(this);
+    this.wakeConsumer?.();
+  }
+
+  private async replayBatch(): Promise<void> {
+    const em = this.hub.fork();
+    const events = await readEvents({ em }, this.filter, this.delivered.toString(), REPLAY_BATCH);
+    const shared = { em, loaders: new Map() };
+    this.enqueue(events.map((event) => ({ event, shared })));
+    if (events.length < REPLAY_BATCH) {
+      // Caught up with the table: whatever the hub delivered meanwhile follows,
+      // minus what the replay already handed over.
+      this.replaying = false;
+      this.enqueue(this.buffer.splice(0));
+    }
+  }
+
+  async next(): Promise<IteratorResult<RequestEventRow>> {
+    for (;;) {
+      if (this.failure) {
+        const failure = this.failure;
+        this.done = true;
+        this.failure = null;
+        throw failure;
+      }
+      const delivery = this.queue.shift();
+      if (delivery) {
+        this.onDelivery(delivery.shared);
+        return { value: delivery.event, done: false };
+      }
+      if (this.done) return { value: undefined, done: true };
+      if (this.replaying) {
+        await this.replayBatch();
+        continue;
+      }
+      await new Promise<void>((resolve) => (this.wakeConsumer = resolve));
+      this.wakeConsumer = null;
+    }
+  }
+
+  async return(): Promise<IteratorResult<RequestEventRow>> {
+    this.end();
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Live coordination across instances (issue 6): every matching event once, in
+ * commit order, across reconnects, instances, a SIGKILLed instance and a lost
+ * LISTEN connection. Subscribers start from requestEventsHead read beforehand,
+ * so nothing depends on when the server registers them (the server-side seam).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './support/database.js';
+import { spawnServer, testEnv, type SpawnedServer } from './support/server.js';
+import { gql } from './support/client.js';
+import { ADMIN_ENV, asAdmin, createOrg, type Org } from './support/personas.js';
+import { postRequest } from './support/requests.js';
+import { CLAIM, verifiedAssociations } from './support/world.js';
+import { subscribeEvents } from './support/subscriptions.js';
+import { admin } from './support/pg.js';
+import { decodeEventCursor, encodeEventCursor } from '../src/modules/events/request-event.service.js';
+
+let a: SpawnedServer;
+let b: SpawnedServer;
+let databaseUrl: string;
+let adminToken: string;
+let requester: Org;
+let claimers: { owner: { token: string }; ids: string[] };
+
+const WRITERS = 20;
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase();
+  [a, b] = await Promise.all([spawnServer(testEnv(databaseUrl, ADMIN_ENV)), spawnServer(testEnv(databaseUrl, ADMIN_ENV))]);
+  adminToken = await asAdmin(a.url);
+  requester = await createOrg(a.url, adminToken);
+  claimers = await verifiedAssociations(a.url, adminToken, WRITERS, 'Writer');
+});
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+});
+
+async function head(server: SpawnedServer): Promise<string | null> {
+  return (await gql(server.url, '{ requestEventsHead }')).body.data!.requestEventsHead;
+}
+
+/** The log's cursors after `after`, read from the table itself. */
+async function logAfter(after: string | null): Promise<string[]> {
+  const from = after ? decodeEventCursor(after, 'after') : '0';
+  const { rows } = await admin(databaseUrl, (client) =>
+    client.query<{ position: string }>(`SELECT e.position::text AS position FROM request_event e WHERE e.position > $1 ORDER BY e.position`, [from]),
+  );
+  return rows.map((r) => encodeEventCursor(r.position));
+}
+
+/** 20 writers claim and withdraw, each `cycles` times, through the given servers in turn. */
+async function runWriters(servers: SpawnedServer[], cycles: number, onProgress?: (done: number) => void): Promise<void> {
+  const request = await postRequest(servers[0]!.url, requester.owner.token, requester.id, { slots: [{ capacity: WRITERS * 2 }] });
+  let done = 0;
+  await Promise.all(
+    claimers.ids.map(async (associationId, w) => {
+      for (let i = 0; i < cycles; i++) {
+        const server = servers[(w + i) % servers.length]!;
+        const claimed = await gql(server.url, CLAIM, { input: { slotId: request.slots[0].id, associationId, quantity: 1 } }, claimers.owner.token);
+        const id = claimed.body.data!.claim.id;
+        await gql(server.url, `mutation ($id: ID!) { withdrawClaim(id: $id) { id } }`, { id }, claimers.owner.token);
+        onProgress?.(++done);
+      }
+    }),
+  );
+}
+
+describe('Subscription.requestEvents across instances', () => {
+  it('delivers to a subscriber on each instance exactly the rows of the log, in cursor order, under 20 concurrent writers', async () => {
+    const start = await head(a);
+    const onA = subscribeEvents(a.wsUrl, { after: start });
+    const onB = subscribeEvents(b.wsUrl, { after: start });
+    let seam: ReturnType<typeof subscribeEvents> | undefined;
+    let seamFrom: string | undefined;
+    await runWriters([a, b], 6, (done) => {
+      // Seam: subscribe with `after` in the middle of the log while writers run.
+      if (done === 40 && !seam) {
+        seamFrom = onA.events[10]?.cursor ?? start ?? undefined;
+        seam = subscribeEvents(b.wsUrl, { after: seamFrom });
+      }
+    });
+    const order = await logAfter(start);
+    await Promise.all([onA.reached(order.at(-1)!, order), onB.reached(order.at(-1)!, order)]);
+    expect(onA.events.map((e) => e.cursor)).toEqual(order);
+    expect(onB.events.map((e) => e.cursor)).toEqual(order);
+    expect(seam).toBeDefined();
+    const afterSeam = order.slice(order.indexOf(seamFrom!) + 1);
+    await seam!.reached(order.at(-1)!, order);
+    expect(seam!.events.map((e) => e.cursor)).toEqual(afterSeam);
+    await Promise.all([onA.close(), onB.close(), seam!.close()]);
+  });
+
+  it('loses nothing when the client resubscribes on another instance after its instance is SIGKILLed', async () => {
+    const c = await spawnServer(testEnv(databaseUrl));
+    const start = await head(a);
+    const onC = subscribeEvents(c.wsUrl, { after: start });
+    let resumed: ReturnType<typeof subscribeEvents> | undefined;
+    await runWriters([a, b], 6, (done) => {
+      if (done === 30 && !resumed) {
+        c.child.kill('SIGKILL');
+        resumed = subscribeEvents(b.wsUrl, { after: onC.lastCursor() ?? start });
+      }
+    });
+    await c.exited;
+    const order = await logAfter(start);
+    await resumed!.reached(order.at(-1)!, order);
+    const received = [...onC.events, ...resumed!.events].map((e) => e.cursor);
+    expect(received).toEqual(order);
+    await resumed!.close();
+  });
+
+  it('misses nothing when the LISTEN connections are terminated from the database side', async () => {
+    const start = await head(a);
+    const onA = subscribeEvents(a.wsUrl, { after: start });
+    const onB = subscribeEvents(b.wsUrl, { after: start });
+    let killed = 0;
+    await runWriters([a, b], 6, (done) => {
+      if (done === 20 || done === 60) {
+        void admin(databaseUrl, (client) =>
+          client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mutual-aid-listen' AND datname = current_database()`),
+        ).then((result) => (killed += result.rowCount ?? 0));
+      }
+    });
+    const order = await logAfter(start);
+    await Promise.all([onA.reached(order.at(-1)!, order), onB.reached(order.at(-1)!, order)]);
+    expect(killed).toBeGreaterThanOrEqual(2);
+    expect(onA.events.map((e) => e.cursor)).toEqual(order);
+    expect(onB.events.map((e) => e.cursor)).toEqual(order);
+    await Promise.all([onA.close(), onB.close()]);
+  });
+});

@@ -1,0 +1,81 @@
+/** A real graphql-ws subscriber of Subscription.requestEvents that records what it receives. */
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export const EVENT_SELECTION = `cursor type request { id contact status } claim { id } actor { id }`;
+
+export interface Received {
+  cursor: string;
+  type: string;
+  request: { id: string; contact: string | null; status: string };
+  claim: { id: string } | null;
+  actor: { id: string } | null;
+}
+
+export interface Subscriber {
+  events: Received[];
+  /** Resolves with the subscription's error (an array of GraphQL errors), if it ends with one. */
+  failed: Promise<{ message: string; extensions?: { code?: string } }[]>;
+  /** Resolves once an event with this cursor (or a later one, by log order) was received. */
+  reached(cursor: string, order: string[]): Promise<void>;
+  lastCursor(): string | null;
+  close(): Promise<void>;
+  client: Client;
+}
+
+export function subscribeEvents(
+  wsUrl: string,
+  variables: { filter?: Record<string, unknown>; after?: string | null } = {},
+  token?: string,
+): Subscriber {
+  const client = createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const events: Received[] = [];
+  const listeners: (() => void)[] = [];
+  let fail!: (errors: { message: string; extensions?: { code?: string } }[]) => void;
+  const failed = new Promise<{ message: string; extensions?: { code?: string } }[]>((resolve) => (fail = resolve));
+  client.subscribe<{ requestEvents: Received }>(
+    {
+      query: `subscription ($filter: RequestEventFilter, $after: String) { requestEvents(filter: $filter, after: $after) { ${EVENT_SELECTION} } }`,
+      variables,
+    },
+    {
+      next: (result) => {
+        if (result.data) events.push(result.data.requestEvents);
+        if (result.errors) fail(result.errors as never);
+        for (const listener of listeners.splice(0)) listener();
+      },
+      error: (error) => {
+        fail(Array.isArray(error) ? error : [{ message: String((error as { reason?: string }).reason ?? error) }]);
+        for (const listener of listeners.splice(0)) listener();
+      },
+      complete: () => undefined,
+    },
+  );
+  return {
+    events,
+    failed,
+    client,
+    lastCursor: () => events.at(-1)?.cursor ?? null,
+    reached(cursor, order) {
+      const target = order.indexOf(cursor);
+      const done = () => events.some((e) => order.indexOf(e.cursor) >= target);
+      return new Promise<void>((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`subscriber did not reach ${cursor} (got ${events.length} events)`)), 30_000);
+        const check = () => {
+          if (done()) {
+            clearTimeout(deadline);
+            resolve();
+          } else listeners.push(check);
+        };
+        check();
+      });
+    },
+    close: () => client.dispose(),
+  };
+}
