@@ -18,6 +18,8 @@ export interface Subscriber {
   failed: Promise<{ message: string; extensions?: { code?: string } }[]>;
   /** Resolves once an event with this cursor (or a later one, by log order) was received. */
   reached(cursor: string, order: string[]): Promise<void>;
+  /** Resolves once a received event satisfies `predicate` (signalled by the next handler, no polling). */
+  waitFor(predicate: (event: Received) => boolean): Promise<void>;
   lastCursor(): string | null;
   close(): Promise<void>;
   client: Client;
@@ -62,6 +64,18 @@ export function subscribeEvents(
     failed,
     client,
     lastCursor: () => events.at(-1)?.cursor ?? null,
+    waitFor(predicate) {
+      return new Promise<void>((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`awaited event never came (got ${events.length} events)`)), 30_000);
+        const check = () => {
+          if (events.some(predicate)) {
+            clearTimeout(deadline);
+            resolve();
+          } else listeners.push(check);
+        };
+        check();
+      });
+    },
     reached(cursor, order) {
       const target = order.indexOf(cursor);
       const done = () => events.some((e) => order.indexOf(e.cursor) >= target);

@@ -1,0 +1,121 @@
+/** Subscription rules on one instance: filters, per-subscriber visibility, bad input, slow consumers, masking. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './support/database.js';
+import { startServer, type TestServer } from './support/server.js';
+import { gql } from './support/client.js';
+import { ADMIN_ENV, asAdmin, createOrg, type Org } from './support/personas.js';
+import { postRequest } from './support/requests.js';
+import { CLAIM } from './support/world.js';
+import { subscribeEvents } from './support/subscriptions.js';
+
+let server: TestServer;
+let tight: TestServer;
+let databaseUrl: string;
+let adminToken: string;
+let requester: Org;
+let helper: Org;
+let bystander: Org;
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase();
+  server = await startServer(databaseUrl, ADMIN_ENV);
+  // A second instance on the same database whose subscribers may lag by one event only.
+  tight = await startServer(databaseUrl, { MAX_SUBSCRIBER_LAG: '1' });
+  adminToken = await asAdmin(server.url);
+  [requester, helper, bystander] = await Promise.all([createOrg(server.url, adminToken), createOrg(server.url, adminToken), createOrg(server.url, adminToken)]);
+});
+afterAll(async () => {
+  await Promise.all([server?.stop(), tight?.stop()]);
+});
+
+const head = async () => (await gql(server.url, '{ requestEventsHead }')).body.data!.requestEventsHead as string | null;
+
+describe('subscription rules', () => {
+  it('filters on the attributes stored with each event, and resolves contact per subscriber', async () => {
+    const start = await head();
+    const medical = subscribeEvents(server.wsUrl, { after: start, filter: { categories: ['MEDICAL'], townships: ['巡场镇'] } }, helper.owner.token);
+    const involving = subscribeEvents(server.wsUrl, { after: start, filter: { involvingAssociationId: helper.id } }, bystander.owner.token);
+    const byRequester = subscribeEvents(server.wsUrl, { after: start, filter: { requesterIds: [requester.id], kinds: ['PATIENT_GUARD'] } });
+
+    const guard = await postRequest(server.url, requester.owner.token, requester.id, {
+      kind: 'PATIENT_GUARD', category: 'MEDICAL', contact: '病房 3-12', slots: [{ capacity: 2 }],
+    });
+    const other = await postRequest(server.url, requester.owner.token, requester.id, { category: 'EDUCATION', slots: [{ capacity: 2 }] });
+    const claimed = await gql(server.url, CLAIM, { input: { slotId: guard.slots[0].id, associationId: helper.id, quantity: 1 } }, helper.owner.token);
+    expect(claimed.body.errors).toBeUndefined();
+    // Moving it to another township: later events leave the township filter.
+    await gql(server.url, `mutation ($id: ID!) { updateHelpRequest(id: $id, expectedVersion: 2, input: { township: "上罗镇" }) { version } }`, { id: guard.id }, requester.owner.token);
+
+    // Each subscriber reaches the end of what matches it; wait on a marker event matching all three.
+    const marker = await postRequest(server.url, requester.owner.token, requester.id, {
+      kind: 'PATIENT_GUARD', category: 'MEDICAL', township: '巡场镇', slots: [{ capacity: 1 }],
+    });
+    await gql(server.url, CLAIM, { input: { slotId: marker.slots[0].id, associationId: helper.id, quantity: 1 } }, helper.owner.token);
+    const filledMarker = (e: { request: { id: string }; type: string }) => e.request.id === marker.id && e.type === 'FILLED';
+    await Promise.all([medical.waitFor(filledMarker), involving.waitFor(filledMarker), byRequester.waitFor(filledMarker)]);
+
+    const summary = (sub: ReturnType<typeof subscribeEvents>) => sub.events.filter((e) => e.request.id === guard.id).map((e) => e.type);
+    expect(summary(medical)).toEqual(['POSTED', 'CLAIMED']); // UPDATED was written under 上罗镇
+    expect(summary(involving)).toEqual(['CLAIMED', 'UPDATED']); // involved only once it claimed
+    expect(summary(byRequester)).toEqual(['POSTED', 'CLAIMED', 'UPDATED']);
+    expect(medical.events.some((e) => e.request.id === other.id)).toBe(false);
+    // contact, as the request is when delivered (after the claim): the claimant sees
+    // it, a bystander and an anonymous subscriber do not.
+    const lastOf = (sub: ReturnType<typeof subscribeEvents>) => sub.events.filter((e) => e.request.id === guard.id).at(-1)!;
+    expect(lastOf(medical).request.contact).toBe('病房 3-12');
+    expect(lastOf(involving).request.contact).toBeNull();
+    expect(lastOf(byRequester).request.contact).toBeNull();
+    await Promise.all([medical.close(), involving.close(), byRequester.close()]);
+  });
+
+  it('without after, starts after the newest event committed when it subscribes', async () => {
+    const before = await postRequest(server.url, requester.owner.token, requester.id, { slots: [{ capacity: 1 }] });
+    const live = subscribeEvents(server.wsUrl, { filter: { requesterIds: [requester.id] } });
+    // No protocol signal says when the server registered it: post markers until one arrives.
+    const markers: string[] = [];
+    for (let attempt = 0; attempt < 200 && live.events.length === 0; attempt++) {
+      markers.push((await postRequest(server.url, requester.owner.token, requester.id, { slots: [{ capacity: 1 }] })).id);
+    }
+    expect(live.events.length).toBeGreaterThan(0);
+    expect(live.events.every((e) => markers.includes(e.request.id))).toBe(true);
+    expect(live.events.some((e) => e.request.id === before.id)).toBe(false);
+    await live.close();
+  });
+
+  it('refuses a malformed cursor with BAD_USER_INPUT', async () => {
+    const sub = subscribeEvents(server.wsUrl, { after: 'not-a-cursor' });
+    const errors = await sub.failed;
+    expect(errors[0]!.extensions?.code).toBe('BAD_USER_INPUT');
+    await sub.close();
+  });
+
+  it('ends a subscription that falls more than MAX_SUBSCRIBER_LAG behind with SLOW_CONSUMER; others on the socket go on', async () => {
+    const start = await head();
+    const request = await postRequest(server.url, requester.owner.token, requester.id, { slots: [{ capacity: 1 }] });
+    const quiet = await postRequest(server.url, requester.owner.token, requester.id, { slots: [{ capacity: 5 }] });
+    const slow = subscribeEvents(tight.wsUrl, { after: start, filter: { requestIds: [request.id] } });
+    const calm: string[] = [];
+    let calmSaw!: (type: string) => void;
+    const calmNext = () => new Promise<string>((resolve) => (calmSaw = resolve));
+    let posted = calmNext();
+    // Same socket, another subscription, only about the quiet request.
+    slow.client.subscribe<{ requestEvents: { type: string } }>(
+      { query: `subscription ($f: RequestEventFilter, $a: String) { requestEvents(filter: $f, after: $a) { type } }`, variables: { f: { requestIds: [quiet.id] }, a: start } },
+      { next: (r) => { calm.push(r.data!.requestEvents.type); calmSaw(r.data!.requestEvents.type); }, error: () => undefined, complete: () => undefined },
+    );
+    // Both are registered once their replay delivered the POSTED events.
+    await slow.waitFor((e) => e.type === 'POSTED');
+    expect(await posted).toBe('POSTED');
+
+    // One transaction commits two events at once (CLAIMED + FILLED): more than 1 waiting.
+    await gql(server.url, CLAIM, { input: { slotId: request.slots[0].id, associationId: helper.id, quantity: 1 } }, helper.owner.token);
+    const errors = await slow.failed;
+    expect(errors[0]!.extensions?.code).toBe('SLOW_CONSUMER');
+
+    posted = calmNext();
+    await gql(server.url, `mutation ($id: ID!) { updateHelpRequest(id: $id, expectedVersion: 1, input: { title: "still going" }) { version } }`, { id: quiet.id }, requester.owner.token);
+    expect(await posted).toBe('UPDATED');
+    expect(calm).toEqual(['POSTED', 'UPDATED']);
+    await slow.close();
+  });
+});
