@@ -18,6 +18,7 @@ import { HelpRequestResolver } from '../modules/help-requests/help-request.resol
 import { SlotResolver } from '../modules/help-requests/slot.resolver.js';
 import { ClaimResolver } from '../modules/help-requests/claim.resolver.js';
 import { RequestEventResolver } from '../modules/events/request-event.resolver.js';
+import { AssociationStatsResolver, CollaborationResolver, StatsResolver } from '../modules/stats/stats.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const resolvers: NonEmptyArray<Function> = [
@@ -30,6 +31,9 @@ const resolvers: NonEmptyArray<Function> = [
   SlotResolver,
   ClaimResolver,
   RequestEventResolver,
+  StatsResolver,
+  AssociationStatsResolver,
+  CollaborationResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -90,6 +90,8 @@ export function subscribeEvents(
         check();
       });
     },
-    close: () => client.dispose(),
+    async close() {
+      await client.dispose();
+    },
   };
 }

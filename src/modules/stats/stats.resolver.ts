@@ -1,0 +1,119 @@
+import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../../server/access.js';
+import type { Context } from '../../server/context.js';
+import { associationById } from '../associations/association.loaders.js';
+import { AssociationType } from '../associations/association.type.js';
+import type { AssociationRow } from '../associations/association.rows.js';
+import {
+  AssociationStatsType,
+  CategoryStatsType,
+  CollaborationType,
+  MonthStatsType,
+  StatsFilter,
+  StatsType,
+  TownshipStatsType,
+} from './stats.type.js';
+import { statsQuery, type CollaborationRow, type HelperRow, type StatsQuery } from './stats.service.js';
+
+@Resolver(() => StatsType)
+export class StatsResolver {
+  @Access('public')
+  @Query(() => StatsType)
+  stats(@Arg('filter', () => StatsFilter, { nullable: true }) filter: StatsFilter | null, @Ctx() ctx: Context): StatsQuery {
+    return statsQuery(ctx, filter);
+  }
+
+  @FieldResolver(() => Int, { description: 'Requests whose postedAt lies in [from, to) and that match the other filters; every other figure counts over these requests.' })
+  async requestsPosted(@Root() stats: StatsQuery) {
+    return (await stats.summary()).requestsPosted;
+  }
+
+  @FieldResolver(() => Int, { description: 'Requests that reached FILLED at least once.' })
+  async requestsFilled(@Root() stats: StatsQuery) {
+    return (await stats.summary()).requestsFilled;
+  }
+
+  @FieldResolver(() => Int)
+  async requestsCompleted(@Root() stats: StatsQuery) {
+    return (await stats.summary()).requestsCompleted;
+  }
+
+  @FieldResolver(() => Float, { description: 'Requests that reached FILLED at least once, over requests posted; 0 when none were posted.' })
+  async fillRate(@Root() stats: StatsQuery) {
+    const { requestsFilled, requestsPosted } = await stats.summary();
+    return requestsPosted === 0 ? 0 : requestsFilled / requestsPosted;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Median seconds from postedAt to the first filledAt; null when none filled.' })
+  async medianTimeToFillSeconds(@Root() stats: StatsQuery) {
+    return (await stats.summary()).medianTimeToFillSeconds;
+  }
+
+  @FieldResolver(() => Int, { description: 'Sum of ACTIVE and FULFILLED claim quantities on PERSON slots.' })
+  async volunteersCommitted(@Root() stats: StatsQuery) {
+    return (await stats.commitments()).volunteersCommitted;
+  }
+
+  @FieldResolver(() => Int, { description: 'Sum of ACTIVE and FULFILLED claim quantities on YUAN slots.' })
+  async amountPledged(@Root() stats: StatsQuery) {
+    return (await stats.commitments()).amountPledged;
+  }
+
+  @FieldResolver(() => Int, { description: 'Sum of beneficiaries over COMPLETED requests.' })
+  async beneficiaries(@Root() stats: StatsQuery) {
+    return (await stats.summary()).beneficiaries;
+  }
+
+  @FieldResolver(() => Int, { description: 'Associations that posted one of these requests or made a claim (any status) on one.' })
+  activeAssociations(@Root() stats: StatsQuery) {
+    return stats.activeAssociations();
+  }
+
+  @FieldResolver(() => [CategoryStatsType])
+  byCategory(@Root() stats: StatsQuery) {
+    return stats.byCategory();
+  }
+
+  @FieldResolver(() => [TownshipStatsType])
+  byTownship(@Root() stats: StatsQuery) {
+    return stats.byTownship();
+  }
+
+  @FieldResolver(() => [MonthStatsType])
+  byMonth(@Root() stats: StatsQuery) {
+    return stats.byMonth();
+  }
+
+  @FieldResolver(() => [AssociationStatsType], {
+    description: 'Associations with claimsMade >= 1, ordered by claimsMade, most first, then by name; limit 1..100.',
+  })
+  topHelpers(@Root() stats: StatsQuery, @Arg('limit', () => Int, { nullable: true, defaultValue: 10 }) limit: number | null) {
+    return stats.topHelpers(limit ?? 10);
+  }
+
+  @FieldResolver(() => [CollaborationType], { description: 'Most claims first, then helper name, then helped name; limit 1..500.' })
+  collaborations(@Root() stats: StatsQuery, @Arg('limit', () => Int, { nullable: true, defaultValue: 50 }) limit: number | null) {
+    return stats.collaborations(limit ?? 50);
+  }
+}
+
+@Resolver(() => AssociationStatsType)
+export class AssociationStatsResolver {
+  @FieldResolver(() => AssociationType)
+  async association(@Root() helper: HelperRow, @Ctx() ctx: Context): Promise<AssociationRow> {
+    return (await associationById(ctx).load(helper.associationId))!;
+  }
+}
+
+@Resolver(() => CollaborationType)
+export class CollaborationResolver {
+  @FieldResolver(() => AssociationType)
+  async helper(@Root() collaboration: CollaborationRow, @Ctx() ctx: Context): Promise<AssociationRow> {
+    return (await associationById(ctx).load(collaboration.helperId))!;
+  }
+
+  @FieldResolver(() => AssociationType)
+  async helped(@Root() collaboration: CollaborationRow, @Ctx() ctx: Context): Promise<AssociationRow> {
+    return (await associationById(ctx).load(collaboration.helpedId))!;
+  }
+}
