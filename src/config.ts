@@ -36,6 +36,8 @@ export interface Config {
   maxSubscriberLag: number;
   statsTimeZone: string;
   shutdownTimeoutMs: number;
+  /** Diagnostics: answer each HTTP operation's SQL statement count in `x-sql-statements`. */
+  sqlCountHeader: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -129,6 +131,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxSubscriberLag: int(env, 'MAX_SUBSCRIBER_LAG', 1000, 1, 1_000_000),
     statsTimeZone: timeZone(env, 'STATS_TIME_ZONE', 'Asia/Shanghai'),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    sqlCountHeader: bool(env, 'SQL_COUNT_HEADER') ?? false,
   };
 }
 

@@ -11,6 +11,7 @@ import { codes, gql } from './support/client.js';
 import { ADMIN_ENV, addMember, asAdmin, createApiKey, createOrg, signUp, type Org, type Persona } from './support/personas.js';
 import { POST, hoursFromNow, postRequest, requestInput } from './support/requests.js';
 import { CANCEL, COMPLETE, UPDATE, errorOf, eventTypes, allEvents } from './support/events.js';
+import { CLAIM } from './support/world.js';
 import { toGlobalId } from '../src/shared/global-id.js';
 
 let server: TestServer;
@@ -474,6 +475,21 @@ describe('updateHelpRequest', () => {
     expect(cleared.body.data!.updateHelpRequest).toMatchObject({ startsAt: null, version: 3 });
   });
 
+  // api.md "Order of checks" lists times among the shape checks that need no database: when the
+  // update itself carries both startsAt and endsAt out of order, that is BAD_USER_INPUT first.
+  it.each([
+    ['an outsider on an id naming nothing (not NOT_FOUND)', () => outsider.token, 'ghost', 1],
+    ['an outsider on an existing request (not FORBIDDEN)', () => outsider.token, 'open', 1],
+    ['the requester with a stale expectedVersion (not VERSION_CONFLICT)', () => org.coordinator.token, 'open', 7],
+    ['the requester on a cancelled request (not REQUEST_NOT_OPEN)', () => org.coordinator.token, 'cancelled', 2],
+  ])('refuses startsAt and endsAt given out of order as input shape: %s', async (_name, token, target, version) => {
+    const request = await full();
+    if (target === 'cancelled') await cancel(org.coordinator.token, request.id);
+    const id = target === 'ghost' ? ghost('HelpRequest') : request.id;
+    const response = await update(token(), id, version, { startsAt: hoursFromNow(5), endsAt: hoursFromNow(4) });
+    expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.endsAt' });
+  });
+
   it('answers REQUEST_NOT_OPEN on a closed request, before VERSION_CONFLICT', async () => {
     const cancelled = await full();
     expect((await cancel(org.coordinator.token, cancelled.id, '不需要了')).body.errors).toBeUndefined();
@@ -497,6 +513,47 @@ describe('updateHelpRequest', () => {
     expect(codes(await update(outsider.token, request.id, 9, { title: 'x' }))).toEqual(['FORBIDDEN']);
     await cancel(org.coordinator.token, request.id);
     expect(codes(await update(member.token, request.id, 9, { title: 'x' }))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('concurrent changes to one request', () => {
+  it('accepts exactly one of 10 concurrent updates from the same version; the others are VERSION_CONFLICT', async () => {
+    const request = await open();
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => update(org.coordinator.token, request.id, 1, { title: `racer ${i}` })));
+    const won = answers.filter((answer) => answer.body.errors === undefined);
+    expect(won).toHaveLength(1);
+    expect(answers.filter((answer) => codes(answer)[0] === 'VERSION_CONFLICT')).toHaveLength(9);
+    expect(await current(request.id)).toMatchObject({ title: won[0]!.body.data!.updateHelpRequest.title, version: 2 });
+    expect(await eventTypes(url, [request.id])).toEqual(['POSTED', 'UPDATED']);
+  });
+
+  it('closes a request once when cancel and complete race; the loser is REQUEST_NOT_OPEN', async () => {
+    const request = await open();
+    const answers = await Promise.all([
+      ...Array.from({ length: 4 }, () => cancel(org.coordinator.token, request.id, 'race')),
+      ...Array.from({ length: 4 }, () => complete(org.owner.token, request.id, 1)),
+    ]);
+    expect(answers.filter((answer) => answer.body.errors === undefined)).toHaveLength(1);
+    expect(answers.flatMap(codes).sort()).toEqual(Array(7).fill('REQUEST_NOT_OPEN'));
+    const types = await eventTypes(url, [request.id]);
+    expect(types).toHaveLength(2);
+    expect(['CANCELLED', 'COMPLETED']).toContain(types[1]);
+    expect((await current(request.id)).version).toBe(2);
+  });
+});
+
+describe('a FILLED request', () => {
+  it('counts claim events in its version, and can still be updated and completed', async () => {
+    const request = await open({ slots: [{ capacity: 1 }] });
+    const claimed = await gql(url, CLAIM, { input: { slotId: request.slots[0].id, associationId: other.id, quantity: 1 } }, other.coordinator.token);
+    expect(claimed.body.errors).toBeUndefined();
+    expect(await current(request.id)).toMatchObject({ status: 'FILLED', version: 3 });
+    expect(codes(await update(org.coordinator.token, request.id, 1, { title: 'stale' }))).toEqual(['VERSION_CONFLICT']);
+    const updated = await update(org.coordinator.token, request.id, 3, { title: '已满员' });
+    expect(updated.body.data!.updateHelpRequest).toMatchObject({ title: '已满员', status: 'FILLED', version: 4 });
+    const completed = await complete(org.coordinator.token, request.id, 8, 'ok');
+    expect(completed.body.data!.completeHelpRequest).toMatchObject({ status: 'COMPLETED', version: 5 });
+    expect(await eventTypes(url, [request.id])).toEqual(['POSTED', 'CLAIMED', 'FILLED', 'UPDATED', 'COMPLETED']);
   });
 });
 

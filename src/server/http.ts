@@ -17,6 +17,7 @@ import { ANONYMOUS } from '../modules/identity/viewer.js';
 import { AppError, formatError } from './errors.js';
 import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
 import { createContext, type AppServices, type Context } from './context.js';
+import { countStatements, sqlCountHeader, sqlCountScope } from './sql-count.js';
 
 /** Root fields that ignore any credentials sent with them (a stale token must not stop a log-in). */
 const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn', '__typename']);
@@ -68,6 +69,7 @@ export async function createHttp(services: AppServices, schema: GraphQLSchema, s
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: services.config.shutdownTimeoutMs }),
       operationGate,
+      ...(services.config.sqlCountHeader ? [sqlCountHeader] : []),
       ...extraPlugins,
     ],
   });
@@ -82,6 +84,10 @@ export async function createHttp(services: AppServices, schema: GraphQLSchema, s
     const ready = await databaseAnswers(services);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
+  if (services.config.sqlCountHeader) {
+    countStatements(services.orm);
+    app.use('/graphql', sqlCountScope);
+  }
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT_BYTES }),
