@@ -14,6 +14,7 @@ import type { AppServices } from '../server/context.js';
 import { createContext } from '../server/context.js';
 import { RequestKind, Urgency } from '../shared/enums.js';
 import { toGlobalId } from '../shared/global-id.js';
+import { foldText } from '../shared/input.js';
 import { postHelpRequest, completeHelpRequest, type PostFields } from '../modules/help-requests/help-request.service.js';
 import { claim } from '../modules/help-requests/claim.service.js';
 import { slotsByRequest } from '../modules/help-requests/help-request.loaders.js';
@@ -118,6 +119,8 @@ async function loadDemoIdentities(em: EntityManager): Promise<boolean> {
         description: demo.description,
         categories: demo.categories,
         verified: demo.verified,
+        nameKey: foldText(demo.name),
+        searchText: foldText(demo.name, demo.description),
       });
       await tem.flush();
       tem.create(Membership, { associationId: association.id, userId: owner.id, role: MemberRole.OWNER });

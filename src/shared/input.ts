@@ -57,3 +57,16 @@ export function intInRange(value: number, field: string, min: number, max: numbe
   if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `${field} must be between ${min} and ${max}`);
   return value;
 }
+
+/**
+ * Text folded for case-insensitive matching, the same on every database:
+ * compatibility-normalised (full-width ＷＩＦＩ becomes WIFI) and lower-cased by
+ * JavaScript's Unicode rules. Stored keys and search terms are folded alike.
+ */
+export function foldText(...parts: (string | null | undefined)[]): string {
+  return parts
+    .filter((part): part is string => typeof part === 'string')
+    .join('\n')
+    .normalize('NFKC')
+    .toLowerCase();
+}

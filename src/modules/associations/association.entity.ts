@@ -24,6 +24,14 @@ export class Association {
   @Property({ type: 'boolean' })
   verified: boolean = false;
 
+  /** foldText(name): unique per township (case-insensitive on every database). */
+  @Property({ type: 'text' })
+  nameKey!: string;
+
+  /** foldText(name, description), for the text filter. */
+  @Property({ type: 'text' })
+  searchText!: string;
+
   @Property({ type: 'Date', columnType: 'timestamptz(3)' })
   createdAt: Date = new Date();
 }

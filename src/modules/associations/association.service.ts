@@ -7,7 +7,7 @@ import { AppError, badInput, forbidden, notFound } from '../../server/errors.js'
 import type { Context } from '../../server/context.js';
 import { AidCategory, MemberRole } from '../../shared/enums.js';
 import { keyOf } from '../../shared/global-id.js';
-import { LIMITS, email as normaliseEmail, optionalText, requiredText } from '../../shared/input.js';
+import { LIMITS, email as normaliseEmail, foldText, optionalText, requiredText } from '../../shared/input.js';
 import { listScope, openPage, toConnection, type Connection, type PageArgs } from '../../shared/pagination.js';
 import { array, row, rows } from '../../db/sql.js';
 import { Association } from './association.entity.js';
@@ -35,7 +35,7 @@ export async function createAssociation(ctx: Context, input: CreateAssociationFi
   const userId = ctx.viewer.kind === 'user' ? ctx.viewer.userId : '';
 
   const association = await ctx.em.fork().transactional(async (em) => {
-    const created = em.create(Association, fields);
+    const created = em.create(Association, { ...fields, nameKey: foldText(fields.name), searchText: foldText(fields.name, fields.description) });
     try {
       // Entities carry plain foreign keys (no ORM relations), so flush in dependency order.
       await em.flush();
@@ -131,8 +131,8 @@ export async function listAssociations(ctx: Context, filter: AssociationFilterFi
     params.push(f.verified);
   }
   if (text) {
-    where.push(`(strpos(lower(a.name), lower(?)) > 0 OR strpos(lower(coalesce(a.description, '')), lower(?)) > 0)`);
-    params.push(text, text);
+    where.push(`strpos(a.search_text, ?) > 0`);
+    params.push(foldText(text));
   }
   const filterSql = where.length ? where.join(' AND ') : 'true';
   const afterSql = page.after ? `AND (a.name COLLATE "C", a.id) > (?, ?::uuid)` : '';

@@ -7,7 +7,7 @@ import { array, row, rows } from '../../db/sql.js';
 import { parentPageLoaders } from '../../shared/parent-page.js';
 import { HelpRequestOrder, type AidCategory, type RequestKind, type RequestStatus } from '../../shared/enums.js';
 import { decodeGlobalId, keyOf } from '../../shared/global-id.js';
-import { LIMITS, optionalText } from '../../shared/input.js';
+import { LIMITS, foldText, optionalText } from '../../shared/input.js';
 import { listScope, openPage, toConnection, type Connection, type KeyPart, type KeyShape, type PageArgs } from '../../shared/pagination.js';
 import { REQUEST_COLUMNS, type HelpRequestRow } from './help-request.rows.js';
 import { requestById } from './help-request.loaders.js';
@@ -66,8 +66,8 @@ function filterSql(filter: RequestFilterFields): { sql: string; params: unknown[
   }
   const text = optionalText(filter.text, 'filter.text', LIMITS.short);
   if (text) {
-    where.push(`(strpos(lower(h.title), lower(?)) > 0 OR strpos(lower(h.description), lower(?)) > 0)`);
-    params.push(text, text);
+    where.push(`strpos(h.search_text, ?) > 0`);
+    params.push(foldText(text));
   }
   return { sql: where.length ? where.join(' AND ') : 'true', params, canonical: { ...filter, requesterId: requester, text } };
 }

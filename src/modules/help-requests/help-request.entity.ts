@@ -82,6 +82,10 @@ export class HelpRequest {
 
   @Property({ type: 'integer' })
   version: number = 1;
+
+  /** foldText(title, description), for the text filter; rewritten with them. */
+  @Property({ type: 'text' })
+  searchText!: string;
 }
 
 @Entity({ tableName: 'slot' })

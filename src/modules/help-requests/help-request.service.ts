@@ -8,7 +8,7 @@ import type { Context } from '../../server/context.js';
 import { AppError, badInput, forbidden, notFound } from '../../server/errors.js';
 import { CapacityUnit, RequestEventType, RequestKind, RequestStatus, Urgency, type AidCategory } from '../../shared/enums.js';
 import { keyOf } from '../../shared/global-id.js';
-import { LIMITS, intInRange, optionalText, requiredText } from '../../shared/input.js';
+import { LIMITS, foldText, intInRange, optionalText, requiredText } from '../../shared/input.js';
 import { row } from '../../db/sql.js';
 import { associationById, standingIn } from '../associations/association.loaders.js';
 import { mayActFor } from '../associations/association.policy.js';
@@ -125,6 +125,7 @@ export async function postHelpRequest(ctx: Context, input: PostFields): Promise<
         ...request,
         requesterId: association.id,
         township: request.township ?? association.township,
+        searchText: foldText(request.title, request.description),
         capacity: slots.reduce((sum, slot) => sum + slot.capacity, 0),
       });
       if (key) await takeKey(em, key, created.id);
@@ -171,6 +172,9 @@ export async function updateHelpRequest(ctx: Context, id: string, expectedVersio
   }
   if (input.startsAt !== undefined) changes.startsAt = input.startsAt;
   if (input.endsAt !== undefined) changes.endsAt = input.endsAt;
+  // Times given together are shape (api.md order of checks, step 2); a time given
+  // alone is checked against the stored other one, inside the transaction.
+  checkTimes(changes.startsAt ?? null, changes.endsAt ?? null, 'input.endsAt');
   if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw badInput('expectedVersion', 'expectedVersion must be a positive integer');
   const existing = await requestForRequester(ctx, id, 'update its requests');
 
@@ -185,6 +189,7 @@ export async function updateHelpRequest(ctx: Context, id: string, expectedVersio
     const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter((field) => !sameValue(request[field], changes[field]));
     if (changed.length === 0) return;
     for (const field of changed) Object.assign(request, { [field]: changes[field] });
+    request.searchText = foldText(request.title, request.description);
     emit({ type: RequestEventType.UPDATED, actorId: request.requesterId });
   });
   return existing.id;
