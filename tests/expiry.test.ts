@@ -11,6 +11,7 @@ import { ADMIN_ENV, asAdmin, createOrg, type Org } from './support/personas.js';
 import { hoursFromNow, postRequest } from './support/requests.js';
 import { CLAIM, verifiedAssociations } from './support/world.js';
 import { admin } from './support/pg.js';
+import { subscribeEvents } from './support/subscriptions.js';
 
 let a: SpawnedServer;
 let b: SpawnedServer;
@@ -36,18 +37,6 @@ async function moveEndToThePast(id: string, version: number) {
   expect(response.body.errors).toBeUndefined();
 }
 
-/** Follows the event log until `count` EXPIRED events arrived (bounded). */
-async function expiredEvents(count: number): Promise<string[]> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const response = await gql(a.url, `{ requestEvents(first: 100, filter: {}) { edges { node { type request { id } } } } }`);
-    const expired = (response.body.data!.requestEvents.edges as { node: { type: string; request: { id: string } } }[])
-      .filter((edge) => edge.node.type === 'EXPIRED')
-      .map((edge) => edge.node.request.id);
-    if (expired.length >= count || Date.now() > deadline) return expired;
-  }
-}
-
 describe('expiry', () => {
   it('expires each past-due OPEN request without ACTIVE claims exactly once; claimed and FILLED ones wait', async () => {
     const { owner, ids } = await verifiedAssociations(a.url, adminToken, 1, 'Helper');
@@ -58,9 +47,12 @@ describe('expiry', () => {
     await gql(a.url, CLAIM, { input: { slotId: filled.slots[0].id, associationId: ids[0], quantity: 1 } }, owner.token);
     await moveEndToThePast(filled.id, 3);
 
+    // Follow the log live from here: each EXPIRED event is awaited as it arrives.
+    const head = (await gql(a.url, '{ requestEventsHead }')).body.data!.requestEventsHead;
+    const feed = subscribeEvents(b.wsUrl, { after: head, filter: { requesterIds: [org.id] } });
     const due = await Promise.all(Array.from({ length: 12 }, (_, i) => postRequest(i % 2 ? b.url : a.url, org.owner.token, org.id, { endsAt: hoursFromNow(-0.01), slots: [{ capacity: 2 }] })));
-    const expired = await expiredEvents(due.length);
-    expect(expired.sort()).toEqual(due.map((r) => r.id).sort());
+    await Promise.all(due.map((request) => feed.waitFor((e) => e.type === 'EXPIRED' && e.request.id === request.id)));
+    await feed.close();
 
     for (const request of due) {
       const status = (await gql(a.url, STATUS, { id: request.id })).body.data!.helpRequest;
