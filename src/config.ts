@@ -36,6 +36,8 @@ export interface Config {
   maxSubscriberLag: number;
   statsTimeZone: string;
   shutdownTimeoutMs: number;
+  /** How long a WebSocket may stay open without connection_init (then closed with 4408). */
+  wsInitTimeoutMs: number;
   /** Diagnostics: answer each HTTP operation's SQL statement count in `x-sql-statements`. */
   sqlCountHeader: boolean;
 }
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
     statsTimeZone: timeZone(env, 'STATS_TIME_ZONE', 'Asia/Shanghai'),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     sqlCountHeader: bool(env, 'SQL_COUNT_HEADER') ?? false,
+    wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10_000, 100, 600_000),
   };
 }
 

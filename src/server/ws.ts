@@ -48,7 +48,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
-      connectionInitWaitTimeout: 10_000,
+      connectionInitWaitTimeout: services.config.wsInitTimeoutMs,
       onConnect: async (ctx) => {
         try {
           ctx.extra.viewer = await authenticate(services, ctx.connectionParams?.authorization);

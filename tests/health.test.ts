@@ -1,0 +1,61 @@
+/** /readyz follows the database; shutdown lets an in-flight request finish. */
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { createTestDatabase } from './support/database.js';
+import { spawnServer, startServer, testEnv } from './support/server.js';
+import { gql } from './support/client.js';
+import { ADMIN_ENV, asAdmin, createOrg } from './support/personas.js';
+import { postRequest } from './support/requests.js';
+import { admin } from './support/pg.js';
+import { decodeGlobalId } from '../src/shared/global-id.js';
+
+describe('/readyz', () => {
+  it('answers 503 while the database refuses connections, 200 again once it accepts them', async () => {
+    const url = await createTestDatabase();
+    const server = await startServer(url);
+    const name = new URL(url).pathname.slice(1);
+    const readyz = server.url.replace(/\/graphql$/, '/readyz');
+    const postgres = new URL(url);
+    postgres.pathname = '/postgres';
+    try {
+      expect((await fetch(readyz)).status).toBe(200);
+      await admin(postgres.toString(), async (client) => {
+        await client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+        await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+      });
+      expect((await fetch(readyz)).status).toBe(503);
+      expect((await fetch(readyz.replace('readyz', 'healthz'))).status).toBe(200);
+      await admin(postgres.toString(), (client) => client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`));
+      expect((await fetch(readyz)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('lets an in-flight mutation finish after SIGTERM, then exits 0', async () => {
+    const url = await createTestDatabase();
+    const server = await spawnServer(testEnv(url, ADMIN_ENV));
+    const org = await createOrg(server.url, await asAdmin(server.url));
+    const request = await postRequest(server.url, org.owner.token, org.id, { slots: [{ capacity: 2 }] });
+
+    // Hold the request's row lock from outside, so the cancel below stays in flight.
+    const blocker = new pg.Client({ connectionString: url });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT 1 FROM help_request WHERE id = $1 FOR UPDATE', [decodeGlobalId(request.id, 'id').key]);
+    const cancel = gql(server.url, `mutation ($id: ID!) { cancelHelpRequest(id: $id, reason: "late") { status } }`, { id: request.id }, org.owner.token);
+    // Wait until the cancel is waiting on that lock in the database.
+    for (let waiting = 0; waiting === 0; ) {
+      const { rows } = await admin(url, (client) => client.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`));
+      waiting = rows[0].n;
+    }
+    server.child.kill('SIGTERM');
+    await blocker.query('ROLLBACK');
+    await blocker.end();
+    const answer = await cancel;
+    expect(answer.body.data?.cancelHelpRequest.status).toBe('CANCELLED');
+    expect(await server.exited).toBe(0);
+  });
+});
