@@ -20,7 +20,7 @@ import { createContext, type AppServices, type Context } from './context.js';
 import { countStatements, sqlCountHeader, sqlCountScope } from './sql-count.js';
 
 /** Root fields that ignore any credentials sent with them (a stale token must not stop a log-in). */
-const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn', '__typename']);
+const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn']);
 
 function ignoresCredentials(operation: OperationDefinitionNode): boolean {
   return operation.selectionSet.selections.every(
