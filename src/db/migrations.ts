@@ -7,10 +7,12 @@ import { Migration20261129000100_foundation } from '../../migrations/Migration20
 import { Migration20261129000200_identity } from '../../migrations/Migration20261129000200_identity.js';
 import { Migration20261129000300_help_requests } from '../../migrations/Migration20261129000300_help_requests.js';
 import { Migration20261129000400_search_keys } from '../../migrations/Migration20261129000400_search_keys.js';
+import { Migration20261129000500_stats_indexes } from '../../migrations/Migration20261129000500_stats_indexes.js';
 
 export const migrationsList = [
   { name: 'Migration20261129000100_foundation', class: Migration20261129000100_foundation },
   { name: 'Migration20261129000200_identity', class: Migration20261129000200_identity },
   { name: 'Migration20261129000300_help_requests', class: Migration20261129000300_help_requests },
   { name: 'Migration20261129000400_search_keys', class: Migration20261129000400_search_keys },
+  { name: 'Migration20261129000500_stats_indexes', class: Migration20261129000500_stats_indexes },
 ];

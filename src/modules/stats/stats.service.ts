@@ -54,7 +54,12 @@ export function statsScope(filter: StatsFilterFields | null | undefined): Scope 
   if (f.associationId != null) {
     const association = keyOf(f.associationId, 'Association', 'filter.associationId');
     if (association) {
-      where.push(`(h.requester_id = ? OR EXISTS (SELECT 1 FROM claim c WHERE c.request_id = h.id AND c.association_id = ? AND ${COMMITTED}))`);
+      // An IN over a UNION, not `requester = ? OR EXISTS (...)`: the planner can
+      // estimate it, and it was 4x faster on 50,000 requests (bench/RESULTS.md).
+      where.push(
+        `h.id IN (SELECT mine.id FROM help_request mine WHERE mine.requester_id = ?
+                  UNION ALL SELECT c.request_id FROM claim c WHERE c.association_id = ? AND ${COMMITTED})`,
+      );
       params.push(association, association);
     } else {
       where.push('false'); // an id of another type names no association
@@ -123,7 +128,9 @@ export class StatsQuery {
   /** Runs `sql` with the scope as CTE r; an Int overflow becomes a clear error. */
   private async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     try {
-      return await rows<T>(this.em, `WITH r AS (${this.scope.sql}) ${sql}`, [...this.scope.params, ...params]);
+      // NOT MATERIALIZED: figures that read r twice would otherwise store every
+      // column of every request in scope, spilling to disk on large scopes.
+      return await rows<T>(this.em, `WITH r AS NOT MATERIALIZED (${this.scope.sql}) ${sql}`, [...this.scope.params, ...params]);
     } catch (error) {
       if ((error as { code?: string }).code === '22003') {
         throw new AppError('BAD_USER_INPUT', 'A figure exceeds the range of a GraphQL Int (32 bits); narrow the filter', { field: 'filter' });
@@ -221,12 +228,17 @@ export class StatsQuery {
     const checked = intInRange(limit, 'limit', 1, 500);
     return this.once(`collaborations:${checked}`, () =>
       this.query<CollaborationRow>(
-        `SELECT c.association_id AS "helperId", r.requester_id AS "helpedId", count(*)::int AS claims
-           FROM r JOIN claim c ON c.request_id = r.id AND ${COMMITTED}
-           JOIN association helper ON helper.id = c.association_id
-           JOIN association helped ON helped.id = r.requester_id
-          GROUP BY c.association_id, r.requester_id, helper.name, helped.name
-          ORDER BY claims DESC, helper.name COLLATE "C", helped.name COLLATE "C", c.association_id, r.requester_id LIMIT ?`,
+        // Grouped by ids only, names joined afterwards: grouping by the names too
+        // made the planner expect ten times the groups and sort on disk.
+        `, pairs AS (
+           SELECT c.association_id AS helper_id, r.requester_id AS helped_id, count(*) AS claims
+             FROM r JOIN claim c ON c.request_id = r.id AND ${COMMITTED}
+            GROUP BY c.association_id, r.requester_id)
+         SELECT p.helper_id AS "helperId", p.helped_id AS "helpedId", p.claims::int AS claims
+           FROM pairs p
+           JOIN association helper ON helper.id = p.helper_id
+           JOIN association helped ON helped.id = p.helped_id
+          ORDER BY p.claims DESC, helper.name COLLATE "C", helped.name COLLATE "C", p.helper_id, p.helped_id LIMIT ?`,
         [checked],
       ),
     );
