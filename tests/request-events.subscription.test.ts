@@ -35,8 +35,13 @@ afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
-async function head(server: SpawnedServer): Promise<string | null> {
-  return (await gql(server.url, '{ requestEventsHead }')).body.data!.requestEventsHead;
+/**
+ * Where a subscriber starts: the head, or the very beginning of an empty log
+ * (requestEventsHead is null then, and subscribing without `after` would start
+ * at whatever is newest when the server registers the subscription).
+ */
+async function head(server: SpawnedServer): Promise<string> {
+  return (await gql(server.url, '{ requestEventsHead }')).body.data!.requestEventsHead ?? encodeEventCursor('0');
 }
 
 /** The log's cursors after `after`, read from the table itself. */
@@ -75,7 +80,7 @@ describe('Subscription.requestEvents across instances', () => {
     await runWriters([a, b], 6, (done) => {
       // Seam: subscribe with `after` in the middle of the log while writers run.
       if (done === 40 && !seam) {
-        seamFrom = onA.events[10]?.cursor ?? start ?? undefined;
+        seamFrom = onA.events[10]?.cursor ?? start;
         seam = subscribeEvents(b.wsUrl, { after: seamFrom });
       }
     });
