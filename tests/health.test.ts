@@ -48,7 +48,9 @@ describe('graceful shutdown', () => {
     const cancel = gql(server.url, `mutation ($id: ID!) { cancelHelpRequest(id: $id, reason: "late") { status } }`, { id: request.id }, org.owner.token);
     // Wait until the cancel is waiting on that lock in the database.
     for (let waiting = 0; waiting === 0; ) {
-      const { rows } = await admin(url, (client) => client.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`));
+      const { rows } = await admin(url, (client) =>
+        client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`),
+      );
       waiting = rows[0].n;
     }
     server.child.kill('SIGTERM');

@@ -99,19 +99,23 @@ describe('Subscription.requestEvents across instances', () => {
     const c = await spawnServer(testEnv(databaseUrl));
     const start = await head(a);
     const onC = subscribeEvents(c.wsUrl, { after: start });
-    let resumed: ReturnType<typeof subscribeEvents> | undefined;
+    let resuming: Promise<ReturnType<typeof subscribeEvents>> | undefined;
     await runWriters([a, b], 6, (done) => {
-      if (done === 30 && !resumed) {
-        c.child.kill('SIGKILL');
-        resumed = subscribeEvents(b.wsUrl, { after: onC.lastCursor() ?? start });
+      if (done === 30 && !resuming) {
+        resuming = (async () => {
+          c.child.kill('SIGKILL');
+          await onC.failed; // the socket is gone: nothing more can arrive from C
+          return subscribeEvents(b.wsUrl, { after: onC.lastCursor() ?? start });
+        })();
       }
     });
     await c.exited;
+    const resumed = await resuming!;
     const order = await logAfter(start);
-    await resumed!.reached(order.at(-1)!, order);
-    const received = [...onC.events, ...resumed!.events].map((e) => e.cursor);
+    await resumed.reached(order.at(-1)!, order);
+    const received = [...onC.events, ...resumed.events].map((e) => e.cursor);
     expect(received).toEqual(order);
-    await resumed!.close();
+    await resumed.close();
   });
 
   it('misses nothing when the LISTEN connections are terminated from the database side', async () => {
