@@ -15,36 +15,40 @@ export const associationById = defineLoader<string, AssociationRow | null>('asso
   ),
 );
 
-/** Members of each association: role OWNER, COORDINATOR, MEMBER, then display name. */
-export const membershipsByAssociation = defineLoader<string, MembershipRow[]>('membershipsByAssociation', async (em, ids) =>
-  groupByKey(
-    ids,
-    await rows<MembershipRow>(
-      em,
-      `SELECT m.association_id AS "associationId", m.user_id AS "userId", m.role
-         FROM membership m JOIN app_user u ON u.id = m.user_id
-        WHERE m.association_id = ANY(json_text_array(?::jsonb)::uuid[])
-        ORDER BY ${ROLE_ORDER}, u.display_name COLLATE "C", u.id`,
-      [array(ids)],
+/** Memberships grouped by one side, ordered by role, then by the other side's name. */
+function membershipsBy(name: string, key: 'association_id' | 'user_id', orderJoin: string, orderBy: string, keyOf: (m: MembershipRow) => string) {
+  return defineLoader<string, MembershipRow[]>(name, async (em, ids) =>
+    groupByKey(
+      ids,
+      await rows<MembershipRow>(
+        em,
+        `SELECT m.association_id AS "associationId", m.user_id AS "userId", m.role
+           FROM membership m ${orderJoin}
+          WHERE m.${key} = ANY(json_text_array(?::jsonb)::uuid[])
+          ORDER BY ${ROLE_ORDER}, ${orderBy}`,
+        [array(ids)],
+      ),
+      keyOf,
     ),
-    (r) => r.associationId,
-  ),
+  );
+}
+
+/** Members of each association: role OWNER, COORDINATOR, MEMBER, then display name. */
+export const membershipsByAssociation = membershipsBy(
+  'membershipsByAssociation',
+  'association_id',
+  'JOIN app_user u ON u.id = m.user_id',
+  'u.display_name COLLATE "C", u.id',
+  (m) => m.associationId,
 );
 
 /** Memberships of each user: role, then the association's name. */
-export const membershipsByUser = defineLoader<string, MembershipRow[]>('membershipsByUser', async (em, ids) =>
-  groupByKey(
-    ids,
-    await rows<MembershipRow>(
-      em,
-      `SELECT m.association_id AS "associationId", m.user_id AS "userId", m.role
-         FROM membership m JOIN association a ON a.id = m.association_id
-        WHERE m.user_id = ANY(json_text_array(?::jsonb)::uuid[])
-        ORDER BY ${ROLE_ORDER}, a.name COLLATE "C", a.id`,
-      [array(ids)],
-    ),
-    (r) => r.userId,
-  ),
+export const membershipsByUser = membershipsBy(
+  'membershipsByUser',
+  'user_id',
+  'JOIN association a ON a.id = m.association_id',
+  'a.name COLLATE "C", a.id',
+  (m) => m.userId,
 );
 
 /** The caller's roles, by association id (empty for anonymous callers and API keys). */

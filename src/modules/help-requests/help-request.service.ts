@@ -147,20 +147,13 @@ async function requestForRequester(ctx: Context, id: string, verb: string): Prom
   return request;
 }
 
-export interface UpdateFields {
-  title?: string | null;
-  description?: string | null;
-  township?: string | null;
-  address?: string | null;
-  contact?: string | null;
-  urgency?: Urgency | null;
-  startsAt?: Date | null;
-  endsAt?: Date | null;
-}
+/** The editable fields; for updates each may be omitted, and null clears the optional ones. */
+type Editable = 'title' | 'description' | 'township' | 'address' | 'contact' | 'urgency' | 'startsAt' | 'endsAt';
+export type UpdateFields = { [K in Editable]?: PostFields[K] | null };
 
 /** Omitted fields unchanged, explicit null clears the optional ones; no change, no version and no event. */
 export async function updateHelpRequest(ctx: Context, id: string, expectedVersion: number, input: UpdateFields): Promise<string> {
-  const changes: Partial<Pick<HelpRequest, 'title' | 'description' | 'township' | 'address' | 'contact' | 'urgency' | 'startsAt' | 'endsAt'>> = {};
+  const changes: Partial<Pick<HelpRequest, Editable>> = {};
   if (input.title !== undefined) changes.title = requiredText(input.title, 'input.title', LIMITS.title);
   if (input.description !== undefined) changes.description = requiredText(input.description, 'input.description', LIMITS.description);
   if (input.urgency !== undefined) {
