@@ -126,3 +126,12 @@ describe('credentials', () => {
     expect(await logIn(url, user.email, 'password-123')).toMatch(/^ey/);
   });
 });
+
+describe('credential-free operations', () => {
+  it('lets logIn with __typename through a stale token, but not a query', async () => {
+    const user = await signUp(url);
+    const withTypename = await gql(url, `mutation { __typename logIn(email: "${user.email}", password: "password-123") { token } }`, {}, 'stale');
+    expect(withTypename.body.errors).toBeUndefined();
+    expect(codes(await gql(url, '{ __typename }', {}, 'stale'))).toEqual(['UNAUTHENTICATED']);
+  });
+});

@@ -23,9 +23,8 @@ import { countStatements, sqlCountHeader, sqlCountScope } from './sql-count.js';
 const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn']);
 
 function ignoresCredentials(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.every(
-    (selection) => selection.kind === Kind.FIELD && CREDENTIAL_FREE_FIELDS.has(selection.name.value),
-  );
+  const fields = operation.selectionSet.selections.map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : null));
+  return fields.some((name) => name !== null && CREDENTIAL_FREE_FIELDS.has(name)) && fields.every((name) => name !== null && (CREDENTIAL_FREE_FIELDS.has(name) || name === '__typename'));
 }
 
 /** Decides, once the operation is known, whether bad credentials fail it; refuses subscriptions over HTTP. */

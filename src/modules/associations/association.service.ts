@@ -4,6 +4,7 @@
  */
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AppError, badInput, forbidden, notFound } from '../../server/errors.js';
+import { forgetLoaded } from '../../server/loaders.js';
 import type { Context } from '../../server/context.js';
 import { AidCategory, MemberRole } from '../../shared/enums.js';
 import { keyOf } from '../../shared/global-id.js';
@@ -96,6 +97,7 @@ export async function addMember(ctx: Context, associationId: string, rawEmail: s
   if (membership!.role !== role) {
     throw badInput('role', `This user is already a ${membership!.role} of the association; roles are not changed through addMember`);
   }
+  forgetLoaded(ctx); // the payload's members and memberships are read after the change
   return membership!;
 }
 

@@ -148,7 +148,18 @@ export class EventHub {
   }
 
   private dispatch(events: RequestEventRow[]): void {
-    const deliveries = events.map((event) => ({ event, shared: { em: this.fork(), loaders: new Map() } }));
+    // The shared resolution of an event is made on first use: events nobody
+    // here subscribes to cost no ORM fork.
+    const fork = () => this.fork();
+    const deliveries = events.map((event): Delivery => {
+      let shared: SharedResolution | undefined;
+      return {
+        event,
+        get shared() {
+          return (shared ??= { em: fork(), loaders: new Map() });
+        },
+      };
+    });
     for (const subscriber of this.subscribers) subscriber.offer(deliveries);
     this.lastPosition = BigInt(events.at(-1)!.position);
     for (let i = this.waiters.length - 1; i >= 0; i--) {
