@@ -56,8 +56,6 @@ export class EventHub {
   private stopped = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private safetyTimer: NodeJS.Timeout | undefined;
-  /** Resolvers waiting for the hub to have dispatched up to a position (tests, diagnostics). */
-  private readonly waiters: { position: bigint; resolve: () => void }[] = [];
 
   constructor(private readonly deps: HubDeps) {}
 
@@ -76,16 +74,6 @@ export class EventHub {
     for (const subscriber of this.subscribers) subscriber.end();
     await this.listener?.end().catch(() => undefined);
     await this.fetching;
-  }
-
-  /** The position up to which events were dispatched to subscribers. */
-  get position(): bigint {
-    return this.lastPosition;
-  }
-
-  /** The pid of the LISTEN connection's backend (tests use it to kill the connection). */
-  listenerPid(): number | undefined {
-    return (this.listener as unknown as { processID?: number } | null)?.processID;
   }
 
   fork(): EntityManager {
@@ -162,15 +150,6 @@ export class EventHub {
     });
     for (const subscriber of this.subscribers) subscriber.offer(deliveries);
     this.lastPosition = BigInt(events.at(-1)!.position);
-    for (let i = this.waiters.length - 1; i >= 0; i--) {
-      if (this.waiters[i]!.position <= this.lastPosition) this.waiters.splice(i, 1)[0]!.resolve();
-    }
-  }
-
-  /** Resolves once events up to `position` were dispatched. */
-  dispatched(position: bigint): Promise<void> {
-    if (position <= this.lastPosition) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ position, resolve }));
   }
 
   /**

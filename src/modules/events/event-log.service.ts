@@ -25,15 +25,13 @@ export interface NewEvent {
 }
 
 /**
- * Appends `events` for one request (in order), bumping its version by one per
- * event after the first POSTED. Must run inside the transaction that made the
- * change, after the request row was locked and changed, as its last step.
+ * Appends `events` for one request, in order. Must run inside the transaction
+ * that made the change, after the request row was locked and changed (its
+ * version already counting these events: one per event after POSTED), as the
+ * transaction's last step.
  */
 export async function appendEvents(em: EntityManager, requestId: string, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const bumps = events.filter((event) => event.type !== 'POSTED').length;
-  if (bumps > 0) await row(em, `UPDATE help_request SET version = version + ? WHERE id = ?`, [bumps, requestId]);
-
   await row(em, `SELECT pg_advisory_xact_lock(?)`, [EVENT_LOG_LOCK_KEY]);
   let last = '';
   for (const event of events) {

@@ -239,7 +239,7 @@ export async function expireRequest(em: EntityManager, requestId: string): Promi
   return em.fork().transactional(async (tem) => {
     const expired = await row<{ id: string }>(
       tem,
-      `UPDATE help_request SET status = 'EXPIRED', closed_at = now()
+      `UPDATE help_request SET status = 'EXPIRED', closed_at = now(), version = version + 1
         WHERE id = ? AND status = 'OPEN' AND active_claims = 0 AND ends_at < now() RETURNING id`,
       [requestId],
     );

@@ -23,6 +23,7 @@ export async function inRequestTransaction<T>(em: EntityManager, requestId: stri
     const request = await tem.findOneOrFail(HelpRequest, requestId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const events: NewEvent[] = [];
     const result = await work({ em: tem, request, emit: (event) => events.push(event) });
+    request.version += events.length; // one per event: never POSTED here
     await tem.flush();
     await appendEvents(tem, requestId, events);
     return result;
