@@ -41,5 +41,8 @@ await runCli(async () => {
 
   app = await startApp(config, log);
   if (signalled) return void (await stop());
-  log.info({ url: app.url, database: app.db.embedded ? 'embedded' : 'external' }, `GraphQL server ready at ${app.url}`);
+  log.info(
+    { url: app.url, database: app.db.embedded ? 'embedded' : 'external', node: process.version },
+    `GraphQL server ready at ${app.url} (Node.js ${process.version})`,
+  );
 });

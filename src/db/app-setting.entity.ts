@@ -1,4 +1,5 @@
-import { OptionalProps, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** A server-wide setting shared by every instance on the database. */
 @Entity({ tableName: 'app_setting' })

@@ -8,6 +8,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations.js';
+import { CountingClient } from './statement-count.js';
 import type { Logger } from '../shared/logger.js';
 
 export type Orm = MikroORM;
@@ -26,9 +27,13 @@ export function ormOptions(url: string, poolSize: number, log?: Logger): Options
       snapshot: false,
     },
     pool: { min: 0, max: poolSize },
-    // MikroORM makes pg return timestamps as text for its own hydration; our
-    // plain-row reads want Date objects, as pg gives them by default.
-    driverOptions: { connection: { types: new pg.TypeOverrides() } },
+    driverOptions: {
+      // MikroORM makes pg return timestamps as text for its own hydration; our
+      // plain-row reads want Date objects, as pg gives them by default.
+      types: new pg.TypeOverrides(),
+      // Every pooled connection counts its statements (SQL_COUNT_HEADER, N+1 tests).
+      Client: CountingClient,
+    },
     // Migrations are listed statically; this keeps vitest's .ts loading working.
     dynamicImportProvider: (id: string) => import(id),
     allowGlobalContext: false,

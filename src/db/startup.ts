@@ -23,6 +23,6 @@ export async function withStartupLock<T>(url: string, work: () => Promise<T>): P
 }
 
 export async function migrate(orm: Orm, log: Logger): Promise<void> {
-  const applied = await orm.getMigrator().up();
+  const applied = await orm.migrator.up();
   if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
 }

@@ -17,7 +17,7 @@ import { ANONYMOUS } from '../modules/identity/viewer.js';
 import { AppError, formatError } from './errors.js';
 import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
 import { createContext, type AppServices, type Context } from './context.js';
-import { countStatements, sqlCountHeader, sqlCountScope } from './sql-count.js';
+import { sqlCountHeader, sqlCountScope } from './sql-count.js';
 
 /** Root fields that ignore any credentials sent with them (a stale token must not stop a log-in). */
 const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn']);
@@ -83,10 +83,7 @@ export async function createHttp(services: AppServices, schema: GraphQLSchema, s
     const ready = await databaseAnswers(services);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
-  if (services.config.sqlCountHeader) {
-    countStatements(services.orm);
-    app.use('/graphql', sqlCountScope);
-  }
+  if (services.config.sqlCountHeader) app.use('/graphql', sqlCountScope);
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT_BYTES }),

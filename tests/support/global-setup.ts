@@ -13,6 +13,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embed
 import { openOrm } from '../../src/db/orm.js';
 import { migrate } from '../../src/db/startup.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { unsupportedNode } from '../../src/shared/runtime.js';
 import { admin, withDatabase } from './pg.js';
 
 declare module 'vitest' {
@@ -26,6 +27,12 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // Refuse before anything starts, in one line: an old Node fails later in obscure ways.
+  const refusal = unsupportedNode();
+  if (refusal) {
+    process.stderr.write(`error: ${refusal}\n`);
+    process.exit(1);
+  }
   const root = path.resolve(import.meta.dirname, '../..');
   execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
     cwd: root,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps, ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps, ArrayType } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { AidCategory } from '../../shared/enums.js';
 
 @Entity({ tableName: 'association' })

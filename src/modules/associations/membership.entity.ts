@@ -1,4 +1,5 @@
-import { OptionalProps, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { MemberRole } from '../../shared/enums.js';
 
 @Entity({ tableName: 'membership' })

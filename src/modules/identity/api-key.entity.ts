@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps, BlobType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps, BlobType } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** An association's API key. Only the SHA-256 of its secret is stored. */
 @Entity({ tableName: 'api_key' })

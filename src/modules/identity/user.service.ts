@@ -67,7 +67,7 @@ export async function createUser(em: EntityManager, fields: SignUpFields, isAdmi
     isAdmin,
   });
   try {
-    await em.persistAndFlush(user);
+    await em.persist(user).flush();
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) throw badInput('input.email', 'This e-mail address is already registered');
     throw error;

@@ -1,0 +1,38 @@
+/**
+ * Counts the SQL statements sent to PostgreSQL on behalf of one unit of work
+ * (an HTTP operation), whatever issued them: the ORM, Kysely, raw SQL, BEGIN and
+ * COMMIT. Counting happens in the pg client every pooled connection is made
+ * of, so no path around it exists; work running outside the unit's async
+ * context (background jobs, other requests) is not counted toward it.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+
+interface Counter {
+  statements: number;
+}
+
+const current = new AsyncLocalStorage<Counter>();
+
+/** Runs `work` with a fresh counter; `read()` gives the statements it has issued so far. */
+export function withStatementCount<T>(work: (read: () => number) => T): T {
+  const counter: Counter = { statements: 0 };
+  return current.run(counter, () => work(() => counter.statements));
+}
+
+/** The statements issued so far by the unit of work this call runs in, or null outside one. */
+export function statementCount(): number | null {
+  return current.getStore()?.statements ?? null;
+}
+
+/** A pg client that counts each statement toward the unit of work that sent it (pg Pool's `Client` option). */
+export class CountingClient extends pg.Client {}
+
+// query() has a dozen overloads that a subclass method would have to repeat;
+// counting does not depend on which one is called, so wrap them all at once.
+const query = pg.Client.prototype.query;
+CountingClient.prototype.query = function (this: pg.Client, ...args: unknown[]): unknown {
+  const counter = current.getStore();
+  if (counter) counter.statements += 1;
+  return Reflect.apply(query, this, args);
+} as typeof query;
