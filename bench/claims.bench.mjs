@@ -15,14 +15,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []));
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+);
 const CLIENTS = Number(args.clients ?? 16);
 const CLAIMS = Number(args.claims ?? 2000);
 const root = path.resolve(import.meta.dirname, '..');
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-claims-'));
 const server = spawn(process.execPath, ['--max-semi-space-size=64', path.join(root, 'dist/src/main.js')], {
-  env: { ...process.env, DATA_DIR: dataDir, PORT: '0', DEMO_DATA: 'false', LOG_FORMAT: 'json', ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'bench-password' },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    DEMO_DATA: 'false',
+    LOG_FORMAT: 'json',
+    ADMIN_EMAIL: 'bench@example.org',
+    ADMIN_PASSWORD: 'bench-password',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const url = await new Promise((resolve) =>
@@ -45,10 +55,20 @@ const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(val
 
 try {
   const admin = (await gql(`mutation { logIn(email: "bench@example.org", password: "bench-password") { token } }`)).data.logIn.token;
-  const owner = (await gql(`mutation { signUp(input: { email: "owner@bench.example.org", password: "bench-password", displayName: "Owner" }) { token } }`)).data.signUp.token;
+  const owner = (
+    await gql(
+      `mutation { signUp(input: { email: "owner@bench.example.org", password: "bench-password", displayName: "Owner" }) { token } }`,
+    )
+  ).data.signUp.token;
   const associations = [];
   for (let i = 0; i < CLIENTS + 1; i++) {
-    const id = (await gql(`mutation ($n: String!) { createAssociation(input: { name: $n, township: "巡场镇", categories: [MEDICAL] }) { id } }`, { n: `Bench ${i}` }, owner)).data.createAssociation.id;
+    const id = (
+      await gql(
+        `mutation ($n: String!) { createAssociation(input: { name: $n, township: "巡场镇", categories: [MEDICAL] }) { id } }`,
+        { n: `Bench ${i}` },
+        owner,
+      )
+    ).data.createAssociation.id;
     await gql(`mutation ($id: ID!) { verifyAssociation(id: $id) { id } }`, { id }, admin);
     associations.push(id);
   }
@@ -58,7 +78,16 @@ try {
   for (let r = 0; r < Math.ceil(CLAIMS / 100); r++) {
     const posted = await gql(
       `mutation ($input: PostHelpRequestInput!) { postHelpRequest(input: $input) { slots { id } } }`,
-      { input: { associationId: requester, kind: 'MANPOWER', category: 'COMMUNITY_SERVICE', title: `Bench ${r}`, description: 'bench', slots: Array.from({ length: 10 }, () => ({ capacity: 10 })) } },
+      {
+        input: {
+          associationId: requester,
+          kind: 'MANPOWER',
+          category: 'COMMUNITY_SERVICE',
+          title: `Bench ${r}`,
+          description: 'bench',
+          slots: Array.from({ length: 10 }, () => ({ capacity: 10 })),
+        },
+      },
       owner,
     );
     slots.push(...posted.data.postHelpRequest.slots.map((s) => s.id));
@@ -77,7 +106,11 @@ try {
         if (i >= CLAIMS) return;
         const slotId = slots[Math.floor(i / CLIENTS) % slots.length];
         const t = performance.now();
-        const result = await gql(`mutation ($input: ClaimInput!) { claim(input: $input) { id } }`, { input: { slotId, associationId, quantity: 1 } }, owner);
+        const result = await gql(
+          `mutation ($input: ClaimInput!) { claim(input: $input) { id } }`,
+          { input: { slotId, associationId, quantity: 1 } },
+          owner,
+        );
         latencies.push(performance.now() - t);
         const outcome = result.errors ? result.errors[0].extensions.code : 'OK';
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
@@ -97,16 +130,25 @@ try {
   const check = await gql(`{ helpRequests(first: 100) { edges { node { capacity claimed slots { capacity claimed } } } } }`);
   const overCommitted = check.data.helpRequests.edges.flatMap((e) => e.node.slots).filter((s) => s.claimed > s.capacity).length;
 
-  console.log(JSON.stringify({
-    clients: CLIENTS,
-    claims: CLAIMS,
-    seconds: Number(seconds.toFixed(2)),
-    claimsPerSecond: Math.round(CLAIMS / seconds),
-    claimLatencyMs: { p50: Number(percentile(latencies, 0.5).toFixed(1)), p95: Number(percentile(latencies, 0.95).toFixed(1)) },
-    outcomes,
-    overCommittedSlots: overCommitted,
-    nestedReadLatencyMs: { p50: Number(percentile(readLatencies, 0.5).toFixed(1)), p95: Number(percentile(readLatencies, 0.95).toFixed(1)) },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        clients: CLIENTS,
+        claims: CLAIMS,
+        seconds: Number(seconds.toFixed(2)),
+        claimsPerSecond: Math.round(CLAIMS / seconds),
+        claimLatencyMs: { p50: Number(percentile(latencies, 0.5).toFixed(1)), p95: Number(percentile(latencies, 0.95).toFixed(1)) },
+        outcomes,
+        overCommittedSlots: overCommitted,
+        nestedReadLatencyMs: {
+          p50: Number(percentile(readLatencies, 0.5).toFixed(1)),
+          p95: Number(percentile(readLatencies, 0.95).toFixed(1)),
+        },
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));

@@ -43,7 +43,10 @@ const STATS_INDEXES = ['help_request_stats_idx'];
 
 const association = '{ id name township }';
 const GROUPS = {
-  summary: { fields: 'requestsPosted requestsFilled requestsCompleted fillRate medianTimeToFillSeconds beneficiaries', run: (q) => q.summary() },
+  summary: {
+    fields: 'requestsPosted requestsFilled requestsCompleted fillRate medianTimeToFillSeconds beneficiaries',
+    run: (q) => q.summary(),
+  },
   commitments: { fields: 'volunteersCommitted amountPledged', run: (q) => q.commitments() },
   activeAssociations: { fields: 'activeAssociations', run: (q) => q.activeAssociations() },
   byCategory: { fields: 'byCategory { category requestsPosted requestsCompleted beneficiaries }', run: (q) => q.byCategory() },
@@ -53,7 +56,10 @@ const GROUPS = {
     fields: `topHelpers(limit: 10) { requestsPosted claimsMade volunteersCommitted amountPledged association ${association} }`,
     run: (q) => q.topHelpers(10),
   },
-  collaborations: { fields: `collaborations(limit: 50) { claims helper ${association} helped ${association} }`, run: (q) => q.collaborations(50) },
+  collaborations: {
+    fields: `collaborations(limit: 50) { claims helper ${association} helped ${association} }`,
+    run: (q) => q.collaborations(50),
+  },
 };
 const ALL = Object.values(GROUPS)
   .map((group) => group.fields)
@@ -66,7 +72,13 @@ const FILTERS = {
   'last 12 months': { from: new Date(today.getTime() - 365 * day).toISOString(), to: today.toISOString() },
 };
 
-const config = loadConfig({ ...process.env, PORT: process.env.PORT ?? '0', HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+const config = loadConfig({
+  ...process.env,
+  PORT: process.env.PORT ?? '0',
+  HOST: '127.0.0.1',
+  DEMO_DATA: 'false',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+});
 const log = createLogger(config.logLevel);
 const app = await startApp(config, log);
 
@@ -77,7 +89,11 @@ const percentile = (values, p) => {
 const ms = (value) => Number(value.toFixed(1));
 
 async function gql(query, variables) {
-  const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(app.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = await response.json();
   if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -137,12 +153,20 @@ try {
     .getConnection()
     .execute(`SELECT (SELECT count(*) FROM help_request)::int AS requests, (SELECT count(*) FROM claim)::int AS claims`);
   if (requests === 0) throw new Error('no help requests: run `npm run generate` on this database first');
-  const [{ version, jit }] = await em.getConnection().execute(`SELECT split_part(version(), ' ', 2) AS version, current_setting('jit') AS jit`);
-  const present = (await em.getConnection().execute(`SELECT indexname FROM pg_indexes WHERE indexname IN (${STATS_INDEXES.map(() => '?').join(', ')})`, STATS_INDEXES)).map(
-    (row) => row.indexname,
+  const [{ version, jit }] = await em
+    .getConnection()
+    .execute(`SELECT split_part(version(), ' ', 2) AS version, current_setting('jit') AS jit`);
+  const present = (
+    await em
+      .getConnection()
+      .execute(`SELECT indexname FROM pg_indexes WHERE indexname IN (${STATS_INDEXES.map(() => '?').join(', ')})`, STATS_INDEXES)
+  ).map((row) => row.indexname);
+  console.log(
+    `# stats bench: ${requests} help requests, ${claims} claims; PostgreSQL ${version}, jit=${jit}; ${config.databaseUrl ? 'DATABASE_URL' : 'embedded'}`,
   );
-  console.log(`# stats bench: ${requests} help requests, ${claims} claims; PostgreSQL ${version}, jit=${jit}; ${config.databaseUrl ? 'DATABASE_URL' : 'embedded'}`);
-  console.log(`# stats indexes present: ${present.length ? present.join(', ') : 'none'}; ${REPS} runs after ${WARMUP} warm-up runs; latencies in ms`);
+  console.log(
+    `# stats indexes present: ${present.length ? present.join(', ') : 'none'}; ${REPS} runs after ${WARMUP} warm-up runs; latencies in ms`,
+  );
 
   const results = {};
   for (const [label, filter] of Object.entries(FILTERS)) {
@@ -151,7 +175,10 @@ try {
     const stats = await gql(`query ($filter: StatsFilter) { stats(filter: $filter) { requestsPosted } }`, variables);
     console.log(`\n## ${label}${filter ? ` (from ${filter.from} to ${filter.to})` : ''}: ${stats.stats.requestsPosted} requests`);
     const rows = [];
-    rows.push({ query: 'stats { every field }', ...(await timed(REPS, () => gql(`query ($filter: StatsFilter) { stats(filter: $filter) { ${ALL} } }`, variables))) });
+    rows.push({
+      query: 'stats { every field }',
+      ...(await timed(REPS, () => gql(`query ($filter: StatsFilter) { stats(filter: $filter) { ${ALL} } }`, variables))),
+    });
     for (const [group, { fields }] of Object.entries(GROUPS)) {
       const http = await timed(REPS, () => gql(`query ($filter: StatsFilter) { stats(filter: $filter) { ${fields} } }`, variables));
       const statement = await captureSql(group, filter);

@@ -23,13 +23,23 @@ describe('createAssociation', () => {
     const owner = await signUp(url, 'Founder');
     const id = await createAssociation(url, owner.token, { name: '巡场镇书画协会', categories: ['EDUCATION', 'CHILD_CARE'] });
     const response = await gql(url, ASSOCIATION, { id }, owner.token);
-    expect(response.body.data!.association).toMatchObject({ id, name: '巡场镇书画协会', verified: false, members: [{ role: 'OWNER', user: { id: owner.id } }] });
+    expect(response.body.data!.association).toMatchObject({
+      id,
+      name: '巡场镇书画协会',
+      verified: false,
+      members: [{ role: 'OWNER', user: { id: owner.id } }],
+    });
   });
 
   it('refuses a name already used in the township, case-insensitively', async () => {
     const owner = await signUp(url);
     await createAssociation(url, owner.token, { name: 'Chess Club', township: '孝儿镇' });
-    const again = await gql(url, `mutation { createAssociation(input: { name: "  CHESS club ", township: "孝儿镇", categories: [EDUCATION] }) { id } }`, {}, owner.token);
+    const again = await gql(
+      url,
+      `mutation { createAssociation(input: { name: "  CHESS club ", township: "孝儿镇", categories: [EDUCATION] }) { id } }`,
+      {},
+      owner.token,
+    );
     expect(again.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.name' });
     // The same name in another township is another association.
     await createAssociation(url, owner.token, { name: 'Chess Club', township: '上罗镇' });
@@ -42,14 +52,24 @@ describe('createAssociation', () => {
     [{ name: 'ok', township: 't'.repeat(501), categories: ['MEDICAL'] }, 'input.township'],
   ])('refuses %o naming %s', async (input, field) => {
     const owner = await signUp(url);
-    const response = await gql(url, `mutation ($input: CreateAssociationInput!) { createAssociation(input: $input) { id } }`, { input }, owner.token);
+    const response = await gql(
+      url,
+      `mutation ($input: CreateAssociationInput!) { createAssociation(input: $input) { id } }`,
+      { input },
+      owner.token,
+    );
     expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
   });
 
   it('is refused to an API key (FORBIDDEN)', async () => {
     const org = await createOrg(url, admin);
     const key = await createApiKey(url, org.owner.token, org.id);
-    const response = await gql(url, `mutation { createAssociation(input: { name: "by key", categories: [MEDICAL] }) { id } }`, {}, key.secret);
+    const response = await gql(
+      url,
+      `mutation { createAssociation(input: { name: "by key", categories: [MEDICAL] }) { id } }`,
+      {},
+      key.secret,
+    );
     expect(codes(response)).toEqual(['FORBIDDEN']);
   });
 });
@@ -128,7 +148,16 @@ describe('addMember', () => {
 describe('API keys', () => {
   it('are created by the OWNER only, shown once, and act for their association as a MEMBER', async () => {
     const org = await createOrg(url, admin);
-    expect(codes(await gql(url, `mutation ($a: ID!) { createApiKey(associationId: $a, name: "bot") { secret } }`, { a: org.id }, org.coordinator.token))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(
+        await gql(
+          url,
+          `mutation ($a: ID!) { createApiKey(associationId: $a, name: "bot") { secret } }`,
+          { a: org.id },
+          org.coordinator.token,
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
     const key = await createApiKey(url, org.owner.token, org.id, 'chat bot');
     expect(key.secret).toMatch(/^mak_[A-Za-z0-9_-]{43}$/);
 

@@ -25,7 +25,8 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const claimAs = (token: string, input: Record<string, unknown>) => gql(url, CLAIM, { input }, token);
-const open = (capacity = 3, extra: Record<string, unknown> = {}) => postRequest(url, requester.coordinator.token, requester.id, { slots: [{ capacity }], ...extra });
+const open = (capacity = 3, extra: Record<string, unknown> = {}) =>
+  postRequest(url, requester.coordinator.token, requester.id, { slots: [{ capacity }], ...extra });
 
 describe('claim: order of checks', () => {
   it('UNAUTHENTICATED for anonymous callers, before anything else', async () => {
@@ -52,7 +53,9 @@ describe('claim: order of checks', () => {
     const request = await open();
     const outsider = await signUp(url);
     expect(codes(await claimAs(outsider.token, { slotId: request.id, associationId: helper.id, quantity: 1 }))).toEqual(['NOT_FOUND']);
-    expect(codes(await claimAs(outsider.token, { slotId: request.slots[0].id, associationId: request.id, quantity: 1 }))).toEqual(['NOT_FOUND']);
+    expect(codes(await claimAs(outsider.token, { slotId: request.slots[0].id, associationId: request.id, quantity: 1 }))).toEqual([
+      'NOT_FOUND',
+    ]);
   });
 
   it('FORBIDDEN for a plain MEMBER, an outsider, another association’s key, an unverified claimant and the requester itself', async () => {
@@ -101,11 +104,15 @@ describe('claim: order of checks', () => {
   it('state: REQUEST_NOT_OPEN (FILLED or closed), then an ended slot, then ALREADY_CLAIMED, then CAPACITY_EXCEEDED with remaining', async () => {
     const filled = await open(1);
     await claimAs(other.owner.token, { slotId: filled.slots[0].id, associationId: other.id, quantity: 1 });
-    expect(codes(await claimAs(helper.owner.token, { slotId: filled.slots[0].id, associationId: helper.id, quantity: 1 }))).toEqual(['REQUEST_NOT_OPEN']);
+    expect(codes(await claimAs(helper.owner.token, { slotId: filled.slots[0].id, associationId: helper.id, quantity: 1 }))).toEqual([
+      'REQUEST_NOT_OPEN',
+    ]);
 
     const cancelled = await open(3);
     await gql(url, `mutation ($id: ID!) { cancelHelpRequest(id: $id) { id } }`, { id: cancelled.id }, requester.owner.token);
-    expect(codes(await claimAs(helper.owner.token, { slotId: cancelled.slots[0].id, associationId: helper.id, quantity: 1 }))).toEqual(['REQUEST_NOT_OPEN']);
+    expect(codes(await claimAs(helper.owner.token, { slotId: cancelled.slots[0].id, associationId: helper.id, quantity: 1 }))).toEqual([
+      'REQUEST_NOT_OPEN',
+    ]);
 
     const past = await postRequest(url, requester.owner.token, requester.id, {
       slots: [{ startsAt: hoursFromNow(-3), endsAt: hoursFromNow(-1), capacity: 3 }, { capacity: 3 }],
@@ -128,9 +135,20 @@ describe('withdrawClaim and declineClaim', () => {
     const request = await open(2);
     const claim = await claimAs(helper.owner.token, { slotId: request.slots[0].id, associationId: helper.id, quantity: 2 });
     const id = claim.body.data!.claim.id;
-    expect(codes(await gql(url, `mutation ($id: ID!) { withdrawClaim(id: $id) { id } }`, { id }, requester.owner.token))).toEqual(['FORBIDDEN']);
-    const withdrawn = await gql(url, `mutation ($id: ID!) { withdrawClaim(id: $id, reason: "家里有事") { status endReason endedAt request { status filledAt claimed } } }`, { id }, helper.coordinator.token);
-    expect(withdrawn.body.data!.withdrawClaim).toMatchObject({ status: 'WITHDRAWN', endReason: '家里有事', request: { status: 'OPEN', claimed: 0 } });
+    expect(codes(await gql(url, `mutation ($id: ID!) { withdrawClaim(id: $id) { id } }`, { id }, requester.owner.token))).toEqual([
+      'FORBIDDEN',
+    ]);
+    const withdrawn = await gql(
+      url,
+      `mutation ($id: ID!) { withdrawClaim(id: $id, reason: "家里有事") { status endReason endedAt request { status filledAt claimed } } }`,
+      { id },
+      helper.coordinator.token,
+    );
+    expect(withdrawn.body.data!.withdrawClaim).toMatchObject({
+      status: 'WITHDRAWN',
+      endReason: '家里有事',
+      request: { status: 'OPEN', claimed: 0 },
+    });
     expect(withdrawn.body.data!.withdrawClaim.request.filledAt).not.toBeNull();
     const again = await gql(url, `mutation ($id: ID!) { withdrawClaim(id: $id) { id } }`, { id }, helper.owner.token);
     expect(again.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -140,24 +158,52 @@ describe('withdrawClaim and declineClaim', () => {
     const request = await open(3);
     const claim = await claimAs(helper.owner.token, { slotId: request.slots[0].id, associationId: helper.id, quantity: 1 });
     const id = claim.body.data!.claim.id;
-    expect(codes(await gql(url, `mutation ($id: ID!) { declineClaim(id: $id) { id } }`, { id }, helper.owner.token))).toEqual(['FORBIDDEN']);
-    const declined = await gql(url, `mutation ($id: ID!) { declineClaim(id: $id, reason: "人已够") { status endReason } }`, { id }, requester.coordinator.token);
+    expect(codes(await gql(url, `mutation ($id: ID!) { declineClaim(id: $id) { id } }`, { id }, helper.owner.token))).toEqual([
+      'FORBIDDEN',
+    ]);
+    const declined = await gql(
+      url,
+      `mutation ($id: ID!) { declineClaim(id: $id, reason: "人已够") { status endReason } }`,
+      { id },
+      requester.coordinator.token,
+    );
     expect(declined.body.data!.declineClaim).toEqual({ status: 'DECLINED', endReason: '人已够' });
-    await gql(url, `mutation ($id: ID!) { completeHelpRequest(id: $id, beneficiaries: 1) { id } }`, { id: request.id }, requester.owner.token);
-    expect(codes(await gql(url, `mutation ($id: ID!) { declineClaim(id: $id) { id } }`, { id }, requester.owner.token))).toEqual(['REQUEST_NOT_OPEN']);
+    await gql(
+      url,
+      `mutation ($id: ID!) { completeHelpRequest(id: $id, beneficiaries: 1) { id } }`,
+      { id: request.id },
+      requester.owner.token,
+    );
+    expect(codes(await gql(url, `mutation ($id: ID!) { declineClaim(id: $id) { id } }`, { id }, requester.owner.token))).toEqual([
+      'REQUEST_NOT_OPEN',
+    ]);
   });
 
   it('cancel declines ACTIVE claims with the reason; complete fulfils them', async () => {
     const cancelled = await open(3);
     const c1 = await claimAs(helper.owner.token, { slotId: cancelled.slots[0].id, associationId: helper.id, quantity: 1 });
-    await gql(url, `mutation ($id: ID!) { cancelHelpRequest(id: $id, reason: "天气原因") { id } }`, { id: cancelled.id }, requester.owner.token);
-    const afterCancel = await gql(url, `query ($id: ID!) { node(id: $id) { ... on Claim { status endReason slot { claimed } } } }`, { id: c1.body.data!.claim.id });
+    await gql(
+      url,
+      `mutation ($id: ID!) { cancelHelpRequest(id: $id, reason: "天气原因") { id } }`,
+      { id: cancelled.id },
+      requester.owner.token,
+    );
+    const afterCancel = await gql(url, `query ($id: ID!) { node(id: $id) { ... on Claim { status endReason slot { claimed } } } }`, {
+      id: c1.body.data!.claim.id,
+    });
     expect(afterCancel.body.data!.node).toEqual({ status: 'DECLINED', endReason: '天气原因', slot: { claimed: 0 } });
 
     const completed = await open(3);
     const c2 = await claimAs(helper.owner.token, { slotId: completed.slots[0].id, associationId: helper.id, quantity: 2 });
-    await gql(url, `mutation ($id: ID!) { completeHelpRequest(id: $id, beneficiaries: 12, outcome: "顺利") { id } }`, { id: completed.id }, requester.owner.token);
-    const afterComplete = await gql(url, `query ($id: ID!) { node(id: $id) { ... on Claim { status endedAt slot { claimed } } } }`, { id: c2.body.data!.claim.id });
+    await gql(
+      url,
+      `mutation ($id: ID!) { completeHelpRequest(id: $id, beneficiaries: 12, outcome: "顺利") { id } }`,
+      { id: completed.id },
+      requester.owner.token,
+    );
+    const afterComplete = await gql(url, `query ($id: ID!) { node(id: $id) { ... on Claim { status endedAt slot { claimed } } } }`, {
+      id: c2.body.data!.claim.id,
+    });
     expect(afterComplete.body.data!.node).toMatchObject({ status: 'FULFILLED', slot: { claimed: 2 } });
   });
 
@@ -189,6 +235,9 @@ describe('withdrawClaim and declineClaim', () => {
     expect(lists.body.data!.association.claims.pageInfo.hasNextPage).toBe(true);
     expect(lists.body.data!.helpRequest.claims.map((c: { id: string }) => c.id)).toEqual(ids);
     expect(lists.body.data!.helpRequest.withdrawn.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
-    expect(lists.body.data!.helpRequest.slots.map((s: { claims: { id: string }[] }) => s.claims.map((c) => c.id))).toEqual([[ids[0]], [ids[1]]]);
+    expect(lists.body.data!.helpRequest.slots.map((s: { claims: { id: string }[] }) => s.claims.map((c) => c.id))).toEqual([
+      [ids[0]],
+      [ids[1]],
+    ]);
   });
 });

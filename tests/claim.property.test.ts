@@ -36,7 +36,10 @@ type Op =
   | { op: 'cancel' | 'complete' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('claim' as const), slot: fc.nat(2), who: fc.nat(5), quantity: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ op: fc.constant('claim' as const), slot: fc.nat(2), who: fc.nat(5), quantity: fc.integer({ min: 1, max: 3 }) }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constantFrom('withdraw' as const, 'decline' as const), claim: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('cancel' as const, 'complete' as const) }) },
 );
@@ -44,12 +47,19 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 const sql = <T>(text: string, params: unknown[]) => admin(databaseUrl, async (client) => (await client.query(text, params)).rows as T[]);
 
 async function run(capacities: number[], batches: Op[][]): Promise<void> {
-  const request = await postRequest(server.url, requester.owner.token, requester.id, { slots: capacities.map((capacity) => ({ capacity })) });
+  const request = await postRequest(server.url, requester.owner.token, requester.id, {
+    slots: capacities.map((capacity) => ({ capacity })),
+  });
   const claimIds: string[] = [];
   const perform = async (op: Op) => {
     if (op.op === 'claim') {
       const slot = request.slots[op.slot % capacities.length];
-      const response = await gql(server.url, CLAIM, { input: { slotId: slot.id, associationId: claimers.ids[op.who], quantity: op.quantity } }, claimers.owner.token);
+      const response = await gql(
+        server.url,
+        CLAIM,
+        { input: { slotId: slot.id, associationId: claimers.ids[op.who], quantity: op.quantity } },
+        claimers.owner.token,
+      );
       if (response.body.data?.claim) claimIds.push(response.body.data.claim.id);
     } else if (op.op === 'withdraw' || op.op === 'decline') {
       const id = claimIds[op.claim % Math.max(claimIds.length, 1)];
@@ -57,7 +67,8 @@ async function run(capacities: number[], batches: Op[][]): Promise<void> {
       const token = op.op === 'withdraw' ? claimers.owner.token : requester.owner.token;
       await gql(server.url, `mutation ($id: ID!) { ${op.op}Claim(id: $id, reason: "property") { id } }`, { id }, token);
     } else {
-      const mutation = op.op === 'cancel' ? `cancelHelpRequest(id: $id, reason: "property")` : `completeHelpRequest(id: $id, beneficiaries: 3)`;
+      const mutation =
+        op.op === 'cancel' ? `cancelHelpRequest(id: $id, reason: "property")` : `completeHelpRequest(id: $id, beneficiaries: 3)`;
       await gql(server.url, `mutation ($id: ID!) { ${mutation} { id } }`, { id: request.id }, requester.owner.token);
     }
   };

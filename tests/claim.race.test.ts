@@ -44,7 +44,9 @@ describe('claim under concurrency', () => {
     const failures = answers.flatMap((r) => codes(r));
     expect(succeeded).toHaveLength(5);
     expect(failures).toHaveLength(195);
-    expect(new Set(failures)).toSatisfy((set: Set<string>) => [...set].every((code) => code === 'CAPACITY_EXCEEDED' || code === 'REQUEST_NOT_OPEN'));
+    expect(new Set(failures)).toSatisfy((set: Set<string>) =>
+      [...set].every((code) => code === 'CAPACITY_EXCEEDED' || code === 'REQUEST_NOT_OPEN'),
+    );
 
     const requestKey = decodeGlobalId(request.id, 'id').key;
     const [slot] = await sql<{ claimed: number }>(`SELECT claimed FROM slot WHERE request_id = $1`, [requestKey]);
@@ -52,7 +54,10 @@ describe('claim under concurrency', () => {
       `SELECT count(*)::int AS n, coalesce(sum(quantity), 0)::int AS total FROM claim WHERE request_id = $1 AND status = 'ACTIVE'`,
       [requestKey],
     );
-    const [row] = await sql<{ status: string; claimed: number; version: number }>(`SELECT status, claimed, version FROM help_request WHERE id = $1`, [requestKey]);
+    const [row] = await sql<{ status: string; claimed: number; version: number }>(
+      `SELECT status, claimed, version FROM help_request WHERE id = $1`,
+      [requestKey],
+    );
     const events = await sql<{ type: string }>(`SELECT type FROM request_event WHERE request_id = $1 ORDER BY position`, [requestKey]);
     expect(slot!.claimed).toBe(5);
     expect(claims).toEqual({ n: 5, total: 5 });
@@ -72,7 +77,9 @@ describe('claim under concurrency', () => {
       expect(answers.every((r) => r.body.data?.claim)).toBe(true);
       const key = decodeGlobalId(request.id, 'id').key;
       const [row] = await sql<{ status: string }>(`SELECT status FROM help_request WHERE id = $1`, [key]);
-      const [filled] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM request_event WHERE request_id = $1 AND type = 'FILLED'`, [key]);
+      const [filled] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM request_event WHERE request_id = $1 AND type = 'FILLED'`, [
+        key,
+      ]);
       expect(row!.status).toBe('FILLED');
       expect(filled!.n).toBe(1);
     }
@@ -86,7 +93,9 @@ describe('claim under concurrency', () => {
     const claimIds = new Set(answers.map((r) => r.body.data?.claim?.id));
     expect(answers.flatMap((r) => codes(r))).toEqual([]);
     expect(claimIds.size).toBe(1);
-    const [claims] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM claim WHERE request_id = $1`, [decodeGlobalId(request.id, 'id').key]);
+    const [claims] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM claim WHERE request_id = $1`, [
+      decodeGlobalId(request.id, 'id').key,
+    ]);
     expect(claims!.n).toBe(1);
   });
 });

@@ -6,7 +6,15 @@ import { runServerExpectingFailure } from './support/server.js';
 describe('loadConfig', () => {
   it('has documented defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, databaseUrl: null, migrateOnStart: true, demoData: null, expiryIntervalMs: 60_000, maxSubscriberLag: 1000, statsTimeZone: 'Asia/Shanghai' });
+    expect(config).toMatchObject({
+      port: 4000,
+      databaseUrl: null,
+      migrateOnStart: true,
+      demoData: null,
+      expiryIntervalMs: 60_000,
+      maxSubscriberLag: 1000,
+      statsTimeZone: 'Asia/Shanghai',
+    });
   });
 
   it.each([

@@ -5,7 +5,15 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema as buildSdl, isSpecifiedScalarType, isEnumType, isObjectType, isInterfaceType, isInputObjectType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema as buildSdl,
+  isSpecifiedScalarType,
+  isEnumType,
+  isObjectType,
+  isInterfaceType,
+  isInputObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { describe, expect, it } from 'vitest';
 import { buildSchema, printSchemaSdl } from '../src/server/build-schema.js';
@@ -47,7 +55,10 @@ function missingCoordinates(contract: GraphQLSchema, built: GraphQLSchema): stri
     const mine = built.getType(type.name);
     if (!mine) {
       missing.push(type.name);
-    } else if ((isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) && (isObjectType(mine) || isInterfaceType(mine) || isInputObjectType(mine))) {
+    } else if (
+      (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) &&
+      (isObjectType(mine) || isInterfaceType(mine) || isInputObjectType(mine))
+    ) {
       for (const field of Object.keys(type.getFields())) if (!(field in mine.getFields())) missing.push(`${type.name}.${field}`);
     } else if (isEnumType(type) && isEnumType(mine)) {
       for (const value of type.getValues()) if (!mine.getValue(value.name)) missing.push(`${type.name}.${value.name}`);

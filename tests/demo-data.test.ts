@@ -30,7 +30,10 @@ describe('demo data', () => {
 
       const token = await logIn(server.url, demoEmail('bx', 'coordinator'), DEMO_PASSWORD);
       const viewer = await gql(server.url, '{ viewer { displayName memberships { role association { name } } } }', {}, token);
-      expect(viewer.body.data!.viewer).toEqual({ displayName: '陈刚', memberships: [{ role: 'COORDINATOR', association: { name: '僰乡义工协会' } }] });
+      expect(viewer.body.data!.viewer).toEqual({
+        displayName: '陈刚',
+        memberships: [{ role: 'COORDINATOR', association: { name: '僰乡义工协会' } }],
+      });
     } finally {
       await server.stop();
     }

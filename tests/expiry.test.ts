@@ -33,7 +33,12 @@ afterAll(async () => {
 const STATUS = `query ($id: ID!) { helpRequest(id: $id) { status closedAt version } }`;
 
 async function moveEndToThePast(id: string, version: number) {
-  const response = await gql(a.url, `mutation ($id: ID!, $v: Int!, $end: DateTime) { updateHelpRequest(id: $id, expectedVersion: $v, input: { endsAt: $end }) { version } }`, { id, v: version, end: hoursFromNow(-1) }, org.owner.token);
+  const response = await gql(
+    a.url,
+    `mutation ($id: ID!, $v: Int!, $end: DateTime) { updateHelpRequest(id: $id, expectedVersion: $v, input: { endsAt: $end }) { version } }`,
+    { id, v: version, end: hoursFromNow(-1) },
+    org.owner.token,
+  );
   expect(response.body.errors).toBeUndefined();
 }
 
@@ -50,7 +55,11 @@ describe('expiry', () => {
     // Follow the log live from here: each EXPIRED event is awaited as it arrives.
     const head = (await gql(a.url, '{ requestEventsHead }')).body.data!.requestEventsHead;
     const feed = subscribeEvents(b.wsUrl, { after: head, filter: { requesterIds: [org.id] } });
-    const due = await Promise.all(Array.from({ length: 12 }, (_, i) => postRequest(i % 2 ? b.url : a.url, org.owner.token, org.id, { endsAt: hoursFromNow(-0.01), slots: [{ capacity: 2 }] })));
+    const due = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        postRequest(i % 2 ? b.url : a.url, org.owner.token, org.id, { endsAt: hoursFromNow(-0.01), slots: [{ capacity: 2 }] }),
+      ),
+    );
     await Promise.all(due.map((request) => feed.waitFor((e) => e.type === 'EXPIRED' && e.request.id === request.id)));
     await feed.close();
 
@@ -64,7 +73,9 @@ describe('expiry', () => {
 
     // Exactly one EXPIRED event per request in the table itself, and actor null (the system).
     const rows = await admin(databaseUrl, (client) =>
-      client.query<{ n: number; actors: number }>(`SELECT count(*)::int AS n, count(actor_id)::int AS actors FROM request_event WHERE type = 'EXPIRED' GROUP BY request_id`),
+      client.query<{ n: number; actors: number }>(
+        `SELECT count(*)::int AS n, count(actor_id)::int AS actors FROM request_event WHERE type = 'EXPIRED' GROUP BY request_id`,
+      ),
     );
     expect(rows.rows).toHaveLength(due.length);
     expect(rows.rows.every((r) => r.n === 1 && r.actors === 0)).toBe(true);

@@ -45,9 +45,14 @@ describe('graceful shutdown', () => {
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query('SELECT 1 FROM help_request WHERE id = $1 FOR UPDATE', [decodeGlobalId(request.id, 'id').key]);
-    const cancel = gql(server.url, `mutation ($id: ID!) { cancelHelpRequest(id: $id, reason: "late") { status } }`, { id: request.id }, org.owner.token);
+    const cancel = gql(
+      server.url,
+      `mutation ($id: ID!) { cancelHelpRequest(id: $id, reason: "late") { status } }`,
+      { id: request.id },
+      org.owner.token,
+    );
     // Wait until the cancel is waiting on that lock in the database.
-    for (let waiting = 0; waiting === 0; ) {
+    for (let waiting = 0; waiting === 0;) {
       const { rows } = await admin(url, (client) =>
         client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`),
       );

@@ -31,7 +31,11 @@ beforeAll(async () => {
   server = await startServer(await createTestDatabase(), ADMIN_ENV);
   url = server.url;
   adminToken = await asAdmin(url);
-  [org, other, unverified] = await Promise.all([createOrg(url, adminToken), createOrg(url, adminToken, { township: '上罗镇' }), createOrg(url, null)]);
+  [org, other, unverified] = await Promise.all([
+    createOrg(url, adminToken),
+    createOrg(url, adminToken, { township: '上罗镇' }),
+    createOrg(url, null),
+  ]);
   [member, outsider] = await Promise.all([signUp(url, 'Member'), signUp(url, 'Outsider')]);
   expect((await addMember(url, org.owner.token, org.id, member.email, 'MEMBER')).body.errors).toBeUndefined();
   [key, otherKey] = await Promise.all([createApiKey(url, org.owner.token, org.id), createApiKey(url, other.owner.token, other.id)]);
@@ -40,11 +44,13 @@ afterAll(() => server?.stop());
 
 const post = (token: string | undefined, input: Record<string, unknown>) => gql(url, POST, { input }, token);
 const open = (overrides: Record<string, unknown> = {}) => postRequest(url, org.coordinator.token, org.id, overrides);
-const update = (token: string | undefined, id: string, v: number, input: Record<string, unknown>) => gql(url, UPDATE, { id, v, input }, token);
+const update = (token: string | undefined, id: string, v: number, input: Record<string, unknown>) =>
+  gql(url, UPDATE, { id, v, input }, token);
 const cancel = (token: string | undefined, id: string, reason?: string | null) => gql(url, CANCEL, { id, reason }, token);
 const complete = (token: string | undefined, id: string, b: number, o?: string | null) => gql(url, COMPLETE, { id, b, o }, token);
 const HELP_REQUEST = `query ($id: ID!) { helpRequest(id: $id) { id title description township address contact urgency startsAt endsAt status version } }`;
-const current = async (id: string, token = adminToken) => (await gql(url, HELP_REQUEST, { id }, token)).body.data!.helpRequest as Record<string, any>;
+const current = async (id: string, token = adminToken) =>
+  (await gql(url, HELP_REQUEST, { id }, token)).body.data!.helpRequest as Record<string, any>;
 const COUNT = `query ($r: ID) { helpRequests(filter: { requesterId: $r }) { totalCount } }`;
 const countOf = async (associationId: string) => (await gql(url, COUNT, { r: associationId })).body.data!.helpRequests.totalCount as number;
 const iso = (value: string) => new Date(value).toISOString();
@@ -82,7 +88,9 @@ describe('postHelpRequest: what is stored', () => {
     expect(request).toMatchObject({ capacity: 17, claimed: 0, remaining: 17, unit: 'PERSON' });
     // The slots read back through helpRequest come in the same order.
     const again = await gql(url, `query ($id: ID!) { helpRequest(id: $id) { slots { id label } } }`, { id: request.id });
-    expect(again.body.data!.helpRequest.slots).toEqual(request.slots.map((slot: { id: string; label: string }) => ({ id: slot.id, label: slot.label })));
+    expect(again.body.data!.helpRequest.slots).toEqual(
+      request.slots.map((slot: { id: string; label: string }) => ({ id: slot.id, label: slot.label })),
+    );
   });
 
   it('defaults township, urgency and times; starts OPEN at version 1', async () => {
@@ -124,7 +132,13 @@ describe('postHelpRequest: what is stored', () => {
       endsAt,
       slots: [{ startsAt: hoursFromNow(5), endsAt: hoursFromNow(7), capacity: 1 }],
     });
-    expect(explicit).toMatchObject({ township: '孝儿镇', address: '孝儿镇卫生院', urgency: 'CRITICAL', startsAt: iso(startsAt), endsAt: iso(endsAt) });
+    expect(explicit).toMatchObject({
+      township: '孝儿镇',
+      address: '孝儿镇卫生院',
+      urgency: 'CRITICAL',
+      startsAt: iso(startsAt),
+      endsAt: iso(endsAt),
+    });
     const timeless = await open({ slots: [{ capacity: 2 }] });
     expect(timeless).toMatchObject({ startsAt: null, endsAt: null });
   });
@@ -136,7 +150,11 @@ describe('postHelpRequest: what is stored', () => {
   });
 
   it('takes times with an offset and answers them in UTC with milliseconds', async () => {
-    const request = await open({ startsAt: '2031-11-28T19:00:00+08:00', endsAt: '2031-11-28T21:30:00.250+08:00', slots: [{ capacity: 1 }] });
+    const request = await open({
+      startsAt: '2031-11-28T19:00:00+08:00',
+      endsAt: '2031-11-28T21:30:00.250+08:00',
+      slots: [{ capacity: 1 }],
+    });
     expect(request).toMatchObject({ startsAt: '2031-11-28T11:00:00.000Z', endsAt: '2031-11-28T13:30:00.250Z' });
   });
 });
@@ -160,7 +178,11 @@ describe('postHelpRequest: input limits', () => {
     ['capacity -5 in slot 2', { slots: three({ capacity: -5 }) }, 'input.slots.2.capacity'],
     ['capacity 1,000,001 in slot 2', { slots: three({ capacity: 1_000_001 }) }, 'input.slots.2.capacity'],
     ['a slot label over 500', { slots: three({ label: 'l'.repeat(501) }) }, 'input.slots.2.label'],
-    ['a slot ending when it starts', { slots: [{ capacity: 1, startsAt: '2031-01-01T08:00:00Z', endsAt: '2031-01-01T08:00:00Z' }] }, 'input.slots.0.endsAt'],
+    [
+      'a slot ending when it starts',
+      { slots: [{ capacity: 1, startsAt: '2031-01-01T08:00:00Z', endsAt: '2031-01-01T08:00:00Z' }] },
+      'input.slots.0.endsAt',
+    ],
     ['a slot ending before it starts', { slots: three({ startsAt: hoursFromNow(5), endsAt: hoursFromNow(4) }) }, 'input.slots.2.endsAt'],
     ['a request ending when it starts', { startsAt: '2031-01-01T08:00:00Z', endsAt: '2031-01-01T08:00:00Z' }, 'input.endsAt'],
     ['a request ending before it starts', { startsAt: hoursFromNow(5), endsAt: hoursFromNow(4) }, 'input.endsAt'],
@@ -212,8 +234,14 @@ describe('postHelpRequest: order of checks', () => {
   });
 
   it('BAD_USER_INPUT before FORBIDDEN: an outsider with a malformed title on an existing association', async () => {
-    expect(errorOf(await post(outsider.token, requestInput(org.id, { title: 't'.repeat(121) })))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.title' });
-    expect(errorOf(await post(otherKey.secret, requestInput(org.id, { slots: [] })))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.slots' });
+    expect(errorOf(await post(outsider.token, requestInput(org.id, { title: 't'.repeat(121) })))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.title',
+    });
+    expect(errorOf(await post(otherKey.secret, requestInput(org.id, { slots: [] })))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.slots',
+    });
     // An unverified association's OWNER with bad input: still the input first.
     expect(errorOf(await post(unverified.owner.token, requestInput(unverified.id, { description: ' ' })))).toEqual({
       code: 'BAD_USER_INPUT',
@@ -271,7 +299,9 @@ describe('postHelpRequest: idempotency', () => {
       const again = await post(token, input);
       expect(again.body.errors).toBeUndefined();
       expect(again.body.data!.postHelpRequest.id).toBe(id);
-      expect(again.body.data!.postHelpRequest.slots.map((s: { id: string }) => s.id)).toEqual(first.body.data!.postHelpRequest.slots.map((s: { id: string }) => s.id));
+      expect(again.body.data!.postHelpRequest.slots.map((s: { id: string }) => s.id)).toEqual(
+        first.body.data!.postHelpRequest.slots.map((s: { id: string }) => s.id),
+      );
     }
     expect(await countOf(fresh.id)).toBe(1);
     expect(await eventTypes(url, [id])).toEqual(['POSTED']);
@@ -378,7 +408,13 @@ describe('updateHelpRequest', () => {
 
   it('clears township, address, contact, startsAt and endsAt on explicit null, in one event', async () => {
     const request = await full();
-    const response = await update(org.owner.token, request.id, 1, { township: null, address: null, contact: null, startsAt: null, endsAt: null });
+    const response = await update(org.owner.token, request.id, 1, {
+      township: null,
+      address: null,
+      contact: null,
+      startsAt: null,
+      endsAt: null,
+    });
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.updateHelpRequest).toMatchObject({
       title: '原标题',
@@ -427,7 +463,9 @@ describe('updateHelpRequest', () => {
     expect(await eventTypes(url, [request.id])).toEqual(['POSTED']);
     // Clearing an already empty field changes nothing either.
     const bare = await open();
-    expect((await update(org.coordinator.token, bare.id, 1, { address: null, startsAt: null })).body.data!.updateHelpRequest.version).toBe(1);
+    expect((await update(org.coordinator.token, bare.id, 1, { address: null, startsAt: null })).body.data!.updateHelpRequest.version).toBe(
+      1,
+    );
     expect(await eventTypes(url, [bare.id])).toEqual(['POSTED']);
   });
 
@@ -442,7 +480,13 @@ describe('updateHelpRequest', () => {
     const events = await allEvents(url, { requestIds: [request.id] });
     expect(events.map((event) => event.type)).toEqual(['POSTED', 'UPDATED', 'UPDATED', 'UPDATED', 'UPDATED']);
     expect(events.every((event) => event.actor?.id === org.id)).toBe(true);
-    expect(await current(request.id)).toMatchObject({ urgency: 'CRITICAL', description: '新描述', contact: '王', address: null, version: 5 });
+    expect(await current(request.id)).toMatchObject({
+      urgency: 'CRITICAL',
+      description: '新描述',
+      contact: '王',
+      address: null,
+      version: 5,
+    });
   });
 
   it('answers VERSION_CONFLICT for a stale or future expectedVersion, changing nothing', async () => {
@@ -507,7 +551,10 @@ describe('updateHelpRequest', () => {
     expect(codes(await update(undefined, request.id, 1, { title: 'anon' }))).toEqual(['UNAUTHENTICATED']);
     expect(codes(await update(undefined, '%%', 9, { title: null }))).toEqual(['UNAUTHENTICATED']);
     expect(errorOf(await update(outsider.token, '%%', 1, { title: 'x' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(errorOf(await update(outsider.token, ghost('HelpRequest'), 1, { title: null }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.title' });
+    expect(errorOf(await update(outsider.token, ghost('HelpRequest'), 1, { title: null }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.title',
+    });
     expect(codes(await update(outsider.token, ghost('HelpRequest'), 1, { title: 'x' }))).toEqual(['NOT_FOUND']);
     expect(codes(await update(outsider.token, org.id, 1, { title: 'x' }))).toEqual(['NOT_FOUND']);
     expect(codes(await update(outsider.token, request.id, 9, { title: 'x' }))).toEqual(['FORBIDDEN']);
@@ -519,7 +566,9 @@ describe('updateHelpRequest', () => {
 describe('concurrent changes to one request', () => {
   it('accepts exactly one of 10 concurrent updates from the same version; the others are VERSION_CONFLICT', async () => {
     const request = await open();
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => update(org.coordinator.token, request.id, 1, { title: `racer ${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => update(org.coordinator.token, request.id, 1, { title: `racer ${i}` })),
+    );
     const won = answers.filter((answer) => answer.body.errors === undefined);
     expect(won).toHaveLength(1);
     expect(answers.filter((answer) => codes(answer)[0] === 'VERSION_CONFLICT')).toHaveLength(9);
@@ -545,7 +594,12 @@ describe('concurrent changes to one request', () => {
 describe('a FILLED request', () => {
   it('counts claim events in its version, and can still be updated and completed', async () => {
     const request = await open({ slots: [{ capacity: 1 }] });
-    const claimed = await gql(url, CLAIM, { input: { slotId: request.slots[0].id, associationId: other.id, quantity: 1 } }, other.coordinator.token);
+    const claimed = await gql(
+      url,
+      CLAIM,
+      { input: { slotId: request.slots[0].id, associationId: other.id, quantity: 1 } },
+      other.coordinator.token,
+    );
     expect(claimed.body.errors).toBeUndefined();
     expect(await current(request.id)).toMatchObject({ status: 'FILLED', version: 3 });
     expect(codes(await update(org.coordinator.token, request.id, 1, { title: 'stale' }))).toEqual(['VERSION_CONFLICT']);
@@ -604,7 +658,10 @@ describe('cancelHelpRequest', () => {
 
   it('keeps no reason when none is given', async () => {
     const request = await open();
-    expect((await cancel(org.owner.token, request.id)).body.data!.cancelHelpRequest).toMatchObject({ status: 'CANCELLED', cancelReason: null });
+    expect((await cancel(org.owner.token, request.id)).body.data!.cancelHelpRequest).toMatchObject({
+      status: 'CANCELLED',
+      cancelReason: null,
+    });
   });
 
   it('answers REQUEST_NOT_OPEN when cancelling again, and writes no event', async () => {
@@ -620,7 +677,10 @@ describe('cancelHelpRequest', () => {
   it('refuses a reason over 500 (field reason), accepts 500, and checks input before existence', async () => {
     const request = await open();
     expect(errorOf(await cancel(org.coordinator.token, request.id, 'r'.repeat(501)))).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect(errorOf(await cancel(outsider.token, ghost('HelpRequest'), 'r'.repeat(501)))).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(errorOf(await cancel(outsider.token, ghost('HelpRequest'), 'r'.repeat(501)))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
     expect(await current(request.id)).toMatchObject({ status: 'OPEN', version: 1 });
     const accepted = await cancel(org.coordinator.token, request.id, '因'.repeat(500));
     expect(accepted.body.data!.cancelHelpRequest.cancelReason).toBe('因'.repeat(500));
@@ -663,7 +723,10 @@ describe('completeHelpRequest', () => {
     const request = await open();
     expect(errorOf(await complete(org.coordinator.token, request.id, beneficiaries, outcome))).toEqual({ code: 'BAD_USER_INPUT', field });
     // Shape comes before existence and permission.
-    expect(errorOf(await complete(outsider.token, ghost('HelpRequest'), beneficiaries, outcome))).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(errorOf(await complete(outsider.token, ghost('HelpRequest'), beneficiaries, outcome))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field,
+    });
     expect(await current(request.id)).toMatchObject({ status: 'OPEN', version: 1 });
   });
 
@@ -715,7 +778,9 @@ describe('HelpRequest.contact', () => {
     const response = await gql(url, CONTACT, { id: request.id }, token());
     expect(response.body.data!.helpRequest).toEqual({ contact: '王护士 13900000000', address: '县医院 3 楼' });
     const listed = await gql(url, LIST, { r: org.id }, token());
-    expect(listed.body.data!.helpRequests.edges.find((edge: { node: { id: string } }) => edge.node.id === request.id).node.contact).toBe('王护士 13900000000');
+    expect(listed.body.data!.helpRequests.edges.find((edge: { node: { id: string } }) => edge.node.id === request.id).node.contact).toBe(
+      '王护士 13900000000',
+    );
   });
 
   it.each([
@@ -746,8 +811,19 @@ describe('node and helpRequest lookups', () => {
   const NODE = `query ($id: ID!) { node(id: $id) { __typename id ... on HelpRequest { title requester { id } } ... on Slot { label capacity request { id } } } }`;
 
   it('node(id) returns a HelpRequest and its Slots', async () => {
-    const request = await open({ title: '节点', slots: [{ label: 'one', capacity: 2 }, { label: 'two', capacity: 5 }] });
-    expect((await gql(url, NODE, { id: request.id })).body.data!.node).toEqual({ __typename: 'HelpRequest', id: request.id, title: '节点', requester: { id: org.id } });
+    const request = await open({
+      title: '节点',
+      slots: [
+        { label: 'one', capacity: 2 },
+        { label: 'two', capacity: 5 },
+      ],
+    });
+    expect((await gql(url, NODE, { id: request.id })).body.data!.node).toEqual({
+      __typename: 'HelpRequest',
+      id: request.id,
+      title: '节点',
+      requester: { id: org.id },
+    });
     expect((await gql(url, NODE, { id: request.slots[1].id })).body.data!.node).toEqual({
       __typename: 'Slot',
       id: request.slots[1].id,

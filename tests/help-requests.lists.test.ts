@@ -115,10 +115,15 @@ describe('orders', () => {
     ];
     rows = [];
     // Some one after another, some at once (equal postedAt is then possible: the id breaks the tie).
-    for (const [i, spec] of specs.slice(0, 4).entries()) rows.push((await postRequest(url, a.coordinator.token, a.id, { ...spec, title: `order ${i}`, township: place })) as Row);
+    for (const [i, spec] of specs.slice(0, 4).entries())
+      rows.push((await postRequest(url, a.coordinator.token, a.id, { ...spec, title: `order ${i}`, township: place })) as Row);
     rows.push(
       ...((await Promise.all(
-        specs.slice(4).map((spec, i) => postRequest(url, (i % 2 ? a : b).coordinator.token, (i % 2 ? a : b).id, { ...spec, title: `order ${i + 4}`, township: place })),
+        specs
+          .slice(4)
+          .map((spec, i) =>
+            postRequest(url, (i % 2 ? a : b).coordinator.token, (i % 2 ? a : b).id, { ...spec, title: `order ${i + 4}`, township: place }),
+          ),
       )) as Row[]),
     );
   });
@@ -136,20 +141,25 @@ describe('orders', () => {
   it('URGENCY puts CRITICAL first and LOW last; STARTS_SOON puts requests without a start last', async () => {
     const urgent = (await page({ filter: { townships: [place] }, orderBy: 'URGENCY', first: 100 })).edges.map((edge) => edge.node.urgency);
     expect(urgent).toEqual(['CRITICAL', 'CRITICAL', 'CRITICAL', 'HIGH', 'HIGH', 'NORMAL', 'NORMAL', 'LOW', 'LOW']);
-    const soon = (await page({ filter: { townships: [place] }, orderBy: 'STARTS_SOON', first: 100 })).edges.map((edge) => edge.node.startsAt);
+    const soon = (await page({ filter: { townships: [place] }, orderBy: 'STARTS_SOON', first: 100 })).edges.map(
+      (edge) => edge.node.startsAt,
+    );
     expect(soon.slice(-2)).toEqual([null, null]);
     expect(soon.slice(0, -2).every((startsAt) => startsAt !== null)).toBe(true);
   });
 
   it('orders NEWEST by default', async () => {
-    const response = await gql(url, `query ($t: String!) { helpRequests(filter: { townships: [$t] }) { edges { node { id } } } }`, { t: place });
+    const response = await gql(url, `query ($t: String!) { helpRequests(filter: { townships: [$t] }) { edges { node { id } } } }`, {
+      t: place,
+    });
     expect(response.body.data!.helpRequests.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(sorted(rows, 'NEWEST'));
   });
 
   it('keeps its order and pages when a request changes status', async () => {
     const moving = township('状态镇');
     const made: Row[] = [];
-    for (let i = 0; i < 5; i++) made.push((await postRequest(url, a.coordinator.token, a.id, { title: `moving ${i}`, township: moving })) as Row);
+    for (let i = 0; i < 5; i++)
+      made.push((await postRequest(url, a.coordinator.token, a.id, { title: `moving ${i}`, township: moving })) as Row);
     const first = await page({ filter: { townships: [moving] }, first: 2 });
     // A request already listed is cancelled: the next page still starts right after the cursor.
     await gql(url, CANCEL, { id: first.edges[0]!.node.id }, a.coordinator.token);
@@ -169,11 +179,22 @@ describe('filters', () => {
       r[name] = (await postRequest(url, org.coordinator.token, org.id, { township: here, ...overrides })).id;
     };
     await postAs(a, 'a1', { kind: 'MANPOWER', category: 'COMMUNITY_SERVICE', title: 'Library Cleaning', description: '阅览室' });
-    await postAs(a, 'a2', { kind: 'SUPPLIES', category: 'POVERTY_RELIEF', title: '冬衣募集', description: 'Need winter COATS for 20 families' });
+    await postAs(a, 'a2', {
+      kind: 'SUPPLIES',
+      category: 'POVERTY_RELIEF',
+      title: '冬衣募集',
+      description: 'Need winter COATS for 20 families',
+    });
     await postAs(a, 'a3', { kind: 'PATIENT_GUARD', category: 'MEDICAL', title: '守护病人', description: '夜间陪护' });
     await postAs(a, 'a4', { kind: 'TUTORING', category: 'EDUCATION', title: '周末辅导', description: '数学', township: there });
     await postAs(b, 'b1', { kind: 'MANPOWER', category: 'MEDICAL', title: 'Clean the CLINIC', description: '卫生院' });
-    await postAs(b, 'b2', { kind: 'FUNDRAISING', category: 'MEDICAL', title: '医疗筹款', description: 'surgery fund', slots: [{ capacity: 50000 }] });
+    await postAs(b, 'b2', {
+      kind: 'FUNDRAISING',
+      category: 'MEDICAL',
+      title: '医疗筹款',
+      description: 'surgery fund',
+      slots: [{ capacity: 50000 }],
+    });
     expect((await gql(url, CANCEL, { id: r.a2 }, a.coordinator.token)).body.errors).toBeUndefined();
     expect((await gql(url, COMPLETE, { id: r.a3, b: 2 }, a.coordinator.token)).body.errors).toBeUndefined();
   });
@@ -215,7 +236,11 @@ describe('filters', () => {
 
   it('matches text case-insensitively beyond ASCII (accented and full-width Latin letters)', async () => {
     const place = township('大小写镇');
-    const request = await postRequest(url, a.coordinator.token, a.id, { title: 'ÉCOLE rurale', description: 'ＷＩＦＩ 教室', township: place });
+    const request = await postRequest(url, a.coordinator.token, a.id, {
+      title: 'ÉCOLE rurale',
+      description: 'ＷＩＦＩ 教室',
+      township: place,
+    });
     for (const text of ['ÉCOLE', 'école', 'École RURALE', 'ｗｉｆｉ', 'Ｗｉｆｉ']) {
       expect({ text, ids: await idsOf({ townships: [place], text }) }).toEqual({ text, ids: [request.id] });
     }
@@ -264,7 +289,10 @@ describe('filters', () => {
     const to = township('新镇');
     const request = await postRequest(url, a.coordinator.token, a.id, { township: from, title: 'before', urgency: 'LOW' });
     const update = `mutation ($id: ID!, $input: UpdateHelpRequestInput!) { updateHelpRequest(id: $id, expectedVersion: 1, input: $input) { version } }`;
-    expect((await gql(url, update, { id: request.id, input: { township: to, title: 'after', urgency: 'CRITICAL' } }, a.coordinator.token)).body.errors).toBeUndefined();
+    expect(
+      (await gql(url, update, { id: request.id, input: { township: to, title: 'after', urgency: 'CRITICAL' } }, a.coordinator.token)).body
+        .errors,
+    ).toBeUndefined();
     expect(await idsOf({ townships: [from] })).toEqual([]);
     expect(await idsOf({ townships: [to] })).toEqual([request.id]);
     expect(await idsOf({ townships: [to], text: 'before' })).toEqual([]);
@@ -296,7 +324,12 @@ describe('pagination', () => {
       made.push(
         ...((await Promise.all(
           Array.from({ length: Math.min(8, 23 - i) }, (_, j) =>
-            postRequest(url, b.coordinator.token, b.id, { title: `page ${i + j}`, township: place, urgency: ['LOW', 'HIGH'][j % 2], startsAt: j % 3 ? hoursFromNow(j + 1) : null }),
+            postRequest(url, b.coordinator.token, b.id, {
+              title: `page ${i + j}`,
+              township: place,
+              urgency: ['LOW', 'HIGH'][j % 2],
+              startsAt: j % 3 ? hoursFromNow(j + 1) : null,
+            }),
           ),
         )) as Row[]),
       );
@@ -314,7 +347,11 @@ describe('pagination', () => {
       expect(current.pageInfo.hasNextPage).toBe(true);
       expect(current.totalCount).toBe(23);
     }
-    const literal = await gql(url, `query ($t: String!) { helpRequests(filter: { townships: [$t] }, first: null) { edges { node { id } } } }`, { t: place });
+    const literal = await gql(
+      url,
+      `query ($t: String!) { helpRequests(filter: { townships: [$t] }, first: null) { edges { node { id } } } }`,
+      { t: place },
+    );
     expect(literal.body.data!.helpRequests.edges).toHaveLength(20);
     expect((await page({ filter: { townships: [place] }, first: 100 })).edges).toHaveLength(23);
   });
@@ -375,7 +412,8 @@ describe('Association.helpRequests', () => {
     const counts = [5, 1, 0];
     for (const [i, org] of orgs.entries()) {
       posted[org.id] = [];
-      for (let j = 0; j < counts[i]!; j++) posted[org.id]!.push((await postRequest(url, org.coordinator.token, org.id, { title: `${i}-${j}` })) as Row);
+      for (let j = 0; j < counts[i]!; j++)
+        posted[org.id]!.push((await postRequest(url, org.coordinator.token, org.id, { title: `${i}-${j}` })) as Row);
     }
     // The second oldest request of the first association is cancelled.
     await gql(url, CANCEL, { id: posted[orgs[0]!.id]![1]!.id }, orgs[0]!.owner.token);
@@ -425,8 +463,15 @@ describe('Association.helpRequests', () => {
     expect(seen).toEqual(await idsOf({ requesterId: org.id }));
     // With a status, too.
     const open1 = await gql(url, ONE, { id: org.id, status: 'OPEN', first: 3 });
-    const open2 = await gql(url, ONE, { id: org.id, status: 'OPEN', first: 3, after: open1.body.data!.association.helpRequests.pageInfo.endCursor });
-    const openIds = [...open1.body.data!.association.helpRequests.edges, ...open2.body.data!.association.helpRequests.edges].map((edge: { node: Row }) => edge.node.id);
+    const open2 = await gql(url, ONE, {
+      id: org.id,
+      status: 'OPEN',
+      first: 3,
+      after: open1.body.data!.association.helpRequests.pageInfo.endCursor,
+    });
+    const openIds = [...open1.body.data!.association.helpRequests.edges, ...open2.body.data!.association.helpRequests.edges].map(
+      (edge: { node: Row }) => edge.node.id,
+    );
     expect(openIds).toEqual(sorted(posted[org.id]!, 'NEWEST').filter((id) => id !== posted[org.id]![1]!.id));
     expect(open2.body.data!.association.helpRequests.pageInfo.hasNextPage).toBe(false);
   });
@@ -439,8 +484,14 @@ describe('Association.helpRequests', () => {
     expect(defaulted.body.data!.association.helpRequests.edges).toHaveLength(5);
     const cursor = (await gql(url, ONE, { id: org.id, first: 1 })).body.data!.association.helpRequests.pageInfo.endCursor;
     expect(errorOf(await gql(url, ONE, { id: otherOrg.id, first: 1, after: cursor }))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
-    expect(errorOf(await gql(url, ONE, { id: org.id, status: 'OPEN', first: 1, after: cursor }))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
-    expect(errorOf(await list({ filter: { requesterId: org.id }, first: 1, after: cursor }))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(errorOf(await gql(url, ONE, { id: org.id, status: 'OPEN', first: 1, after: cursor }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+    expect(errorOf(await list({ filter: { requesterId: org.id }, first: 1, after: cursor }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
     const listCursor = (await page({ filter: { requesterId: org.id }, first: 1 })).pageInfo.endCursor;
     expect(errorOf(await gql(url, ONE, { id: org.id, first: 1, after: listCursor }))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });

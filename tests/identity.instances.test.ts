@@ -23,7 +23,9 @@ afterAll(async () => {
 describe('two instances', () => {
   it('created one administrator and one session secret', async () => {
     const counts = await admin(databaseUrl, (client) =>
-      client.query(`SELECT (SELECT count(*)::int FROM app_user WHERE is_admin) AS admins, (SELECT count(*)::int FROM app_setting WHERE key = 'session_secret') AS secrets`),
+      client.query(
+        `SELECT (SELECT count(*)::int FROM app_user WHERE is_admin) AS admins, (SELECT count(*)::int FROM app_setting WHERE key = 'session_secret') AS secrets`,
+      ),
     );
     expect(counts.rows[0]).toEqual({ admins: 1, secrets: 1 });
   });

@@ -18,7 +18,9 @@ const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { token
 
 describe('signUp', () => {
   it('creates a user, trims and lower-cases the e-mail, and returns a token', async () => {
-    const response = await gql(url, SIGN_UP, { input: { email: '  Mei.Lin@Example.ORG ', password: 'long enough', displayName: ' 林梅 ' } });
+    const response = await gql(url, SIGN_UP, {
+      input: { email: '  Mei.Lin@Example.ORG ', password: 'long enough', displayName: ' 林梅 ' },
+    });
     expect(response.body.errors).toBeUndefined();
     const { token, user } = response.body.data!.signUp;
     expect(user).toMatchObject({ email: 'mei.lin@example.org', displayName: '林梅', isAdmin: false, memberships: [] });
@@ -38,7 +40,9 @@ describe('signUp', () => {
   });
 
   it('counts code points: a 100-character Chinese name is accepted', async () => {
-    const response = await gql(url, SIGN_UP, { input: { email: 'long.name@example.org', password: 'long enough', displayName: '字'.repeat(100) } });
+    const response = await gql(url, SIGN_UP, {
+      input: { email: 'long.name@example.org', password: 'long enough', displayName: '字'.repeat(100) },
+    });
     expect(response.body.errors).toBeUndefined();
   });
 
@@ -62,7 +66,12 @@ describe('logIn', () => {
 
   it('works with a stale or invalid token sent along (credentials are ignored)', async () => {
     const user = await signUp(url);
-    const response = await gql(url, `mutation { logIn(email: "${user.email}", password: "password-123") { token user { email } } }`, {}, 'garbage.token.here');
+    const response = await gql(
+      url,
+      `mutation { logIn(email: "${user.email}", password: "password-123") { token user { email } } }`,
+      {},
+      'garbage.token.here',
+    );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.logIn.user.email).toBe(user.email);
   });
@@ -85,13 +94,19 @@ describe('credentials', () => {
   it('refuses a tampered token', async () => {
     const user = await signUp(url);
     const [header, payload, signature] = user.token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: '00000000-0000-4000-8000-000000000000' }),
+    ).toString('base64url');
     const response = await gql(url, '{ viewer { id } }', {}, `${header}.${forged}.${signature}`);
     expect(response.status).toBe(401);
   });
 
   it('refuses a malformed Authorization header', async () => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic abc' }, body: JSON.stringify({ query: '{ viewer { id } }' }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Basic abc' },
+      body: JSON.stringify({ query: '{ viewer { id } }' }),
+    });
     expect(response.status).toBe(401);
   });
 
@@ -115,7 +130,12 @@ describe('credentials', () => {
   it('hides another user’s e-mail and memberships', async () => {
     const alice = await signUp(url, 'Alice');
     const bob = await signUp(url, 'Bob');
-    const response = await gql(url, `query ($id: ID!) { node(id: $id) { ... on User { email memberships { role } displayName } } }`, { id: alice.id }, bob.token);
+    const response = await gql(
+      url,
+      `query ($id: ID!) { node(id: $id) { ... on User { email memberships { role } displayName } } }`,
+      { id: alice.id },
+      bob.token,
+    );
     expect(response.body.data!.node).toEqual({ email: null, memberships: [], displayName: 'Alice' });
     const admin = await gql(url, `query ($id: ID!) { node(id: $id) { ... on User { email } } }`, { id: alice.id }, await asAdmin(url));
     expect(admin.body.data!.node.email).toBe(alice.email);
@@ -130,7 +150,12 @@ describe('credentials', () => {
 describe('credential-free operations', () => {
   it('lets logIn with __typename through a stale token, but not a query', async () => {
     const user = await signUp(url);
-    const withTypename = await gql(url, `mutation { __typename logIn(email: "${user.email}", password: "password-123") { token } }`, {}, 'stale');
+    const withTypename = await gql(
+      url,
+      `mutation { __typename logIn(email: "${user.email}", password: "password-123") { token } }`,
+      {},
+      'stale',
+    );
     expect(withTypename.body.errors).toBeUndefined();
     expect(codes(await gql(url, '{ __typename }', {}, 'stale'))).toEqual(['UNAUTHENTICATED']);
   });

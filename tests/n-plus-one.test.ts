@@ -22,13 +22,17 @@ beforeAll(async () => {
   const claimants = await verifiedAssociations(server.url, adminToken, 50, 'Zeta');
   // Every association posts two requests of two slots; one claimant claims on both slots.
   const requests = await Promise.all(
-    posters.ids.map((id) => Promise.all([0, 1].map(() => postRequest(server.url, posters.owner.token, id, { slots: [{ capacity: 5 }, { capacity: 5 }] })))),
+    posters.ids.map((id) =>
+      Promise.all([0, 1].map(() => postRequest(server.url, posters.owner.token, id, { slots: [{ capacity: 5 }, { capacity: 5 }] }))),
+    ),
   );
   await Promise.all(
     requests.flat().map((request, i) => {
       const claimant = claimants.ids[Math.floor(i / 2)];
       return Promise.all(
-        request.slots.map((slot: { id: string }) => gql(server.url, CLAIM, { input: { slotId: slot.id, associationId: claimant, quantity: 1 } }, claimants.owner.token)),
+        request.slots.map((slot: { id: string }) =>
+          gql(server.url, CLAIM, { input: { slotId: slot.id, associationId: claimant, quantity: 1 } }, claimants.owner.token),
+        ),
       );
     }),
   );

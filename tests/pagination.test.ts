@@ -35,7 +35,10 @@ describe('openPage', () => {
 
   it('refuses garbage cursors and cursors of the wrong shape', () => {
     expect(fieldOf(() => openPage({ after: '%%%' }, scope, ['string']))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
-    expect(fieldOf(() => openPage({ after: encodeCursor(scope, [1]) }, scope, ['string']))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(fieldOf(() => openPage({ after: encodeCursor(scope, [1]) }, scope, ['string']))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
   });
 
   it('gives the same scope whatever the key order of the filter', () => {
@@ -62,10 +65,13 @@ describe('global ids', () => {
     expect(keyOf(toGlobalId('User', UUID), 'Association', 'id')).toBeNull();
   });
 
-  it.each(['', 'abc', toGlobalId('HelpRequest', UUID) + '=', Buffer.from('Spaceship:' + UUID).toString('base64url'), Buffer.from('User:42').toString('base64url')])(
-    'refuses %j as BAD_USER_INPUT',
-    (id) => {
-      expect(fieldOf(() => decodeGlobalId(id, 'input.slotId'))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.slotId' });
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    toGlobalId('HelpRequest', UUID) + '=',
+    Buffer.from('Spaceship:' + UUID).toString('base64url'),
+    Buffer.from('User:42').toString('base64url'),
+  ])('refuses %j as BAD_USER_INPUT', (id) => {
+    expect(fieldOf(() => decodeGlobalId(id, 'input.slotId'))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.slotId' });
+  });
 });

@@ -37,7 +37,10 @@ const EVENTS = `query ($after: String) { requestEvents(after: $after, first: 100
 
 async function writer(org: Org, server: SpawnedServer): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
-    const request = await postRequest(server.url, org.coordinator.token, org.id, { title: `round ${round}`, slots: [{ capacity: 3 }, { capacity: 2 }] });
+    const request = await postRequest(server.url, org.coordinator.token, org.id, {
+      title: `round ${round}`,
+      slots: [{ capacity: 3 }, { capacity: 2 }],
+    });
     const updated = await gql(
       server.url,
       `mutation ($id: ID!) { updateHelpRequest(id: $id, expectedVersion: 1, input: { urgency: HIGH }) { version } }`,
@@ -68,7 +71,9 @@ describe('the event log', () => {
     writing = false;
     await poller;
 
-    const positions = await admin(databaseUrl, (client) => client.query<{ position: string }>(`SELECT e.position::text AS position FROM request_event e ORDER BY e.position`));
+    const positions = await admin(databaseUrl, (client) =>
+      client.query<{ position: string }>(`SELECT e.position::text AS position FROM request_event e ORDER BY e.position`),
+    );
     const expected = positions.rows.map((r) => encodeEventCursor(r.position));
     expect(expected.length).toBeGreaterThanOrEqual(WRITERS * ROUNDS * 2);
     expect(seen).toEqual(expected);

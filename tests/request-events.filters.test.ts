@@ -37,7 +37,8 @@ const update = async (token: string, id: string, v: number, input: Record<string
   return response.body.data!.updateHelpRequest as Record<string, any>;
 };
 const events = (filter: Record<string, unknown>) => allEvents(url, filter);
-const summary = (list: EventNode[], names: Record<string, string>) => list.map((event) => `${names[event.request.id] ?? event.request.id} ${event.type}`);
+const summary = (list: EventNode[], names: Record<string, string>) =>
+  list.map((event) => `${names[event.request.id] ?? event.request.id} ${event.type}`);
 
 describe('the lifecycle in the log', () => {
   it('lists POSTED, UPDATED, CANCELLED and COMPLETED oldest first, with the requester as actor, whoever acted', async () => {
@@ -52,7 +53,14 @@ describe('the lifecycle in the log', () => {
     expect((await gql(url, CANCEL, { id: r1.id, reason: 'no' }, key.secret)).body.errors).toBeUndefined();
 
     const list = await events({ requestIds: [r1.id, r2.id] });
-    expect(summary(list, { [r1.id]: 'r1', [r2.id]: 'r2' })).toEqual(['r1 POSTED', 'r2 POSTED', 'r1 UPDATED', 'r2 COMPLETED', 'r1 UPDATED', 'r1 CANCELLED']);
+    expect(summary(list, { [r1.id]: 'r1', [r2.id]: 'r2' })).toEqual([
+      'r1 POSTED',
+      'r2 POSTED',
+      'r1 UPDATED',
+      'r2 COMPLETED',
+      'r1 UPDATED',
+      'r1 CANCELLED',
+    ]);
     for (const event of list) {
       expect(event.actor).toEqual({ id: a.id });
       expect(event.claim).toBeNull();
@@ -69,18 +77,27 @@ describe('the lifecycle in the log', () => {
     const request = await postRequest(url, a.coordinator.token, a.id, { title: 'old title' });
     await update(a.coordinator.token, request.id, 1, { title: 'new title' });
     await gql(url, CANCEL, { id: request.id }, a.coordinator.token);
-    const response = await gql(url, `query ($ids: [ID!]) { requestEvents(filter: { requestIds: $ids }) { edges { node { type request { id title status version } } } } }`, {
-      ids: [request.id],
-    });
+    const response = await gql(
+      url,
+      `query ($ids: [ID!]) { requestEvents(filter: { requestIds: $ids }) { edges { node { type request { id title status version } } } } }`,
+      {
+        ids: [request.id],
+      },
+    );
     expect(response.body.data!.requestEvents.edges.map((edge: { node: unknown }) => edge.node)).toEqual(
-      ['POSTED', 'UPDATED', 'CANCELLED'].map((type) => ({ type, request: { id: request.id, title: 'new title', status: 'CANCELLED', version: 3 } })),
+      ['POSTED', 'UPDATED', 'CANCELLED'].map((type) => ({
+        type,
+        request: { id: request.id, title: 'new title', status: 'CANCELLED', version: 3 },
+      })),
     );
   });
 
   it('writes no event for a refused operation or an update that changes nothing', async () => {
     const request = await postRequest(url, a.coordinator.token, a.id, { title: 'quiet' });
     await update(a.coordinator.token, request.id, 1, { title: 'quiet' });
-    expect(codes(await gql(url, UPDATE, { id: request.id, v: 5, input: { title: 'x' } }, a.coordinator.token))).toEqual(['VERSION_CONFLICT']);
+    expect(codes(await gql(url, UPDATE, { id: request.id, v: 5, input: { title: 'x' } }, a.coordinator.token))).toEqual([
+      'VERSION_CONFLICT',
+    ]);
     expect(codes(await gql(url, UPDATE, { id: request.id, v: 1, input: { title: 'x' } }, b.coordinator.token))).toEqual(['FORBIDDEN']);
     expect(codes(await gql(url, COMPLETE, { id: request.id, b: -1 }, a.coordinator.token))).toEqual(['BAD_USER_INPUT']);
     expect((await events({ requestIds: [request.id] })).map((event) => event.type)).toEqual(['POSTED']);
@@ -94,7 +111,9 @@ describe('cursors, after and first', () => {
     place = township('游标镇');
     // 105 requests, one POSTED event each, then a few more events on some of them.
     for (let i = 0; i < 105; i += 15) {
-      await Promise.all(Array.from({ length: 15 }, (_, j) => postRequest(url, b.coordinator.token, b.id, { township: place, title: `cursor ${i + j}` })));
+      await Promise.all(
+        Array.from({ length: 15 }, (_, j) => postRequest(url, b.coordinator.token, b.id, { township: place, title: `cursor ${i + j}` })),
+      );
     }
     list = await events({ townships: [place] });
   });
@@ -143,8 +162,18 @@ describe('cursors, after and first', () => {
 
   it('refuses a malformed cursor (BAD_USER_INPUT after)', async () => {
     const listCursor = (await gql(url, `{ helpRequests(first: 1) { pageInfo { endCursor } } }`)).body.data!.helpRequests.pageInfo.endCursor;
-    for (const after of ['garbage!', '%%', '', listCursor, Buffer.from('ev:abc').toString('base64url'), Buffer.from('ev:-1').toString('base64url')]) {
-      expect(errorOf(await gql(url, EVENTS, { filter: { townships: [place] }, after }))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    for (const after of [
+      'garbage!',
+      '%%',
+      '',
+      listCursor,
+      Buffer.from('ev:abc').toString('base64url'),
+      Buffer.from('ev:-1').toString('base64url'),
+    ]) {
+      expect(errorOf(await gql(url, EVENTS, { filter: { townships: [place] }, after }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
     }
   });
 
@@ -198,7 +227,11 @@ describe('filters', () => {
     ['kinds [FUNDRAISING]', { kinds: ['FUNDRAISING'] }, []],
     ['kinds []', { kinds: [] }, []],
     ['categories [MEDICAL]', { categories: ['MEDICAL'] }, ['p3 POSTED', 'p3 CANCELLED']],
-    ['categories [COMMUNITY_SERVICE, POVERTY_RELIEF]', { categories: ['COMMUNITY_SERVICE', 'POVERTY_RELIEF'] }, ['p1 POSTED', 'p2 POSTED', 'p1 UPDATED']],
+    [
+      'categories [COMMUNITY_SERVICE, POVERTY_RELIEF]',
+      { categories: ['COMMUNITY_SERVICE', 'POVERTY_RELIEF'] },
+      ['p1 POSTED', 'p2 POSTED', 'p1 UPDATED'],
+    ],
     ['categories []', { categories: [] }, []],
     ['townships [here]', { townships: ['HERE'] }, ['p1 POSTED', 'p3 POSTED', 'p1 UPDATED', 'p3 CANCELLED']],
     ['townships [there]', { townships: ['THERE'] }, ['p2 POSTED']],
@@ -216,15 +249,56 @@ describe('filters', () => {
     ['involvingAssociationId b', { involvingAssociationId: 'B' }, ['p3 POSTED', 'p3 CANCELLED']],
     ['involvingAssociationId of another type', { involvingAssociationId: 'P1' }, []],
     ['involvingAssociationId of an uninvolved association', { involvingAssociationId: 'HELPER' }, []],
-    ['kinds, categories and townships', { kinds: ['MANPOWER', 'PATIENT_GUARD'], categories: ['MEDICAL'], townships: ['HERE'] }, ['p3 POSTED', 'p3 CANCELLED']],
+    [
+      'kinds, categories and townships',
+      { kinds: ['MANPOWER', 'PATIENT_GUARD'], categories: ['MEDICAL'], townships: ['HERE'] },
+      ['p3 POSTED', 'p3 CANCELLED'],
+    ],
     ['requesterIds and requestIds', { requesterIds: ['A'], requestIds: ['P1', 'P3'] }, ['p1 POSTED', 'p1 UPDATED']],
-    ['every filter at once', { kinds: ['MANPOWER'], categories: ['COMMUNITY_SERVICE'], townships: ['HERE'], requesterIds: ['A'], requestIds: ['P1'], involvingAssociationId: 'A' }, ['p1 POSTED', 'p1 UPDATED']],
-    ['every filter but one that excludes', { kinds: ['MANPOWER'], categories: ['COMMUNITY_SERVICE'], townships: ['HERE'], requesterIds: ['A'], requestIds: ['P1'], involvingAssociationId: 'B' }, []],
+    [
+      'every filter at once',
+      {
+        kinds: ['MANPOWER'],
+        categories: ['COMMUNITY_SERVICE'],
+        townships: ['HERE'],
+        requesterIds: ['A'],
+        requestIds: ['P1'],
+        involvingAssociationId: 'A',
+      },
+      ['p1 POSTED', 'p1 UPDATED'],
+    ],
+    [
+      'every filter but one that excludes',
+      {
+        kinds: ['MANPOWER'],
+        categories: ['COMMUNITY_SERVICE'],
+        townships: ['HERE'],
+        requesterIds: ['A'],
+        requestIds: ['P1'],
+        involvingAssociationId: 'B',
+      },
+      [],
+    ],
   ])('%s', async (_name, filter, expected) => {
     // Placeholders stand for ids and townships made in beforeAll.
-    const ids: Record<string, string> = { A: a.id, B: b.id, HELPER: helper.id, P1: r.p1!, P2: r.p2!, P3: r.p3!, HERE: here, THERE: there, GHOST: toGlobalId('Association', randomUUID()) };
+    const ids: Record<string, string> = {
+      A: a.id,
+      B: b.id,
+      HELPER: helper.id,
+      P1: r.p1!,
+      P2: r.p2!,
+      P3: r.p3!,
+      HERE: here,
+      THERE: there,
+      GHOST: toGlobalId('Association', randomUUID()),
+    };
     const resolved = Object.fromEntries(
-      Object.entries(filter).map(([field, value]) => [field, Array.isArray(value) && field !== 'kinds' && field !== 'categories' ? value.map((v) => ids[v] ?? v) : (ids[value as string] ?? value)]),
+      Object.entries(filter).map(([field, value]) => [
+        field,
+        Array.isArray(value) && field !== 'kinds' && field !== 'categories'
+          ? value.map((v) => ids[v] ?? v)
+          : (ids[value as string] ?? value),
+      ]),
     );
     expect(await matching(resolved)).toEqual(expected);
   });
@@ -233,11 +307,17 @@ describe('filters', () => {
     const mine = await events({ involvingAssociationId: b.id });
     expect(mine.length).toBeGreaterThanOrEqual(2);
     const ids = new Set<string>();
-    for (let after: string | null = null; ; ) {
-      const requests: GraphQLResponse<{ helpRequests: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> = await gql(url, `query ($r: ID, $after: String) { helpRequests(filter: { requesterId: $r }, first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, {
-        r: b.id,
-        after,
-      });
+    for (let after: string | null = null; ;) {
+      const requests: GraphQLResponse<{
+        helpRequests: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      }> = await gql(
+        url,
+        `query ($r: ID, $after: String) { helpRequests(filter: { requesterId: $r }, first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        {
+          r: b.id,
+          after,
+        },
+      );
       const connection = requests.body.data!.helpRequests;
       for (const edge of connection.edges as { node: { id: string } }[]) ids.add(edge.node.id);
       if (!connection.pageInfo.hasNextPage) break;
@@ -275,7 +355,13 @@ describe('filters match the attributes stored when each event was written', () =
     expect((await gql(url, CANCEL, { id: request.id }, a.coordinator.token)).body.errors).toBeUndefined();
     expect((await events({ townships: [townA] })).map((event) => event.type)).toEqual(['POSTED', 'UPDATED', 'CANCELLED']);
     expect((await events({ townships: [townB] })).map((event) => event.type)).toEqual(['UPDATED']);
-    expect((await events({ requestIds: [request.id] })).map((event) => event.type)).toEqual(['POSTED', 'UPDATED', 'UPDATED', 'UPDATED', 'CANCELLED']);
+    expect((await events({ requestIds: [request.id] })).map((event) => event.type)).toEqual([
+      'POSTED',
+      'UPDATED',
+      'UPDATED',
+      'UPDATED',
+      'CANCELLED',
+    ]);
     // The list of requests, by contrast, filters on the request as it is now.
     const now = await gql(url, `query ($t: [String!]) { helpRequests(filter: { townships: $t }) { totalCount } }`, { t: [townB] });
     expect(now.body.data!.helpRequests.totalCount).toBe(0);
@@ -285,10 +371,20 @@ describe('filters match the attributes stored when each event was written', () =
     const place = township('认领镇');
     const request = await postRequest(url, a.coordinator.token, a.id, { township: place, slots: [{ capacity: 2 }] });
     await update(a.coordinator.token, request.id, 1, { urgency: 'HIGH' });
-    const claimed = await gql(url, CLAIM, { input: { slotId: request.slots[0].id, associationId: helper.id, quantity: 1 } }, helper.coordinator.token);
+    const claimed = await gql(
+      url,
+      CLAIM,
+      { input: { slotId: request.slots[0].id, associationId: helper.id, quantity: 1 } },
+      helper.coordinator.token,
+    );
     expect(claimed.body.errors).toBeUndefined();
     const claimId = claimed.body.data!.claim.id;
-    const withdrawn = await gql(url, `mutation ($id: ID!) { withdrawClaim(id: $id) { status } }`, { id: claimId }, helper.coordinator.token);
+    const withdrawn = await gql(
+      url,
+      `mutation ($id: ID!) { withdrawClaim(id: $id) { status } }`,
+      { id: claimId },
+      helper.coordinator.token,
+    );
     expect(withdrawn.body.data!.withdrawClaim.status).toBe('WITHDRAWN');
     await update(a.coordinator.token, request.id, 4, { urgency: 'LOW' });
 

@@ -23,34 +23,59 @@ beforeAll(async () => {
   // A second instance on the same database whose subscribers may lag by one event only.
   tight = await startServer(databaseUrl, { MAX_SUBSCRIBER_LAG: '1' });
   adminToken = await asAdmin(server.url);
-  [requester, helper, bystander] = await Promise.all([createOrg(server.url, adminToken), createOrg(server.url, adminToken), createOrg(server.url, adminToken)]);
+  [requester, helper, bystander] = await Promise.all([
+    createOrg(server.url, adminToken),
+    createOrg(server.url, adminToken),
+    createOrg(server.url, adminToken),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([server?.stop(), tight?.stop()]);
 });
 
 /** The head, or the beginning of a still empty log (subscribing without `after` would start at "now"). */
-const head = async () => ((await gql(server.url, '{ requestEventsHead }')).body.data!.requestEventsHead as string | null) ?? encodeEventCursor('0');
+const head = async () =>
+  ((await gql(server.url, '{ requestEventsHead }')).body.data!.requestEventsHead as string | null) ?? encodeEventCursor('0');
 
 describe('subscription rules', () => {
   it('filters on the attributes stored with each event, and resolves contact per subscriber', async () => {
     const start = await head();
-    const medical = subscribeEvents(server.wsUrl, { after: start, filter: { categories: ['MEDICAL'], townships: ['巡场镇'] } }, helper.owner.token);
+    const medical = subscribeEvents(
+      server.wsUrl,
+      { after: start, filter: { categories: ['MEDICAL'], townships: ['巡场镇'] } },
+      helper.owner.token,
+    );
     const involving = subscribeEvents(server.wsUrl, { after: start, filter: { involvingAssociationId: helper.id } }, bystander.owner.token);
     const byRequester = subscribeEvents(server.wsUrl, { after: start, filter: { requesterIds: [requester.id], kinds: ['PATIENT_GUARD'] } });
 
     const guard = await postRequest(server.url, requester.owner.token, requester.id, {
-      kind: 'PATIENT_GUARD', category: 'MEDICAL', contact: '病房 3-12', slots: [{ capacity: 2 }],
+      kind: 'PATIENT_GUARD',
+      category: 'MEDICAL',
+      contact: '病房 3-12',
+      slots: [{ capacity: 2 }],
     });
     const other = await postRequest(server.url, requester.owner.token, requester.id, { category: 'EDUCATION', slots: [{ capacity: 2 }] });
-    const claimed = await gql(server.url, CLAIM, { input: { slotId: guard.slots[0].id, associationId: helper.id, quantity: 1 } }, helper.owner.token);
+    const claimed = await gql(
+      server.url,
+      CLAIM,
+      { input: { slotId: guard.slots[0].id, associationId: helper.id, quantity: 1 } },
+      helper.owner.token,
+    );
     expect(claimed.body.errors).toBeUndefined();
     // Moving it to another township: later events leave the township filter.
-    await gql(server.url, `mutation ($id: ID!) { updateHelpRequest(id: $id, expectedVersion: 2, input: { township: "上罗镇" }) { version } }`, { id: guard.id }, requester.owner.token);
+    await gql(
+      server.url,
+      `mutation ($id: ID!) { updateHelpRequest(id: $id, expectedVersion: 2, input: { township: "上罗镇" }) { version } }`,
+      { id: guard.id },
+      requester.owner.token,
+    );
 
     // Each subscriber reaches the end of what matches it; wait on a marker event matching all three.
     const marker = await postRequest(server.url, requester.owner.token, requester.id, {
-      kind: 'PATIENT_GUARD', category: 'MEDICAL', township: '巡场镇', slots: [{ capacity: 1 }],
+      kind: 'PATIENT_GUARD',
+      category: 'MEDICAL',
+      township: '巡场镇',
+      slots: [{ capacity: 1 }],
     });
     await gql(server.url, CLAIM, { input: { slotId: marker.slots[0].id, associationId: helper.id, quantity: 1 } }, helper.owner.token);
     const filledMarker = (e: { request: { id: string }; type: string }) => e.request.id === marker.id && e.type === 'FILLED';
@@ -102,8 +127,18 @@ describe('subscription rules', () => {
     let posted = calmNext();
     // Same socket, another subscription, only about the quiet request.
     slow.client.subscribe<{ requestEvents: { type: string } }>(
-      { query: `subscription ($f: RequestEventFilter, $a: String) { requestEvents(filter: $f, after: $a) { type } }`, variables: { f: { requestIds: [quiet.id] }, a: start } },
-      { next: (r) => { calm.push(r.data!.requestEvents.type); calmSaw(r.data!.requestEvents.type); }, error: () => undefined, complete: () => undefined },
+      {
+        query: `subscription ($f: RequestEventFilter, $a: String) { requestEvents(filter: $f, after: $a) { type } }`,
+        variables: { f: { requestIds: [quiet.id] }, a: start },
+      },
+      {
+        next: (r) => {
+          calm.push(r.data!.requestEvents.type);
+          calmSaw(r.data!.requestEvents.type);
+        },
+        error: () => undefined,
+        complete: () => undefined,
+      },
     );
     // Both are registered once their replay delivered the POSTED events.
     await slow.waitFor((e) => e.type === 'POSTED');
@@ -115,7 +150,12 @@ describe('subscription rules', () => {
     expect(errors[0]!.extensions?.code).toBe('SLOW_CONSUMER');
 
     posted = calmNext();
-    await gql(server.url, `mutation ($id: ID!) { updateHelpRequest(id: $id, expectedVersion: 1, input: { title: "still going" }) { version } }`, { id: quiet.id }, requester.owner.token);
+    await gql(
+      server.url,
+      `mutation ($id: ID!) { updateHelpRequest(id: $id, expectedVersion: 1, input: { title: "still going" }) { version } }`,
+      { id: quiet.id },
+      requester.owner.token,
+    );
     expect(await posted).toBe('UPDATED');
     expect(calm).toEqual(['POSTED', 'UPDATED']);
     await slow.close();

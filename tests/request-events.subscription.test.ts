@@ -48,7 +48,10 @@ async function head(server: SpawnedServer): Promise<string> {
 async function logAfter(after: string | null): Promise<string[]> {
   const from = after ? decodeEventCursor(after, 'after') : '0';
   const { rows } = await admin(databaseUrl, (client) =>
-    client.query<{ position: string }>(`SELECT e.position::text AS position FROM request_event e WHERE e.position > $1 ORDER BY e.position`, [from]),
+    client.query<{ position: string }>(
+      `SELECT e.position::text AS position FROM request_event e WHERE e.position > $1 ORDER BY e.position`,
+      [from],
+    ),
   );
   return rows.map((r) => encodeEventCursor(r.position));
 }
@@ -61,7 +64,12 @@ async function runWriters(servers: SpawnedServer[], cycles: number, onProgress?:
     claimers.ids.map(async (associationId, w) => {
       for (let i = 0; i < cycles; i++) {
         const server = servers[(w + i) % servers.length]!;
-        const claimed = await gql(server.url, CLAIM, { input: { slotId: request.slots[0].id, associationId, quantity: 1 } }, claimers.owner.token);
+        const claimed = await gql(
+          server.url,
+          CLAIM,
+          { input: { slotId: request.slots[0].id, associationId, quantity: 1 } },
+          claimers.owner.token,
+        );
         const id = claimed.body.data!.claim.id;
         await gql(server.url, `mutation ($id: ID!) { withdrawClaim(id: $id) { id } }`, { id }, claimers.owner.token);
         onProgress?.(++done);
@@ -126,7 +134,9 @@ describe('Subscription.requestEvents across instances', () => {
     await runWriters([a, b], 6, (done) => {
       if (done === 20 || done === 60) {
         void admin(databaseUrl, (client) =>
-          client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mutual-aid-listen' AND datname = current_database()`),
+          client.query(
+            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mutual-aid-listen' AND datname = current_database()`,
+          ),
         ).then((result) => (killed += result.rowCount ?? 0));
       }
     });

@@ -25,9 +25,21 @@ afterAll(async () => {
 });
 
 function runFeed(maxEvents: number, onOutput: (line: string) => void): Promise<number | null> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'tests/examples/resume-feed.mjs'), '--url', server.url, '--state', path.join(dir, 'cursor'), '--max-events', String(maxEvents)], {
-    cwd: ROOT,
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'tests/examples/resume-feed.mjs'),
+      '--url',
+      server.url,
+      '--state',
+      path.join(dir, 'cursor'),
+      '--max-events',
+      String(maxEvents),
+    ],
+    {
+      cwd: ROOT,
+    },
+  );
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => chunk.split('\n').filter(Boolean).forEach(onOutput));
   return new Promise((resolve) => child.once('exit', resolve));
 }

@@ -24,7 +24,9 @@ describe('start-up', () => {
   it('refuses a database that is not UTF8 with one line', async () => {
     const url = await createEmptyDatabase();
     const name = new URL(url).pathname.slice(1) + '_ascii';
-    await admin(url, (client) => client.query(`CREATE DATABASE ${name} ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`));
+    await admin(url, (client) =>
+      client.query(`CREATE DATABASE ${name} ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`),
+    );
     const target = new URL(url);
     target.pathname = `/${name}`;
     const { code, stderr } = await runServerExpectingFailure(testEnv(target.toString()));

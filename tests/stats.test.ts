@@ -40,16 +40,19 @@ const mutate = async (query: string, variables: Record<string, unknown>, token: 
 };
 const withdraw = (org: Org, id: string) => mutate(`mutation ($id: ID!) { withdrawClaim(id: $id) { id } }`, { id }, org.owner.token);
 const complete = (org: Org, id: string, beneficiaries: number) =>
-  mutate(`mutation ($id: ID!, $b: Int!) { completeHelpRequest(id: $id, beneficiaries: $b) { id } }`, { id, b: beneficiaries }, org.owner.token);
+  mutate(
+    `mutation ($id: ID!, $b: Int!) { completeHelpRequest(id: $id, beneficiaries: $b) { id } }`,
+    { id, b: beneficiaries },
+    org.owner.token,
+  );
 
 /** Pins postedAt (and the first filledAt) so periods and medians are known. */
 async function pin(requestId: string, postedAt: string, fillSeconds: number | null) {
   await admin(databaseUrl, (client) =>
-    client.query(`UPDATE help_request SET posted_at = $2, filled_at = CASE WHEN filled_at IS NULL THEN NULL ELSE $2::timestamptz + make_interval(secs => $3) END WHERE id = $1`, [
-      decodeGlobalId(requestId, 'id').key,
-      postedAt,
-      fillSeconds ?? 0,
-    ]),
+    client.query(
+      `UPDATE help_request SET posted_at = $2, filled_at = CASE WHEN filled_at IS NULL THEN NULL ELSE $2::timestamptz + make_interval(secs => $3) END WHERE id = $1`,
+      [decodeGlobalId(requestId, 'id').key, postedAt, fillSeconds ?? 0],
+    ),
   );
 }
 
@@ -68,11 +71,20 @@ beforeAll(async () => {
   await claim(C, r1.slots[0].id, 2);
   await complete(A, r1.id, 30);
   // R2: A, 上罗镇, FUNDRAISING 10000 yuan; B pledges 3000; C pledges 1000 then withdraws.
-  const r2 = await postRequest(url, A.owner.token, A.id, { kind: 'FUNDRAISING', category: 'POVERTY_RELIEF', township: '上罗镇', slots: [{ capacity: 10000 }] });
+  const r2 = await postRequest(url, A.owner.token, A.id, {
+    kind: 'FUNDRAISING',
+    category: 'POVERTY_RELIEF',
+    township: '上罗镇',
+    slots: [{ capacity: 10000 }],
+  });
   await claim(B, r2.slots[0].id, 3000);
   await withdraw(C, await claim(C, r2.slots[0].id, 1000));
   // R3: B, 上罗镇, PATIENT_GUARD, 2 nights of 2; A 2 + C 2 -> FILLED; C withdraws -> REOPENED.
-  const r3 = await postRequest(url, B.owner.token, B.id, { kind: 'PATIENT_GUARD', category: 'MEDICAL', slots: [{ capacity: 2 }, { capacity: 2 }] });
+  const r3 = await postRequest(url, B.owner.token, B.id, {
+    kind: 'PATIENT_GUARD',
+    category: 'MEDICAL',
+    slots: [{ capacity: 2 }, { capacity: 2 }],
+  });
   await claim(A, r3.slots[0].id, 2);
   await withdraw(C, await claim(C, r3.slots[1].id, 2));
   // R4: C, no township, TUTORING 3; A claims 1; C cancels (A's claim DECLINED).
@@ -80,7 +92,12 @@ beforeAll(async () => {
   await claim(A, r4.slots[0].id, 1);
   await mutate(`mutation ($id: ID!) { cancelHelpRequest(id: $id) { id } }`, { id: r4.id }, C.owner.token);
   // R5: B, 巡场镇, SUPPLIES 5 items; A 5 -> FILLED; completed, 12 served.
-  const r5 = await postRequest(url, B.owner.token, B.id, { kind: 'SUPPLIES', category: 'CHILD_CARE', township: '巡场镇', slots: [{ capacity: 5 }] });
+  const r5 = await postRequest(url, B.owner.token, B.id, {
+    kind: 'SUPPLIES',
+    category: 'CHILD_CARE',
+    township: '巡场镇',
+    slots: [{ capacity: 5 }],
+  });
   await claim(A, r5.slots[0].id, 5);
   await complete(B, r5.id, 12);
 
@@ -98,11 +115,20 @@ const stats = async (filter?: Record<string, unknown>) => {
   return response.body.data!.stats;
 };
 
-const zeroCategories = ['POVERTY_RELIEF', 'EDUCATION', 'MEDICAL', 'DISABILITY', 'SPECIAL_NEEDS', 'CHILD_CARE', 'SKILLS_TRAINING', 'COMMUNITY_SERVICE'].map(
-  (category) => ({ category, requestsPosted: 0, requestsCompleted: 0, beneficiaries: 0 }),
-);
+const zeroCategories = [
+  'POVERTY_RELIEF',
+  'EDUCATION',
+  'MEDICAL',
+  'DISABILITY',
+  'SPECIAL_NEEDS',
+  'CHILD_CARE',
+  'SKILLS_TRAINING',
+  'COMMUNITY_SERVICE',
+].map((category) => ({ category, requestsPosted: 0, requestsCompleted: 0, beneficiaries: 0 }));
 const category = (name: string, posted: number, completed: number, beneficiaries: number) =>
-  zeroCategories.map((c) => (c.category === name ? { category: name, requestsPosted: posted, requestsCompleted: completed, beneficiaries } : c));
+  zeroCategories.map((c) =>
+    c.category === name ? { category: name, requestsPosted: posted, requestsCompleted: completed, beneficiaries } : c,
+  );
 
 describe('stats', () => {
   it('computes every figure over all requests', async () => {
@@ -191,9 +217,7 @@ describe('stats', () => {
       volunteersCommitted: 2,
       amountPledged: 0,
       activeAssociations: 3,
-      byCategory: zeroCategories.map((c) =>
-        c.category === 'MEDICAL' || c.category === 'EDUCATION' ? { ...c, requestsPosted: 1 } : c,
-      ),
+      byCategory: zeroCategories.map((c) => (c.category === 'MEDICAL' || c.category === 'EDUCATION' ? { ...c, requestsPosted: 1 } : c)),
     });
   });
 
@@ -210,14 +234,23 @@ describe('stats', () => {
         { association: { name: 'Gamma' }, requestsPosted: 1, claimsMade: 1, volunteersCommitted: 2, amountPledged: 0 },
       ],
       byCategory: zeroCategories.map((c) =>
-        c.category === 'COMMUNITY_SERVICE' ? { ...c, requestsPosted: 1, requestsCompleted: 1, beneficiaries: 30 } : c.category === 'EDUCATION' ? { ...c, requestsPosted: 1 } : c,
+        c.category === 'COMMUNITY_SERVICE'
+          ? { ...c, requestsPosted: 1, requestsCompleted: 1, beneficiaries: 30 }
+          : c.category === 'EDUCATION'
+            ? { ...c, requestsPosted: 1 }
+            : c,
       ),
     });
   });
 
   it('combines filters', async () => {
     const result = await stats({ townships: ['巡场镇'], categories: ['CHILD_CARE'], from: '2026-03-01T00:00:00Z' });
-    expect(result).toMatchObject({ requestsPosted: 1, requestsCompleted: 1, beneficiaries: 12, byCategory: category('CHILD_CARE', 1, 1, 12) });
+    expect(result).toMatchObject({
+      requestsPosted: 1,
+      requestsCompleted: 1,
+      beneficiaries: 12,
+      byCategory: category('CHILD_CARE', 1, 1, 12),
+    });
   });
 
   it('answers an empty period with zeros, fillRate 0 and median null', async () => {
@@ -246,11 +279,16 @@ describe('stats', () => {
     expect(codes(await gql(url, '{ stats { topHelpers(limit: 101) { claimsMade } } }'))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await gql(url, '{ stats { collaborations(limit: 501) { claims } } }'))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await gql(url, '{ stats(filter: { associationId: "%%" }) { requestsPosted } }'))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, '{ stats(filter: { from: "2026-01-01T00:00:00" }) { requestsPosted } }'))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(await gql(url, '{ stats(filter: { from: "2026-01-01T00:00:00" }) { requestsPosted } }'))).toEqual([
+      'GRAPHQL_VALIDATION_FAILED',
+    ]);
   });
 
   it('limits topHelpers and collaborations', async () => {
     const response = await gql(url, '{ stats { topHelpers(limit: 1) { association { name } } collaborations(limit: 2) { claims } } }');
-    expect(response.body.data!.stats).toEqual({ topHelpers: [{ association: { name: 'Alpha' } }], collaborations: [{ claims: 2 }, { claims: 2 }] });
+    expect(response.body.data!.stats).toEqual({
+      topHelpers: [{ association: { name: 'Alpha' } }],
+      collaborations: [{ claims: 2 }, { claims: 2 }],
+    });
   });
 });

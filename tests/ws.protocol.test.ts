@@ -23,7 +23,11 @@ describe('graphql-transport-ws close codes', () => {
   });
 
   it('4401 for a subscribe before connection_init was acknowledged', async () => {
-    expect(await raw((socket) => socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { requestEvents { cursor } }' } })))).toBe(4401);
+    expect(
+      await raw((socket) =>
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { requestEvents { cursor } }' } })),
+      ),
+    ).toBe(4401);
   });
 
   it('4408 when connection_init never comes', async () => {
@@ -31,6 +35,8 @@ describe('graphql-transport-ws close codes', () => {
   });
 
   it('4403 for bad credentials in connection_init', async () => {
-    expect(await raw((socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer nope' } })))).toBe(4403);
+    expect(await raw((socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer nope' } })))).toBe(
+      4403,
+    );
   });
 });

@@ -108,11 +108,23 @@ export async function loadDemoData(services: AppServices): Promise<boolean> {
 
 async function loadDemoIdentities(em: EntityManager): Promise<boolean> {
   return em.transactional(async (tem) => {
-    const claimed = await row<{ key: string }>(tem, `INSERT INTO app_setting (key, value) VALUES (?, 'true') ON CONFLICT DO NOTHING RETURNING key`, [MARKER]);
+    const claimed = await row<{ key: string }>(
+      tem,
+      `INSERT INTO app_setting (key, value) VALUES (?, 'true') ON CONFLICT DO NOTHING RETURNING key`,
+      [MARKER],
+    );
     if (!claimed) return false;
     for (const demo of DEMO_ASSOCIATIONS) {
-      const owner = await createUser(tem, { email: demoEmail(demo.slug, 'owner'), password: DEMO_PASSWORD, displayName: demo.owner }, false);
-      const coordinator = await createUser(tem, { email: demoEmail(demo.slug, 'coordinator'), password: DEMO_PASSWORD, displayName: demo.coordinator }, false);
+      const owner = await createUser(
+        tem,
+        { email: demoEmail(demo.slug, 'owner'), password: DEMO_PASSWORD, displayName: demo.owner },
+        false,
+      );
+      const coordinator = await createUser(
+        tem,
+        { email: demoEmail(demo.slug, 'coordinator'), password: DEMO_PASSWORD, displayName: demo.coordinator },
+        false,
+      );
       const association = tem.create(Association, {
         name: demo.name,
         township: demo.township,
@@ -257,9 +269,7 @@ const DEMO_REQUESTS: DemoRequest[] = [
  */
 async function loadDemoRequests(services: AppServices): Promise<void> {
   const em = services.orm.em.fork() as EntityManager;
-  const ids = new Map(
-    (await rows<{ id: string; name: string }>(em, `SELECT id, name FROM association`)).map((a) => [a.name, a.id]),
-  );
+  const ids = new Map((await rows<{ id: string; name: string }>(em, `SELECT id, name FROM association`)).map((a) => [a.name, a.id]));
   const idOf = (slug: string) => ids.get(DEMO_ASSOCIATIONS.find((a) => a.slug === slug)!.name)!;
   const ctx = () => createContext(services, { kind: 'user', userId: '00000000-0000-4000-8000-000000000000', isAdmin: true });
   for (const demo of DEMO_REQUESTS) {
@@ -268,6 +278,7 @@ async function loadDemoRequests(services: AppServices): Promise<void> {
     for (const [slot, slug, quantity] of demo.claims) {
       await claim(ctx(), { slotId: toGlobalId('Slot', slots[slot]!.id), associationId: toGlobalId('Association', idOf(slug)), quantity });
     }
-    if (demo.complete) await completeHelpRequest(ctx(), toGlobalId('HelpRequest', requestId), demo.complete.beneficiaries, demo.complete.outcome);
+    if (demo.complete)
+      await completeHelpRequest(ctx(), toGlobalId('HelpRequest', requestId), demo.complete.beneficiaries, demo.complete.outcome);
   }
 }

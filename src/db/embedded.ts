@@ -82,8 +82,7 @@ export async function startEmbeddedPostgres(dir: string, log: Logger): Promise<E
   } catch (error) {
     throw new Error(`embedded PostgreSQL did not start (is another server using ${clusterDir}?)`, { cause: error });
   }
-  const url = (database: string) =>
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const url = (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return {
     url,
     async ensureDatabase(database) {

@@ -57,7 +57,8 @@ function parseOptions(argv: string[]): Options {
     throw new ConfigError('arguments', `${(error as Error).message.split('\n')[0]} (${USAGE})`);
   }
   const int = (name: string, raw: string, min: number, max: number) => {
-    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(`--${name}`, `must be an integer from ${min} to ${max}, got '${raw}'`);
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+      throw new ConfigError(`--${name}`, `must be an integer from ${min} to ${max}, got '${raw}'`);
     return Number(raw);
   };
   const end = values.end ?? null;
@@ -86,7 +87,11 @@ const TOWNSHIPS: [string, number][] = [
 
 /** Association name stems (township prefix + stem: unique per township), their categories and what they do. */
 const STEMS: [string, string[], string][] = [
-  ['义工协会', ['POVERTY_RELIEF', 'EDUCATION', 'MEDICAL', 'DISABILITY', 'SPECIAL_NEEDS'], '助困、助学、助医、助残、助需，镇上人数最多的义工队伍。'],
+  [
+    '义工协会',
+    ['POVERTY_RELIEF', 'EDUCATION', 'MEDICAL', 'DISABILITY', 'SPECIAL_NEEDS'],
+    '助困、助学、助医、助残、助需，镇上人数最多的义工队伍。',
+  ],
   ['互助协会', ['MEDICAL', 'SPECIAL_NEEDS', 'COMMUNITY_SERVICE'], '邻里互助：陪护、搬运、应急。'],
   ['关爱留守儿童协会', ['CHILD_CARE', 'EDUCATION'], '四点半课堂、阅读陪伴、节假日探访留守儿童。'],
   ['志愿者服务队', ['COMMUNITY_SERVICE', 'SPECIAL_NEEDS'], '赶集日秩序维护、环境整治、应急帮工。'],
@@ -120,21 +125,75 @@ const STEMS: [string, string[], string][] = [
 
 /** (kind, category, weight, titles, description): the joint distribution of what is asked for. */
 const ASKS: [string, string, number, string[], string][] = [
-  ['MANPOWER', 'COMMUNITY_SERVICE', 12, ['周六社区环境整治志愿者', '赶集日交通疏导志愿者', '敬老院周末打扫', '河道垃圾清理'], '需要志愿者协助，请自带手套，中午提供盒饭。'],
-  ['MANPOWER', 'POVERTY_RELIEF', 5, ['困难户房屋修缮帮工', '帮困难户抢收玉米', '为独居老人搬家'], '困难家庭缺劳力，需要志愿者帮工，有力气即可。'],
-  ['MANPOWER', 'SPECIAL_NEEDS', 6, ['暴雨后清淤帮扶', '火灾受灾户临时安置搬运', '山体滑坡受灾户转移协助'], '受灾家庭急需人手，请穿胶鞋，注意安全。'],
-  ['MANPOWER', 'DISABILITY', 3, ['残疾人家庭院坝硬化帮工', '陪同残疾人办理证件', '助残日活动志愿者'], '需要志愿者陪同和帮工，活动结束后统一返回。'],
+  [
+    'MANPOWER',
+    'COMMUNITY_SERVICE',
+    12,
+    ['周六社区环境整治志愿者', '赶集日交通疏导志愿者', '敬老院周末打扫', '河道垃圾清理'],
+    '需要志愿者协助，请自带手套，中午提供盒饭。',
+  ],
+  [
+    'MANPOWER',
+    'POVERTY_RELIEF',
+    5,
+    ['困难户房屋修缮帮工', '帮困难户抢收玉米', '为独居老人搬家'],
+    '困难家庭缺劳力，需要志愿者帮工，有力气即可。',
+  ],
+  [
+    'MANPOWER',
+    'SPECIAL_NEEDS',
+    6,
+    ['暴雨后清淤帮扶', '火灾受灾户临时安置搬运', '山体滑坡受灾户转移协助'],
+    '受灾家庭急需人手，请穿胶鞋，注意安全。',
+  ],
+  [
+    'MANPOWER',
+    'DISABILITY',
+    3,
+    ['残疾人家庭院坝硬化帮工', '陪同残疾人办理证件', '助残日活动志愿者'],
+    '需要志愿者陪同和帮工，活动结束后统一返回。',
+  ],
   ['MANPOWER', 'MEDICAL', 2, ['义诊活动现场志愿者', '无偿献血活动引导志愿者'], '协助现场排队引导和登记。'],
-  ['PATIENT_GUARD', 'MEDICAL', 11, ['县人民医院重症病人夜间陪护', '县中医医院术后老人陪护', '乡镇卫生院病人夜间陪护'], '病人家属在外地务工，需要每晚轮流陪护。'],
+  [
+    'PATIENT_GUARD',
+    'MEDICAL',
+    11,
+    ['县人民医院重症病人夜间陪护', '县中医医院术后老人陪护', '乡镇卫生院病人夜间陪护'],
+    '病人家属在外地务工，需要每晚轮流陪护。',
+  ],
   ['PATIENT_GUARD', 'DISABILITY', 2, ['重度残疾人住院陪护'], '病人行动不便，需要志愿者夜间陪护，协助翻身。'],
   ['PATIENT_GUARD', 'SPECIAL_NEEDS', 1, ['独居老人住院陪护'], '老人独居，住院期间无人照顾。'],
-  ['FUNDRAISING', 'POVERTY_RELIEF', 5, ['火灾受灾家庭联合募捐', '困难家庭过冬联合募捐', '特困户危房改造募捐'], '各协会联合募捐，款项用于临时住所和生活用品，账目公开。'],
-  ['FUNDRAISING', 'MEDICAL', 4, ['白血病患儿治疗费募捐', '重症患者医疗费联合募捐'], '家庭已无力承担后续治疗费用，恳请各协会援手，账目公开。'],
+  [
+    'FUNDRAISING',
+    'POVERTY_RELIEF',
+    5,
+    ['火灾受灾家庭联合募捐', '困难家庭过冬联合募捐', '特困户危房改造募捐'],
+    '各协会联合募捐，款项用于临时住所和生活用品，账目公开。',
+  ],
+  [
+    'FUNDRAISING',
+    'MEDICAL',
+    4,
+    ['白血病患儿治疗费募捐', '重症患者医疗费联合募捐'],
+    '家庭已无力承担后续治疗费用，恳请各协会援手，账目公开。',
+  ],
   ['FUNDRAISING', 'EDUCATION', 2, ['困难学生学费募捐', '乡村小学图书角募捐'], '用于困难学生学费和学习用品，账目公开。'],
   ['FUNDRAISING', 'SPECIAL_NEEDS', 1, ['意外受伤家庭应急募捐'], '家中主要劳动力意外受伤，急需应急资金。'],
-  ['TUTORING', 'EDUCATION', 8, ['初三学生周末数学辅导', '小学生暑期作业辅导', '高考英语义务辅导'], '需要有耐心的志愿者老师，每次一个半小时。'],
+  [
+    'TUTORING',
+    'EDUCATION',
+    8,
+    ['初三学生周末数学辅导', '小学生暑期作业辅导', '高考英语义务辅导'],
+    '需要有耐心的志愿者老师，每次一个半小时。',
+  ],
   ['TUTORING', 'CHILD_CARE', 8, ['留守儿童四点半课堂', '留守儿童象棋课', '留守儿童阅读陪伴'], '放学后陪伴留守儿童，辅导作业或上兴趣课。'],
-  ['TRAINING', 'SKILLS_TRAINING', 6, ['苗族蜡染技能培训', '麦秆画手工培训', '电商直播技能培训', '果树嫁接技术培训'], '需要老师授课一天，学员为本镇村民。'],
+  [
+    'TRAINING',
+    'SKILLS_TRAINING',
+    6,
+    ['苗族蜡染技能培训', '麦秆画手工培训', '电商直播技能培训', '果树嫁接技术培训'],
+    '需要老师授课一天，学员为本镇村民。',
+  ],
   ['TRAINING', 'EDUCATION', 1, ['家长课堂讲师', '防溺水安全教育讲师'], '需要讲师给家长和孩子讲一堂课。'],
   ['TRAINING', 'DISABILITY', 1, ['残疾人手工编织培训'], '为残疾人开设手工编织课，帮助居家就业。'],
   ['SUPPLIES', 'POVERTY_RELIEF', 7, ['困难户过冬棉被', '困难家庭大米和食用油'], '为困难家庭筹集物资，物资统一登记发放。'],
@@ -145,7 +204,24 @@ const ASKS: [string, string, number, string[], string][] = [
   ['SUPPLIES', 'SPECIAL_NEEDS', 2, ['受灾户应急物资'], '受灾家庭急需饮用水、方便食品和被褥。'],
 ];
 
-const PEOPLE = ['王丽', '陈刚', '李强', '赵敏', '周芳', '吴磊', '郑伟', '孙洁', '黄梅', '马超', '刘洋', '杨帆', '张静', '何平', '罗娟', '邓兵'];
+const PEOPLE = [
+  '王丽',
+  '陈刚',
+  '李强',
+  '赵敏',
+  '周芳',
+  '吴磊',
+  '郑伟',
+  '孙洁',
+  '黄梅',
+  '马超',
+  '刘洋',
+  '杨帆',
+  '张静',
+  '何平',
+  '罗娟',
+  '邓兵',
+];
 const ITEMS = ['大米（袋）', '食用油（桶）', '棉被（床）', '冬衣（件）', '书包（个）', '课外书（本）', '文具（套）'];
 
 const lit = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -462,7 +538,8 @@ async function generate(url: string, options: Options, timeZone: string): Promis
       Object.fromEntries((await client.query<{ status: string; n: number }>(sql)).rows.map((row) => [row.status, row.n]));
     const byStatus = await tally(`SELECT status, count(*)::int AS n FROM gen_request GROUP BY status ORDER BY 2 DESC`);
     const claimsByStatus = await tally(`SELECT status, count(*)::int AS n FROM gen_claim GROUP BY status ORDER BY 2 DESC`);
-    const anchor = (await client.query<{ anchor: string }>(`SELECT to_char(anchor, 'YYYY-MM-DD') AS anchor FROM gen_param`)).rows[0]!.anchor;
+    const anchor = (await client.query<{ anchor: string }>(`SELECT to_char(anchor, 'YYYY-MM-DD') AS anchor FROM gen_param`)).rows[0]!
+      .anchor;
     await client.query('COMMIT');
     // Fresh statistics and visibility map, as autovacuum would leave them, so that the first
     // queries on the data are planned and run as they would be on a live database.
@@ -486,7 +563,10 @@ await runCli(async () => {
     const started = performance.now();
     const inserted = await generate(db.url, options, config.statsTimeZone);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const list = (counts: Record<string, number>) => Object.entries(counts).map(([status, n]) => `${status} ${n}`).join(', ');
+    const list = (counts: Record<string, number>) =>
+      Object.entries(counts)
+        .map(([status, n]) => `${status} ${n}`)
+        .join(', ');
     process.stdout.write(
       [
         `generated with seed ${options.seed}, posted over the 3 years before ${inserted.anchor} (${config.statsTimeZone}; --end ${inserted.anchor} repeats it):`,

@@ -58,9 +58,11 @@ export async function openOrm(url: string, poolSize: number, log: Logger): Promi
 
 /** Refuses databases that would silently mangle data or lack features we use. */
 async function checkServer(orm: Orm): Promise<void> {
-  const [row] = await orm.em.getConnection().execute<{ encoding: string; version: number }[]>(
-    `SELECT current_setting('server_encoding') AS encoding, current_setting('server_version_num')::int AS version`,
-  );
+  const [row] = await orm.em
+    .getConnection()
+    .execute<{ encoding: string; version: number }[]>(
+      `SELECT current_setting('server_encoding') AS encoding, current_setting('server_version_num')::int AS version`,
+    );
   if (row!.encoding !== 'UTF8') {
     throw new DatabaseCheckError(`the database encoding is ${row!.encoding}; UTF8 is required (CREATE DATABASE ... ENCODING 'UTF8')`);
   }

@@ -24,7 +24,10 @@ const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn']);
 
 function ignoresCredentials(operation: OperationDefinitionNode): boolean {
   const fields = operation.selectionSet.selections.map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : null));
-  return fields.some((name) => name !== null && CREDENTIAL_FREE_FIELDS.has(name)) && fields.every((name) => name !== null && (CREDENTIAL_FREE_FIELDS.has(name) || name === '__typename'));
+  return (
+    fields.some((name) => name !== null && CREDENTIAL_FREE_FIELDS.has(name)) &&
+    fields.every((name) => name !== null && (CREDENTIAL_FREE_FIELDS.has(name) || name === '__typename'))
+  );
 }
 
 /** Decides, once the operation is known, whether bad credentials fail it; refuses subscriptions over HTTP. */
@@ -52,7 +55,12 @@ export interface HttpParts {
   apollo: ApolloServer<Context>;
 }
 
-export async function createHttp(services: AppServices, schema: GraphQLSchema, server: Server, extraPlugins: ApolloServerPlugin<Context>[]): Promise<HttpParts> {
+export async function createHttp(
+  services: AppServices,
+  schema: GraphQLSchema,
+  server: Server,
+  extraPlugins: ApolloServerPlugin<Context>[],
+): Promise<HttpParts> {
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: false, // credentials travel only in the Authorization header (api.md)

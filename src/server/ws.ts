@@ -84,8 +84,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
           contextValue: createContext(services, ctx.extra.viewer!),
         };
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
       // Errors returned by onSubscribe and thrown by the event stream both pass here.
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
@@ -106,4 +105,3 @@ function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
   if (error.extensions.code) return error;
   return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code } });
 }
-

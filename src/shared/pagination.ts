@@ -43,7 +43,11 @@ export interface Connection<T> {
 export function listScope(list: string, order: string, filter: unknown = null): string {
   const canonical = JSON.stringify(filter, (_key, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
       : value,
   );
   return createHash('sha256').update(`${list}\u0000${order}\u0000${canonical}`).digest('base64url').slice(0, 12);
@@ -57,13 +61,7 @@ export function encodeCursor(scope: string, key: KeyPart[]): string {
  * Checks `first` (1..100, explicit null meaning the default) and decodes `after`.
  * `keyShape` lists the type of each key part ('string' | 'number' | 'nullable-string').
  */
-export function openPage(
-  args: PageArgs,
-  scope: string,
-  keyShape: readonly KeyShape[],
-  defaultFirst = 20,
-  fieldPrefix = '',
-): Page {
+export function openPage(args: PageArgs, scope: string, keyShape: readonly KeyShape[], defaultFirst = 20, fieldPrefix = ''): Page {
   const first = args.first ?? defaultFirst;
   if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
     throw badInput(`${fieldPrefix}first`, `first must be between 1 and ${MAX_FIRST}`);
@@ -96,12 +94,7 @@ function decodeCursor(cursor: string, scope: string, keyShape: readonly KeyShape
 }
 
 /** Turns `limit + 1` fetched rows into a connection. */
-export function toConnection<T>(
-  rows: T[],
-  page: Page,
-  keyOf: (row: T) => KeyPart[],
-  totalCount?: () => Promise<number>,
-): Connection<T> {
+export function toConnection<T>(rows: T[], page: Page, keyOf: (row: T) => KeyPart[], totalCount?: () => Promise<number>): Connection<T> {
   const nodes = rows.slice(0, page.limit);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(page.scope, keyOf(node)), node }));
   const connection: Connection<T> = { edges, pageInfo: { hasNextPage: rows.length > page.limit, endCursor: edges.at(-1)?.cursor ?? null } };

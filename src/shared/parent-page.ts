@@ -51,7 +51,11 @@ export function parentPageLoaders<R>(spec: ParentPageSpec<R>) {
          ) ranked WHERE rank <= ? ORDER BY rank`,
         [array(group.map((k) => k.parentId)), ...(status ? [status] : []), ...(p.after ?? []), p.limit + 1],
       );
-      for (const key of group) results.set(key, found.filter((r) => spec.parentOf(r) === key.parentId));
+      for (const key of group)
+        results.set(
+          key,
+          found.filter((r) => spec.parentOf(r) === key.parentId),
+        );
     }
     return keys.map((key) => results.get(key)!);
   });

@@ -30,7 +30,9 @@ let cursor = (await readFile(stateFile, 'utf8').catch(() => '')).trim() || null;
 if (!cursor) {
   // First run: read the head BEFORE listing, then follow from it: nothing falls in between.
   const { requestEventsHead } = await query('{ requestEventsHead }');
-  const { helpRequests } = await query(`{ helpRequests(filter: { statuses: [OPEN] }, first: 100) { edges { node { id title remaining unit } } } }`);
+  const { helpRequests } = await query(
+    `{ helpRequests(filter: { statuses: [OPEN] }, first: 100) { edges { node { id title remaining unit } } } }`,
+  );
   for (const { node } of helpRequests.edges) console.log(`open\t${node.title}\t${node.remaining} ${node.unit} to go`);
   cursor = requestEventsHead;
   if (cursor) await writeFile(stateFile, cursor);

@@ -60,7 +60,11 @@ export function wsConnect(wsUrl: string, token?: string): WsConnection {
 }
 
 /** Runs one operation over the socket and collects what it yields until it completes or errors. */
-export function wsRun(client: Client, query: string, variables?: Record<string, unknown>): Promise<{ results: unknown[]; error?: unknown }> {
+export function wsRun(
+  client: Client,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ results: unknown[]; error?: unknown }> {
   return new Promise((resolve) => {
     const results: unknown[] = [];
     client.subscribe(

@@ -24,7 +24,11 @@ export interface EventPage {
 }
 
 /** One page of requestEvents; fails the test on any error. */
-export async function eventPage(url: string, variables: { filter?: unknown; after?: string | null; first?: number | null }, token?: string): Promise<EventPage> {
+export async function eventPage(
+  url: string,
+  variables: { filter?: unknown; after?: string | null; first?: number | null },
+  token?: string,
+): Promise<EventPage> {
   const response = await gql(url, EVENTS, variables, token);
   expect(response.body.errors).toBeUndefined();
   return response.body.data!.requestEvents as EventPage;

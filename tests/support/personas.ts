@@ -17,18 +17,19 @@ const unique = () => randomBytes(4).toString('hex');
 
 export async function signUp(url: string, name = `User ${unique()}`): Promise<Persona> {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${unique()}@test.example.org`;
-  const response = await gql(
-    url,
-    `mutation ($input: SignUpInput!) { signUp(input: $input) { token user { id email } } }`,
-    { input: { email, password: 'password-123', displayName: name } },
-  );
+  const response = await gql(url, `mutation ($input: SignUpInput!) { signUp(input: $input) { token user { id email } } }`, {
+    input: { email, password: 'password-123', displayName: name },
+  });
   expect(response.body.errors).toBeUndefined();
   const { token, user } = response.body.data!.signUp;
   return { id: user.id, email, token };
 }
 
 export async function logIn(url: string, email: string, password: string): Promise<string> {
-  const response = await gql(url, `mutation ($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }`, { e: email, p: password });
+  const response = await gql(url, `mutation ($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }`, {
+    e: email,
+    p: password,
+  });
   expect(response.body.errors).toBeUndefined();
   return response.body.data!.logIn.token;
 }
@@ -36,9 +37,14 @@ export async function logIn(url: string, email: string, password: string): Promi
 export const asAdmin = (url: string) => logIn(url, ADMIN.email, ADMIN.password);
 
 export async function createAssociation(url: string, token: string, input: Record<string, unknown> = {}): Promise<string> {
-  const response = await gql(url, `mutation ($input: CreateAssociationInput!) { createAssociation(input: $input) { id } }`, {
-    input: { name: `Association ${unique()}`, township: '巡场镇', categories: ['MEDICAL'], ...input },
-  }, token);
+  const response = await gql(
+    url,
+    `mutation ($input: CreateAssociationInput!) { createAssociation(input: $input) { id } }`,
+    {
+      input: { name: `Association ${unique()}`, township: '巡场镇', categories: ['MEDICAL'], ...input },
+    },
+    token,
+  );
   expect(response.body.errors).toBeUndefined();
   return response.body.data!.createAssociation.id;
 }
@@ -49,15 +55,30 @@ export async function verify(url: string, adminToken: string, associationId: str
 }
 
 export async function addMember(url: string, token: string, associationId: string, email: string, role: string) {
-  return gql(url, `mutation ($a: ID!, $e: String!, $r: MemberRole!) { addMember(associationId: $a, email: $e, role: $r) { role user { id } } }`, {
-    a: associationId,
-    e: email,
-    r: role,
-  }, token);
+  return gql(
+    url,
+    `mutation ($a: ID!, $e: String!, $r: MemberRole!) { addMember(associationId: $a, email: $e, role: $r) { role user { id } } }`,
+    {
+      a: associationId,
+      e: email,
+      r: role,
+    },
+    token,
+  );
 }
 
-export async function createApiKey(url: string, token: string, associationId: string, name = 'integration'): Promise<{ id: string; secret: string }> {
-  const response = await gql(url, `mutation ($a: ID!, $n: String!) { createApiKey(associationId: $a, name: $n) { secret apiKey { id } } }`, { a: associationId, n: name }, token);
+export async function createApiKey(
+  url: string,
+  token: string,
+  associationId: string,
+  name = 'integration',
+): Promise<{ id: string; secret: string }> {
+  const response = await gql(
+    url,
+    `mutation ($a: ID!, $n: String!) { createApiKey(associationId: $a, name: $n) { secret apiKey { id } } }`,
+    { a: associationId, n: name },
+    token,
+  );
   expect(response.body.errors).toBeUndefined();
   return { id: response.body.data!.createApiKey.apiKey.id, secret: response.body.data!.createApiKey.secret };
 }

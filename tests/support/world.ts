@@ -1,7 +1,12 @@
 /** Bulk set-up for concurrency tests: many verified associations owned by one user, fast. */
 import { createAssociation, signUp, verify, type Persona } from './personas.js';
 
-export async function verifiedAssociations(url: string, adminToken: string, count: number, prefix: string): Promise<{ owner: Persona; ids: string[] }> {
+export async function verifiedAssociations(
+  url: string,
+  adminToken: string,
+  count: number,
+  prefix: string,
+): Promise<{ owner: Persona; ids: string[] }> {
   const owner = await signUp(url, `${prefix} owner`);
   const ids: string[] = [];
   // A few at a time: quick, without flooding the pool.

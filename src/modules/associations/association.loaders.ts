@@ -10,13 +10,21 @@ const ROLE_ORDER = `array_position(ARRAY['OWNER', 'COORDINATOR', 'MEMBER'], m.ro
 export const associationById = defineLoader<string, AssociationRow | null>('associationById', async (em, ids) =>
   byKey(
     ids,
-    await rows<AssociationRow>(em, `SELECT ${ASSOCIATION_COLUMNS} FROM association a WHERE a.id = ANY(json_text_array(?::jsonb)::uuid[])`, [array(ids)]),
+    await rows<AssociationRow>(em, `SELECT ${ASSOCIATION_COLUMNS} FROM association a WHERE a.id = ANY(json_text_array(?::jsonb)::uuid[])`, [
+      array(ids),
+    ]),
     (r) => r.id,
   ),
 );
 
 /** Memberships grouped by one side, ordered by role, then by the other side's name. */
-function membershipsBy(name: string, key: 'association_id' | 'user_id', orderJoin: string, orderBy: string, keyOf: (m: MembershipRow) => string) {
+function membershipsBy(
+  name: string,
+  key: 'association_id' | 'user_id',
+  orderJoin: string,
+  orderBy: string,
+  keyOf: (m: MembershipRow) => string,
+) {
   return defineLoader<string, MembershipRow[]>(name, async (em, ids) =>
     groupByKey(
       ids,

@@ -45,5 +45,4 @@ export const maySeeMembers = (s: Standing) => s.admin || s.role !== null || s.ow
 export const maySeeApiKeys = (s: Standing) => s.admin || s.role === MemberRole.OWNER;
 
 /** Restricted fields User.email and User.memberships: the user themself and administrators. */
-export const maySeeUserPrivate = (viewer: Viewer, userId: string) =>
-  viewer.kind === 'user' && (viewer.isAdmin || viewer.userId === userId);
+export const maySeeUserPrivate = (viewer: Viewer, userId: string) => viewer.kind === 'user' && (viewer.isAdmin || viewer.userId === userId);

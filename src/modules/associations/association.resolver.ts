@@ -46,7 +46,10 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
 
   @Access('authenticated')
   @Mutation(() => AssociationType, { description: 'The caller becomes its OWNER. New associations are unverified.' })
-  createAssociation(@Arg('input', () => CreateAssociationInput) input: CreateAssociationInput, @Ctx() ctx: Context): Promise<AssociationRow> {
+  createAssociation(
+    @Arg('input', () => CreateAssociationInput) input: CreateAssociationInput,
+    @Ctx() ctx: Context,
+  ): Promise<AssociationRow> {
     return createAssociation(ctx, input);
   }
 

@@ -36,7 +36,11 @@ export async function createAssociation(ctx: Context, input: CreateAssociationFi
   const userId = ctx.viewer.kind === 'user' ? ctx.viewer.userId : '';
 
   const association = await ctx.em.fork().transactional(async (em) => {
-    const created = em.create(Association, { ...fields, nameKey: foldText(fields.name), searchText: foldText(fields.name, fields.description) });
+    const created = em.create(Association, {
+      ...fields,
+      nameKey: foldText(fields.name),
+      searchText: foldText(fields.name, fields.description),
+    });
     try {
       // Entities carry plain foreign keys (no ORM relations), so flush in dependency order.
       await em.flush();
@@ -114,7 +118,11 @@ export interface AssociationFilterFields {
 }
 
 /** associations(filter, first, after): by name (code-point order), then id. */
-export async function listAssociations(ctx: Context, filter: AssociationFilterFields | null | undefined, args: PageArgs): Promise<Connection<AssociationRow>> {
+export async function listAssociations(
+  ctx: Context,
+  filter: AssociationFilterFields | null | undefined,
+  args: PageArgs,
+): Promise<Connection<AssociationRow>> {
   const f = filter ?? {};
   const text = optionalText(f.text, 'filter.text', LIMITS.short);
   const page = openPage(args, listScope('associations', 'NAME', { ...f, text }), ['string', 'string']);

@@ -24,7 +24,10 @@ they were when each event was written, so replay and live agree.`;
  * that event in this process (graphql-js executes each event before pulling
  * the next).
  */
-async function subscribeToEvents({ args, context }: SubscribeResolverData<unknown, { filter?: RequestEventFilter | null; after?: string | null }, Context>) {
+async function subscribeToEvents({
+  args,
+  context,
+}: SubscribeResolverData<unknown, { filter?: RequestEventFilter | null; after?: string | null }, Context>) {
   const filter = checkEventFilter(args.filter);
   const after = args.after == null ? null : decodeEventCursor(args.after, 'after');
   return context.app.events.subscribe(filter, after, (shared) => {
@@ -46,7 +49,9 @@ export class RequestEventResolver {
   }
 
   @Access('public')
-  @Query(() => RequestEventConnection, { description: 'The event log, oldest first, for catching up over HTTP. Without `after`, from the beginning.' })
+  @Query(() => RequestEventConnection, {
+    description: 'The event log, oldest first, for catching up over HTTP. Without `after`, from the beginning.',
+  })
   requestEvents(
     @Arg('filter', () => RequestEventFilter, { nullable: true }) filter: RequestEventFilter | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -72,7 +77,9 @@ export class RequestEventResolver {
     return encodeEventCursor(event.position);
   }
 
-  @FieldResolver(() => HelpRequestType, { description: 'The request as it is when the event is delivered, not a snapshot of its state at occurredAt.' })
+  @FieldResolver(() => HelpRequestType, {
+    description: 'The request as it is when the event is delivered, not a snapshot of its state at occurredAt.',
+  })
   async request(@Root() event: RequestEventRow, @Ctx() ctx: Context): Promise<HelpRequestRow> {
     return (await requestById(ctx).load(event.requestId))!;
   }

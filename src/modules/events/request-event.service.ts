@@ -106,7 +106,12 @@ export function eventMatches(filter: EventFilter, event: RequestEventRow): boole
   );
 }
 
-export async function readEvents(ctx: Pick<Context, 'em'>, filter: EventFilter, afterPosition: string | null, limit: number): Promise<RequestEventRow[]> {
+export async function readEvents(
+  ctx: Pick<Context, 'em'>,
+  filter: EventFilter,
+  afterPosition: string | null,
+  limit: number,
+): Promise<RequestEventRow[]> {
   const predicate = eventFilterSql(filter);
   return rows<RequestEventRow>(
     ctx.em,

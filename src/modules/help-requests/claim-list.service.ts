@@ -26,5 +26,10 @@ export async function associationClaims(
   const page = openPage(args, listScope('Association.claims', 'NEWEST', { associationId, status }), ['string', 'string']);
   const found = await claimsOfAssociations.page(ctx, { parentId: associationId, status: status ?? null, page });
   for (const claim of found) claimById(ctx).prime(claim.id, claim);
-  return toConnection(found, page, (c) => [c.claimedAt.toISOString(), c.id], () => claimsOfAssociations.count(ctx, associationId, status ?? null));
+  return toConnection(
+    found,
+    page,
+    (c) => [c.claimedAt.toISOString(), c.id],
+    () => claimsOfAssociations.count(ctx, associationId, status ?? null),
+  );
 }

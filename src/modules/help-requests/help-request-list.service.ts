@@ -57,7 +57,10 @@ function filterSql(filter: RequestFilterFields): { sql: string; params: unknown[
   anyOf('h.status', filter.statuses);
   anyOf('h.kind', filter.kinds);
   anyOf('h.category', filter.categories);
-  anyOf('h.township', filter.townships?.map((t) => t.trim()));
+  anyOf(
+    'h.township',
+    filter.townships?.map((t) => t.trim()),
+  );
   let requester: string | null | undefined;
   if (filter.requesterId != null) {
     requester = keyOf(filter.requesterId, 'Association', 'filter.requesterId');
@@ -88,7 +91,12 @@ export async function listHelpRequests(
     [...where.params, ...(page.after ?? []), page.limit + 1],
   );
   for (const request of found) requestById(ctx).prime(request.id, request);
-  return toConnection(found, page, order.key, async () => (await row<{ n: number }>(ctx.em, `SELECT count(*)::int AS n FROM help_request h WHERE ${where.sql}`, where.params))!.n);
+  return toConnection(
+    found,
+    page,
+    order.key,
+    async () => (await row<{ n: number }>(ctx.em, `SELECT count(*)::int AS n FROM help_request h WHERE ${where.sql}`, where.params))!.n,
+  );
 }
 
 /** Association.helpRequests for many associations at once (one statement per level). */

@@ -10,7 +10,8 @@ import type { AidCategory, CapacityUnit, RequestKind, RequestStatus, Urgency } f
  */
 @Entity({ tableName: 'help_request' })
 export class HelpRequest {
-  [OptionalProps]?: 'status' | 'claimed' | 'activeClaims' | 'postedAt' | 'version' | 'filledAt' | 'closedAt' | 'beneficiaries' | 'outcome' | 'cancelReason';
+  [OptionalProps]?:
+    'status' | 'claimed' | 'activeClaims' | 'postedAt' | 'version' | 'filledAt' | 'closedAt' | 'beneficiaries' | 'outcome' | 'cancelReason';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -54,7 +54,10 @@ export class PostHelpRequestInput {
   @Field(() => [SlotInput], { description: 'At least one slot; for FUNDRAISING exactly one, whose capacity is the target in yuan.' })
   slots!: SlotInput[];
 
-  @Field(() => String, { nullable: true, description: 'A retry with the same key from the same association returns the first result and changes nothing.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A retry with the same key from the same association returns the first result and changes nothing.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -121,6 +124,9 @@ export class ClaimInput {
   @Field(() => String, { nullable: true })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A retry with the same key from the same association returns the first result and changes nothing.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A retry with the same key from the same association returns the first result and changes nothing.',
+  })
   idempotencyKey?: string | null;
 }

@@ -9,7 +9,11 @@ const ids = (keys: readonly string[]) => [array(keys)];
 const ANY_UUID = `ANY(json_text_array(?::jsonb)::uuid[])`;
 
 export const requestById = defineLoader<string, HelpRequestRow | null>('requestById', async (em, keys) =>
-  byKey(keys, await rows<HelpRequestRow>(em, `SELECT ${REQUEST_COLUMNS} FROM help_request h WHERE h.id = ${ANY_UUID}`, ids(keys)), (r) => r.id),
+  byKey(
+    keys,
+    await rows<HelpRequestRow>(em, `SELECT ${REQUEST_COLUMNS} FROM help_request h WHERE h.id = ${ANY_UUID}`, ids(keys)),
+    (r) => r.id,
+  ),
 );
 
 export const slotById = defineLoader<string, SlotRow | null>('slotById', async (em, keys) =>
@@ -18,7 +22,15 @@ export const slotById = defineLoader<string, SlotRow | null>('slotById', async (
 
 /** Slots keep their input order. */
 export const slotsByRequest = defineLoader<string, SlotRow[]>('slotsByRequest', async (em, keys) =>
-  groupByKey(keys, await rows<SlotRow>(em, `SELECT ${SLOT_COLUMNS} FROM slot s WHERE s.request_id = ${ANY_UUID} ORDER BY s.request_id, s.position`, ids(keys)), (r) => r.requestId),
+  groupByKey(
+    keys,
+    await rows<SlotRow>(
+      em,
+      `SELECT ${SLOT_COLUMNS} FROM slot s WHERE s.request_id = ${ANY_UUID} ORDER BY s.request_id, s.position`,
+      ids(keys),
+    ),
+    (r) => r.requestId,
+  ),
 );
 
 export const claimById = defineLoader<string, ClaimRow | null>('claimById', async (em, keys) =>
@@ -29,7 +41,11 @@ export const claimById = defineLoader<string, ClaimRow | null>('claimById', asyn
 function claimsBy(name: string, column: 'request_id' | 'slot_id', parentOf: (claim: ClaimRow) => string) {
   return defineLoader<string, ClaimRow[]>(name, async (em: EntityManager, keys) => {
     const parents = [...new Set(keys.map((key) => key.split('|')[0]!))];
-    const found = await rows<ClaimRow>(em, `SELECT ${CLAIM_COLUMNS} FROM claim c WHERE c.${column} = ${ANY_UUID} ORDER BY c.claimed_at, c.id`, ids(parents));
+    const found = await rows<ClaimRow>(
+      em,
+      `SELECT ${CLAIM_COLUMNS} FROM claim c WHERE c.${column} = ${ANY_UUID} ORDER BY c.claimed_at, c.id`,
+      ids(parents),
+    );
     return keys.map((key) => {
       const [parent, status] = key.split('|') as [string, ClaimStatus | ''];
       return found.filter((claim) => parentOf(claim) === parent && (status === '' || claim.status === status));

@@ -6,7 +6,12 @@ import type { Viewer } from '../identity/viewer.js';
  * ACTIVE or FULFILLED claim on it (and their keys), and administrators.
  * `viewerAssociations`: the associations the caller belongs to or is a key of.
  */
-export function maySeeContact(viewer: Viewer, viewerAssociations: ReadonlySet<string>, requesterId: string, committedClaimants: readonly string[]): boolean {
+export function maySeeContact(
+  viewer: Viewer,
+  viewerAssociations: ReadonlySet<string>,
+  requesterId: string,
+  committedClaimants: readonly string[],
+): boolean {
   if (viewer.kind === 'user' && viewer.isAdmin) return true;
   return viewerAssociations.has(requesterId) || committedClaimants.some((id) => viewerAssociations.has(id));
 }

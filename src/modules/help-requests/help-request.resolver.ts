@@ -53,7 +53,10 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
 
   @Access('authenticated')
   @Mutation(() => HelpRequestType)
-  async postHelpRequest(@Arg('input', () => PostHelpRequestInput) input: PostHelpRequestInput, @Ctx() ctx: Context): Promise<HelpRequestRow> {
+  async postHelpRequest(
+    @Arg('input', () => PostHelpRequestInput) input: PostHelpRequestInput,
+    @Ctx() ctx: Context,
+  ): Promise<HelpRequestRow> {
     return freshRequest(ctx, await postHelpRequest(ctx, input));
   }
 

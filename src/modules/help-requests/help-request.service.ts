@@ -168,7 +168,8 @@ export async function updateHelpRequest(ctx: Context, id: string, expectedVersio
   // Times given together are shape (api.md order of checks, step 2); a time given
   // alone is checked against the stored other one, inside the transaction.
   checkTimes(changes.startsAt ?? null, changes.endsAt ?? null, 'input.endsAt');
-  if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw badInput('expectedVersion', 'expectedVersion must be a positive integer');
+  if (!Number.isInteger(expectedVersion) || expectedVersion < 1)
+    throw badInput('expectedVersion', 'expectedVersion must be a positive integer');
   const existing = await requestForRequester(ctx, id, 'update its requests');
 
   await inRequestTransaction(ctx.em, existing.id, async ({ request, emit }) => {
@@ -208,7 +209,12 @@ export async function cancelHelpRequest(ctx: Context, id: string, rawReason: str
 }
 
 /** Closes the request; its ACTIVE claims become FULFILLED. One COMPLETED event. */
-export async function completeHelpRequest(ctx: Context, id: string, beneficiaries: number, rawOutcome: string | null | undefined): Promise<string> {
+export async function completeHelpRequest(
+  ctx: Context,
+  id: string,
+  beneficiaries: number,
+  rawOutcome: string | null | undefined,
+): Promise<string> {
   const served = intInRange(beneficiaries, 'beneficiaries', 0, 1_000_000);
   const outcome = optionalText(rawOutcome, 'outcome', LIMITS.outcome);
   const existing = await requestForRequester(ctx, id, 'complete its requests');
@@ -221,7 +227,12 @@ export async function completeHelpRequest(ctx: Context, id: string, beneficiarie
   return existing.id;
 }
 
-async function endActiveClaims(em: EntityManager, requestId: string, status: 'DECLINED' | 'FULFILLED', reason: string | null): Promise<void> {
+async function endActiveClaims(
+  em: EntityManager,
+  requestId: string,
+  status: 'DECLINED' | 'FULFILLED',
+  reason: string | null,
+): Promise<void> {
   await row(em, `UPDATE claim SET status = ?, ended_at = now(), end_reason = ? WHERE request_id = ? AND status = 'ACTIVE'`, [
     status,
     reason,

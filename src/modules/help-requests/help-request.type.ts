@@ -22,7 +22,8 @@ export class HelpRequestType {
   @Field(() => Date) postedAt!: Date;
   @Field(() => Date, { nullable: true, description: 'When the request first became FILLED; kept if it reopens.' }) filledAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'When it became COMPLETED, CANCELLED or EXPIRED.' }) closedAt!: Date | null;
-  @Field(() => Int, { nullable: true, description: 'People served, reported when the request is completed.' }) beneficiaries!: number | null;
+  @Field(() => Int, { nullable: true, description: 'People served, reported when the request is completed.' }) beneficiaries!:
+    number | null;
   @Field(() => String, { nullable: true, description: 'What the requester reported at completion.' }) outcome!: string | null;
   @Field(() => String, { nullable: true, description: 'The reason given when the request was cancelled.' }) cancelReason!: string | null;
   @Field(() => Int, {
@@ -49,7 +50,8 @@ export class ClaimType {
   @Field(() => ClaimStatus) status!: ClaimStatus;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => Date) claimedAt!: Date;
-  @Field(() => Date, { nullable: true, description: 'When it stopped being ACTIVE (WITHDRAWN, DECLINED or FULFILLED).' }) endedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it stopped being ACTIVE (WITHDRAWN, DECLINED or FULFILLED).' })
+  endedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'The reason given by whoever withdrew or declined it.' }) endReason!: string | null;
 }
 

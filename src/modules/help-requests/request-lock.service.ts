@@ -18,7 +18,11 @@ export interface RequestTransaction {
   emit(event: NewEvent): void;
 }
 
-export async function inRequestTransaction<T>(em: EntityManager, requestId: string, work: (tx: RequestTransaction) => Promise<T>): Promise<T> {
+export async function inRequestTransaction<T>(
+  em: EntityManager,
+  requestId: string,
+  work: (tx: RequestTransaction) => Promise<T>,
+): Promise<T> {
   return em.fork().transactional(async (tem) => {
     const request = await tem.findOneOrFail(HelpRequest, requestId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const events: NewEvent[] = [];

@@ -19,7 +19,11 @@ export class SlotResolver extends NodeFieldsResolver(SlotType, 'Slot') {
   }
 
   @FieldResolver(() => [ClaimType])
-  claims(@Root() slot: SlotRow, @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null, @Ctx() ctx: Context): Promise<ClaimRow[]> {
+  claims(
+    @Root() slot: SlotRow,
+    @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,
+    @Ctx() ctx: Context,
+  ): Promise<ClaimRow[]> {
     return claimsBySlot(ctx).load(claimsKey(slot.id, status));
   }
 }

@@ -38,7 +38,8 @@ export async function revokeApiKey(ctx: Context, id: string): Promise<ApiKeyRow>
   const key = keyOf(id, 'ApiKey', 'id');
   const existing = key ? await apiKeyById(ctx).load(key) : null;
   if (!existing) throw notFound('API key');
-  if (!mayManageApiKeys(await standingIn(ctx, existing.associationId))) throw forbidden('Only an OWNER of the association can revoke its API keys');
+  if (!mayManageApiKeys(await standingIn(ctx, existing.associationId)))
+    throw forbidden('Only an OWNER of the association can revoke its API keys');
   if (existing.revokedAt) return existing;
   const revoked = await row<ApiKeyRow>(
     ctx.em,

@@ -30,7 +30,9 @@ export async function authenticate(app: AppServices, authorization: unknown): Pr
   }
 
   const userId = await verifySessionToken(app.sessionKey, token);
-  const user = userId ? await row<{ id: string; isAdmin: boolean }>(em, `SELECT id, is_admin AS "isAdmin" FROM app_user WHERE id = ?`, [userId]) : null;
+  const user = userId
+    ? await row<{ id: string; isAdmin: boolean }>(em, `SELECT id, is_admin AS "isAdmin" FROM app_user WHERE id = ?`, [userId])
+    : null;
   if (!user) throw unauthenticated('Invalid or expired session token');
   return { kind: 'user', userId: user.id, isAdmin: user.isAdmin };
 }

@@ -18,7 +18,8 @@ export class UserResolver extends NodeFieldsResolver(UserType, 'User') {
   @Access('public')
   @Query(() => UserType, {
     nullable: true,
-    description: 'The signed-in user; null for anonymous callers and for API keys. Invalid credentials fail the whole operation with UNAUTHENTICATED.',
+    description:
+      'The signed-in user; null for anonymous callers and for API keys. Invalid credentials fail the whole operation with UNAUTHENTICATED.',
   })
   async viewer(@Ctx() ctx: Context): Promise<SelfUserRow | null> {
     return ctx.viewer.kind === 'user' ? userById(ctx).load(ctx.viewer.userId) : null;
@@ -32,7 +33,11 @@ export class UserResolver extends NodeFieldsResolver(UserType, 'User') {
 
   @Access('public')
   @Mutation(() => AuthPayloadType)
-  logIn(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+  logIn(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
     return logIn(ctx.app, email, password);
   }
 

@@ -80,9 +80,15 @@ export async function createUser(em: EntityManager, fields: SignUpFields, isAdmi
  * missing, promote the user if present, never overwrite an existing password.
  * Runs under the start-up lock.
  */
-export async function ensureAdministrator(em: EntityManager, rawEmail: string, password: string): Promise<'created' | 'promoted' | 'unchanged'> {
+export async function ensureAdministrator(
+  em: EntityManager,
+  rawEmail: string,
+  password: string,
+): Promise<'created' | 'promoted' | 'unchanged'> {
   const address = normaliseEmail(rawEmail, 'ADMIN_EMAIL');
-  const existing = await row<{ id: string; isAdmin: boolean }>(em, `SELECT id, is_admin AS "isAdmin" FROM app_user WHERE email = ?`, [address]);
+  const existing = await row<{ id: string; isAdmin: boolean }>(em, `SELECT id, is_admin AS "isAdmin" FROM app_user WHERE email = ?`, [
+    address,
+  ]);
   if (existing?.isAdmin) return 'unchanged';
   if (existing) {
     await row(em, `UPDATE app_user SET is_admin = true WHERE id = ?`, [existing.id]);

@@ -23,7 +23,10 @@ export class StatsResolver {
     return statsQuery(ctx, filter);
   }
 
-  @FieldResolver(() => Int, { description: 'Requests whose postedAt lies in [from, to) and that match the other filters; every other figure counts over these requests.' })
+  @FieldResolver(() => Int, {
+    description:
+      'Requests whose postedAt lies in [from, to) and that match the other filters; every other figure counts over these requests.',
+  })
   async requestsPosted(@Root() stats: StatsQuery) {
     return (await stats.summary()).requestsPosted;
   }

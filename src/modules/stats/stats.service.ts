@@ -133,7 +133,9 @@ export class StatsQuery {
       return await rows<T>(this.em, `WITH r AS NOT MATERIALIZED (${this.scope.sql}) ${sql}`, [...this.scope.params, ...params]);
     } catch (error) {
       if ((error as { code?: string }).code === '22003') {
-        throw new AppError('BAD_USER_INPUT', 'A figure exceeds the range of a GraphQL Int (32 bits); narrow the filter', { field: 'filter' });
+        throw new AppError('BAD_USER_INPUT', 'A figure exceeds the range of a GraphQL Int (32 bits); narrow the filter', {
+          field: 'filter',
+        });
       }
       throw error;
     }
