@@ -1,19 +1,10 @@
 /** GraphQL-over-HTTP conformance: every MUST of graphql-http's server audit passes. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditServer } from 'graphql-http';
-import { createTestDatabase } from './support/database.js';
-import { startServer, type TestServer } from './support/server.js';
-
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer(await createTestDatabase());
-});
-afterAll(() => server?.stop());
+import { describe, expect, test } from './support/fixtures.js';
 
 describe('GraphQL over HTTP', () => {
-  it('passes every MUST of the graphql-http audit', async () => {
-    const results = await auditServer({ url: server.url });
+  test('passes every MUST of the graphql-http audit', async ({ url }) => {
+    const results = await auditServer({ url });
     const failedMusts = results
       .filter((result) => result.status !== 'ok' && result.name.startsWith('MUST'))
       .map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`);

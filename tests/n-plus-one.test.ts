@@ -3,78 +3,77 @@
  * per level plus a constant, whatever the page size (x-sql-statements counts
  * the operation's own statements only).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database.js';
-import { startServer, type TestServer } from './support/server.js';
-import { gql } from './support/client.js';
-import { ADMIN_ENV, asAdmin } from './support/personas.js';
+import { dataOf, gql } from './support/client.js';
+import { describe, expect, test } from './support/fixtures.js';
 import { postRequest } from './support/requests.js';
-import { CLAIM, verifiedAssociations } from './support/world.js';
+import { verifiedAssociations } from './support/world.js';
+import {
+  ClaimDocument,
+  NestedAssociationsDocument,
+  NestedHelpRequestsDocument,
+  NestedRequestEventsDocument,
+  NestedTotalCountsDocument,
+  TypenameAndAssociationIdsDocument,
+  type TypedDocumentString,
+} from './generated/graphql.js';
 
-let server: TestServer;
+test.override('serverEnv', { SQL_COUNT_HEADER: 'true' });
 
-beforeAll(async () => {
-  server = await startServer(await createTestDatabase(), { ...ADMIN_ENV, SQL_COUNT_HEADER: 'true' });
-  const adminToken = await asAdmin(server.url);
+test.beforeAll(async ({ url, adminToken }) => {
   // Posters sort first by name; claimants ("Zeta ...") are never on the listed page, so
   // no row of the list happens to serve a deeper level from the loader cache.
-  const posters = await verifiedAssociations(server.url, adminToken, 50, 'Level');
-  const claimants = await verifiedAssociations(server.url, adminToken, 50, 'Zeta');
+  const posters = await verifiedAssociations(url, adminToken, 50, 'Level');
+  const claimants = await verifiedAssociations(url, adminToken, 50, 'Zeta');
   // Every association posts two requests of two slots; one claimant claims on both slots.
   const requests = await Promise.all(
     posters.ids.map((id) =>
-      Promise.all([0, 1].map(() => postRequest(server.url, posters.owner.token, id, { slots: [{ capacity: 5 }, { capacity: 5 }] }))),
+      Promise.all([0, 1].map(() => postRequest(url, posters.owner.token, id, { slots: [{ capacity: 5 }, { capacity: 5 }] }))),
     ),
   );
   await Promise.all(
-    requests.flat().map((request, i) => {
-      const claimant = claimants.ids[Math.floor(i / 2)];
-      return Promise.all(
-        request.slots.map((slot: { id: string }) =>
-          gql(server.url, CLAIM, { input: { slotId: slot.id, associationId: claimant, quantity: 1 } }, claimants.owner.token),
-        ),
-      );
+    requests.flat().map(async (request, i) => {
+      const claimant = claimants.ids[Math.floor(i / 2)]!;
+      for (const slot of request.slots) {
+        const input = { slotId: slot.id, associationId: claimant, quantity: 1 };
+        dataOf(await gql(url, ClaimDocument, { input }, claimants.owner.token));
+      }
     }),
   );
 });
-afterAll(() => server?.stop());
 
-async function statements(query: string, n: number): Promise<number> {
-  const response = await gql(server.url, query, { n });
+/** The statements one operation issued, with its page size `n`. */
+async function statements(url: string, document: TypedDocumentString<unknown, { n?: number | null }>, n: number): Promise<number> {
+  const response = await gql(url, document, { n });
   expect(response.body.errors).toBeUndefined();
   return Number(response.headers.get('x-sql-statements'));
 }
 
 describe('SQL statements per operation', () => {
-  it('associations > helpRequests > slots > claims > association: the same for 5 and 50 parents, one per level', async () => {
-    const query = `query ($n: Int) { associations(first: $n) { edges { node { name helpRequests(first: 10) { edges { node { title slots { claims { association { name } } } } } } } } } }`;
-    const [five, fifty] = [await statements(query, 5), await statements(query, 50)];
+  test('associations > helpRequests > slots > claims > association: the same for 5 and 50 parents, one per level', async ({ url }) => {
+    const [five, fifty] = [await statements(url, NestedAssociationsDocument, 5), await statements(url, NestedAssociationsDocument, 50)];
     expect(five).toBe(fifty);
     expect(fifty).toBeLessThanOrEqual(5 + 1); // five levels
   });
 
-  it('per-parent totalCount costs one more statement, not one per parent', async () => {
-    const query = `query ($n: Int) { associations(first: $n) { totalCount edges { node { helpRequests(first: 1) { totalCount } claims(first: 1) { totalCount } } } } }`;
-    const [five, fifty] = [await statements(query, 5), await statements(query, 50)];
+  test('per-parent totalCount costs one more statement, not one per parent', async ({ url }) => {
+    const [five, fifty] = [await statements(url, NestedTotalCountsDocument, 5), await statements(url, NestedTotalCountsDocument, 50)];
     expect(five).toBe(fifty);
     expect(fifty).toBeLessThanOrEqual(6);
   });
 
-  it('helpRequests with requester, slots, claims and claimant', async () => {
-    const query = `query ($n: Int) { helpRequests(first: $n) { edges { node { requester { name } slots { claims { association { name } } } claims { association { name } slot { label } request { title } } } } } }`;
-    const [five, fifty] = [await statements(query, 5), await statements(query, 50)];
+  test('helpRequests with requester, slots, claims and claimant', async ({ url }) => {
+    const [five, fifty] = [await statements(url, NestedHelpRequestsDocument, 5), await statements(url, NestedHelpRequestsDocument, 50)];
     expect(five).toBe(fifty);
     expect(fifty).toBeLessThanOrEqual(7);
   });
 
-  it('requestEvents with request and claim', async () => {
-    const query = `query ($n: Int) { requestEvents(first: $n) { edges { node { type actor { name } request { title requester { name } } claim { quantity association { name } } } } } }`;
-    const [five, fifty] = [await statements(query, 5), await statements(query, 50)];
+  test('requestEvents with request and claim', async ({ url }) => {
+    const [five, fifty] = [await statements(url, NestedRequestEventsDocument, 5), await statements(url, NestedRequestEventsDocument, 50)];
     expect(five).toBe(fifty);
     expect(fifty).toBeLessThanOrEqual(6);
   });
 
-  it('counts only the operation’s own statements', async () => {
-    expect(await statements('query ($n: Int) { __typename a: associations(first: $n) { edges { node { id } } } }', 1)).toBe(1);
+  test('counts only the operation’s own statements', async ({ url }) => {
+    expect(await statements(url, TypenameAndAssociationIdsDocument, 1)).toBe(1);
   });
 });

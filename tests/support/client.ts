@@ -1,22 +1,46 @@
 /** Talking to a test server the way a client does: fetch over HTTP, graphql-ws over WebSocket. */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { expect } from 'vitest';
+import type { TypedDocumentString } from '../generated/graphql.js';
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  status: number;
-  headers: Headers;
-  body: {
-    data?: T | null;
-    errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }[];
-  };
+export interface GraphQLError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: Record<string, unknown> & { code?: string };
 }
 
-export async function gql<T = Record<string, any>>(
-  url: string,
-  query: string,
-  variables?: Record<string, unknown>,
-  token?: string,
-): Promise<GraphQLResponse<T>> {
+export interface GraphQLResponse<T> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: GraphQLError[] };
+}
+
+/**
+ * Sends a typed document from tests/operations or examples/operations (see
+ * codegen.ts): its variables are checked by tsc and its result is typed.
+ */
+export function gql<R, V>(url: string, document: TypedDocumentString<R, V>, variables: V, token?: string): Promise<GraphQLResponse<R>> {
+  return post<R>(url, document.toString(), variables, token);
+}
+
+/**
+ * Sends any text: malformed, hostile or deliberately ill-typed operations, for
+ * tests of what the server refuses. Their data is not typed: a test that reads
+ * data sends a typed document instead.
+ */
+export function send(url: string, query: string, variables?: unknown, token?: string): Promise<GraphQLResponse<unknown>> {
+  return post<unknown>(url, query, variables, token);
+}
+
+/** The data of a response that must have succeeded; fails the test (with the errors) otherwise. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  expect(response.body.errors).toBeUndefined();
+  expect(response.body.data).toBeTruthy();
+  return response.body.data!;
+}
+
+async function post<R>(url: string, query: string, variables: unknown, token: string | undefined): Promise<GraphQLResponse<R>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -26,7 +50,7 @@ export async function gql<T = Record<string, any>>(
     },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T>['body'] };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<R>['body'] };
 }
 
 /** The codes of the errors of a response, in order. */
@@ -59,18 +83,28 @@ export function wsConnect(wsUrl: string, token?: string): WsConnection {
   return { client, connected, closed };
 }
 
-/** Runs one operation over the socket and collects what it yields until it completes or errors. */
+export interface WsResult<R> {
+  /** Every `next` payload, in order. */
+  results: { data?: R | null; errors?: GraphQLError[] }[];
+  /** What `error` received, if the operation ended with one (GraphQL errors or a close event). */
+  error?: unknown;
+}
+
+/** Runs one typed operation over the socket and collects what it yields until it completes or errors. */
+export function wsRun<R, V>(client: Client, document: TypedDocumentString<R, V>, variables: V): Promise<WsResult<R>>;
+/** Runs any text over the socket (see `send`). */
+export function wsRun(client: Client, query: string, variables?: Record<string, unknown>): Promise<WsResult<unknown>>;
 export function wsRun(
   client: Client,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<{ results: unknown[]; error?: unknown }> {
+  query: string | TypedDocumentString<unknown, unknown>,
+  variables?: unknown,
+): Promise<WsResult<unknown>> {
   return new Promise((resolve) => {
-    const results: unknown[] = [];
+    const results: WsResult<unknown>['results'] = [];
     client.subscribe(
-      { query, variables },
+      { query: query.toString(), variables: variables as Record<string, unknown> | undefined },
       {
-        next: (value) => results.push(value),
+        next: (value) => results.push(value as WsResult<unknown>['results'][number]),
         error: (error) => resolve({ results, error }),
         complete: () => resolve({ results }),
       },

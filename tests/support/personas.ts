@@ -1,7 +1,17 @@
 /** Named personas and factories that keep tests short: every one goes through the public API. */
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { gql } from './client.js';
+import { dataOf, gql } from './client.js';
+import {
+  AddMemberDocument,
+  CreateApiKeyDocument,
+  CreateAssociationDocument,
+  LogInDocument,
+  SignUpDocument,
+  VerifyAssociationDocument,
+  type CreateAssociationInput,
+  type MemberRole,
+} from '../generated/graphql.js';
 
 export const ADMIN = { email: 'admin@test.example.org', password: 'admin-password-1' };
 /** Environment that makes a server create the test administrator at start. */
@@ -17,54 +27,33 @@ const unique = () => randomBytes(4).toString('hex');
 
 export async function signUp(url: string, name = `User ${unique()}`): Promise<Persona> {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${unique()}@test.example.org`;
-  const response = await gql(url, `mutation ($input: SignUpInput!) { signUp(input: $input) { token user { id email } } }`, {
-    input: { email, password: 'password-123', displayName: name },
-  });
-  expect(response.body.errors).toBeUndefined();
-  const { token, user } = response.body.data!.signUp;
-  return { id: user.id, email, token };
+  const { signUp } = dataOf(await gql(url, SignUpDocument, { input: { email, password: 'password-123', displayName: name } }));
+  return { id: signUp.user.id, email, token: signUp.token };
 }
 
 export async function logIn(url: string, email: string, password: string): Promise<string> {
-  const response = await gql(url, `mutation ($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }`, {
-    e: email,
-    p: password,
-  });
-  expect(response.body.errors).toBeUndefined();
-  return response.body.data!.logIn.token;
+  return dataOf(await gql(url, LogInDocument, { email, password })).logIn.token;
 }
 
 export const asAdmin = (url: string) => logIn(url, ADMIN.email, ADMIN.password);
 
-export async function createAssociation(url: string, token: string, input: Record<string, unknown> = {}): Promise<string> {
+export async function createAssociation(url: string, token: string, input: Partial<CreateAssociationInput> = {}): Promise<string> {
   const response = await gql(
     url,
-    `mutation ($input: CreateAssociationInput!) { createAssociation(input: $input) { id } }`,
-    {
-      input: { name: `Association ${unique()}`, township: '巡场镇', categories: ['MEDICAL'], ...input },
-    },
+    CreateAssociationDocument,
+    { input: { name: `Association ${unique()}`, township: '巡场镇', categories: ['MEDICAL'], ...input } },
     token,
   );
-  expect(response.body.errors).toBeUndefined();
-  return response.body.data!.createAssociation.id;
+  return dataOf(response).createAssociation.id;
 }
 
 export async function verify(url: string, adminToken: string, associationId: string): Promise<void> {
-  const response = await gql(url, `mutation ($id: ID!) { verifyAssociation(id: $id) { verified } }`, { id: associationId }, adminToken);
+  const response = await gql(url, VerifyAssociationDocument, { id: associationId }, adminToken);
   expect(response.body.data?.verifyAssociation.verified).toBe(true);
 }
 
-export async function addMember(url: string, token: string, associationId: string, email: string, role: string) {
-  return gql(
-    url,
-    `mutation ($a: ID!, $e: String!, $r: MemberRole!) { addMember(associationId: $a, email: $e, role: $r) { role user { id } } }`,
-    {
-      a: associationId,
-      e: email,
-      r: role,
-    },
-    token,
-  );
+export async function addMember(url: string, token: string, associationId: string, email: string, role: MemberRole) {
+  return gql(url, AddMemberDocument, { associationId, email, role }, token);
 }
 
 export async function createApiKey(
@@ -73,14 +62,8 @@ export async function createApiKey(
   associationId: string,
   name = 'integration',
 ): Promise<{ id: string; secret: string }> {
-  const response = await gql(
-    url,
-    `mutation ($a: ID!, $n: String!) { createApiKey(associationId: $a, name: $n) { secret apiKey { id } } }`,
-    { a: associationId, n: name },
-    token,
-  );
-  expect(response.body.errors).toBeUndefined();
-  return { id: response.body.data!.createApiKey.apiKey.id, secret: response.body.data!.createApiKey.secret };
+  const { createApiKey } = dataOf(await gql(url, CreateApiKeyDocument, { associationId, name }, token));
+  return { id: createApiKey.apiKey.id, secret: createApiKey.secret };
 }
 
 /** An association with an OWNER and a COORDINATOR (and optionally verified). */
@@ -90,7 +73,7 @@ export interface Org {
   coordinator: Persona;
 }
 
-export async function createOrg(url: string, adminToken: string | null, input: Record<string, unknown> = {}): Promise<Org> {
+export async function createOrg(url: string, adminToken: string | null, input: Partial<CreateAssociationInput> = {}): Promise<Org> {
   const owner = await signUp(url, 'Owner');
   const coordinator = await signUp(url, 'Coordinator');
   const id = await createAssociation(url, owner.token, input);

@@ -1,14 +1,13 @@
 /** Factories for help requests and claims, through the public API. */
 import { expect } from 'vitest';
-import { gql } from './client.js';
+import { dataOf, gql } from './client.js';
+import { PostHelpRequestDocument, type PostHelpRequestInput, type RequestFieldsFragment } from '../generated/graphql.js';
 
 export const REQUEST_FIELDS = `id kind category unit title description township address contact urgency status capacity claimed remaining
   startsAt endsAt postedAt filledAt closedAt beneficiaries outcome cancelReason version
   requester { id } slots { id label startsAt endsAt capacity claimed remaining }`;
 
-export const POST = `mutation ($input: PostHelpRequestInput!) { postHelpRequest(input: $input) { ${REQUEST_FIELDS} } }`;
-
-export function requestInput(associationId: string, overrides: Record<string, unknown> = {}) {
+export function requestInput(associationId: string, overrides: Partial<PostHelpRequestInput> = {}): PostHelpRequestInput {
   return {
     associationId,
     kind: 'MANPOWER',
@@ -20,10 +19,14 @@ export function requestInput(associationId: string, overrides: Record<string, un
   };
 }
 
-export async function postRequest(url: string, token: string, associationId: string, overrides: Record<string, unknown> = {}) {
-  const response = await gql(url, POST, { input: requestInput(associationId, overrides) }, token);
-  expect(response.body.errors).toBeUndefined();
-  return response.body.data!.postHelpRequest as Record<string, any>;
+/** Posts a request (fails the test on any error) and returns it with RequestFields. */
+export async function postRequest(
+  url: string,
+  token: string,
+  associationId: string,
+  overrides: Partial<PostHelpRequestInput> = {},
+): Promise<RequestFieldsFragment> {
+  return dataOf(await gql(url, PostHelpRequestDocument, { input: requestInput(associationId, overrides) }, token)).postHelpRequest;
 }
 
 export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();

@@ -1,16 +1,13 @@
 /** A real graphql-ws subscriber of Subscription.requestEvents that records what it receives. */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import {
+  RequestEventFeedDocument,
+  type RequestEventFeedSubscription,
+  type RequestEventFeedSubscriptionVariables,
+} from '../generated/graphql.js';
 
-export const EVENT_SELECTION = `cursor type request { id contact status } claim { id } actor { id }`;
-
-export interface Received {
-  cursor: string;
-  type: string;
-  request: { id: string; contact: string | null; status: string };
-  claim: { id: string } | null;
-  actor: { id: string } | null;
-}
+export type Received = RequestEventFeedSubscription['requestEvents'];
 
 export interface Subscriber {
   events: Received[];
@@ -25,11 +22,7 @@ export interface Subscriber {
   client: Client;
 }
 
-export function subscribeEvents(
-  wsUrl: string,
-  variables: { filter?: Record<string, unknown>; after?: string | null } = {},
-  token?: string,
-): Subscriber {
+export function subscribeEvents(wsUrl: string, variables: RequestEventFeedSubscriptionVariables = {}, token?: string): Subscriber {
   const client = createClient({
     url: wsUrl,
     webSocketImpl: WebSocket,
@@ -41,11 +34,8 @@ export function subscribeEvents(
   const listeners: (() => void)[] = [];
   let fail!: (errors: { message: string; extensions?: { code?: string } }[]) => void;
   const failed = new Promise<{ message: string; extensions?: { code?: string } }[]>((resolve) => (fail = resolve));
-  client.subscribe<{ requestEvents: Received }>(
-    {
-      query: `subscription ($filter: RequestEventFilter, $after: String) { requestEvents(filter: $filter, after: $after) { ${EVENT_SELECTION} } }`,
-      variables,
-    },
+  client.subscribe<RequestEventFeedSubscription>(
+    { query: RequestEventFeedDocument.toString(), variables },
     {
       next: (result) => {
         if (result.data) events.push(result.data.requestEvents);

@@ -21,5 +21,3 @@ export async function verifiedAssociations(
   }
   return { owner, ids };
 }
-
-export const CLAIM = `mutation ($input: ClaimInput!) { claim(input: $input) { id status quantity } }`;

@@ -1,0 +1,44 @@
+// ESLint flat config. Prettier owns the layout (eslint-config-prettier turns off
+// the rules that would fight it); ESLint owns correctness, with
+// typescript-eslint's type-checked rules everywhere. `npm run lint` runs it and
+// .ci/run runs it before the tests.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.data/', '.test-results/', 'tests/generated/', 'examples/generated/'] },
+  js.configs.recommended,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  // The server: the strict set.
+  {
+    files: ['src/**/*.ts', 'migrations/**/*.ts'],
+    extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
+    rules: {
+      // Numbers in messages and SQL fragments are fine; objects and nullish values are not.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  // Tests, benchmarks and tool configs: the recommended set. Tests index into
+  // answers whose shape the test itself asserts; a wrong `!` fails the test,
+  // which is what the strict set's no-non-null-assertion would protect against.
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.ts', '*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked, tseslint.configs.stylisticTypeChecked],
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  // Plain JavaScript (examples, benchmark drivers, this file): no type information.
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  prettier,
+);
