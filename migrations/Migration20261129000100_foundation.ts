@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** Server-wide settings, e.g. the generated session secret shared by every instance. */
 export class Migration20261129000100_foundation extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
       CREATE TABLE app_setting (
         key text PRIMARY KEY,

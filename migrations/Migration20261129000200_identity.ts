@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * cluster without locale lower() folds ASCII only, which suits Chinese names).
  */
 export class Migration20261129000200_identity extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     // Array parameters travel as JSON text: knex would expand a JS array into a list.
     this.addSql(`
       CREATE FUNCTION json_text_array(jsonb) RETURNS text[]

@@ -11,7 +11,7 @@ import { Migration } from '@mikro-orm/migrations';
  * (README, "The event log").
  */
 export class Migration20261129000300_help_requests extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     const kinds = `'MANPOWER', 'PATIENT_GUARD', 'FUNDRAISING', 'TUTORING', 'TRAINING', 'SUPPLIES'`;
     const categories = `'POVERTY_RELIEF', 'EDUCATION', 'MEDICAL', 'DISABILITY', 'SPECIAL_NEEDS', 'CHILD_CARE', 'SKILLS_TRAINING', 'COMMUNITY_SERVICE'`;
     this.addSql(`

@@ -9,7 +9,7 @@ import { Migration } from '@mikro-orm/migrations';
  * database can do; the server rewrites the keys on every change.
  */
 export class Migration20261129000400_search_keys extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`ALTER TABLE association ADD COLUMN name_key text`);
     this.addSql(`ALTER TABLE association ADD COLUMN search_text text`);
     this.addSql(`UPDATE association SET name_key = lower(name), search_text = lower(name || E'\\n' || coalesce(description, ''))`);

@@ -19,7 +19,7 @@ import { Migration } from '@mikro-orm/migrations';
  * migration a no-op.
  */
 export class Migration20261129000500_stats_indexes extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
       CREATE INDEX IF NOT EXISTS help_request_stats_idx ON help_request (posted_at)
         INCLUDE (id, requester_id, category, township, status, unit, filled_at, beneficiaries)`);

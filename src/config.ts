@@ -90,8 +90,8 @@ function duration(env: Env, name: string, fallbackSeconds: number): number {
   if (raw === undefined) return fallbackSeconds;
   const match = /^(\d+)\s*(s|m|h|d)?$/.exec(raw);
   if (!match) throw new ConfigError(name, `must be a duration such as 3600, 90m, 12h or 7d, got '${raw}'`);
-  const factor = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
-  const seconds = Number(match[1]) * factor;
+  const [, amount, unit = 's'] = match;
+  const seconds = Number(amount) * { s: 1, m: 60, h: 3600, d: 86400 }[unit as 's' | 'm' | 'h' | 'd'];
   if (seconds < 60 || seconds > 366 * 86400) throw new ConfigError(name, 'must be between 1 minute and 366 days');
   return seconds;
 }

@@ -12,7 +12,8 @@ await runCli(async () => {
   // starts so that a signal during start-up still shuts down cleanly. A
   // terminal's Ctrl-C may arrive twice (from the terminal and forwarded by npm):
   // shut down once, and bound the whole shutdown.
-  let app: App | undefined;
+  // Read by signal handlers: state that changes behind the code's back.
+  const state: { app?: App; signalled: boolean } = { signalled: false };
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -21,7 +22,7 @@ await runCli(async () => {
         process.exit(1);
       }, config.shutdownTimeoutMs + 15_000).unref();
       try {
-        await app?.stop();
+        await state.app?.stop();
         log.info('stopped');
         process.exit(0);
       } catch (error) {
@@ -29,18 +30,21 @@ await runCli(async () => {
         process.exit(1);
       }
     })());
-  let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) return;
-    signalled = true;
+    if (state.signalled) return;
+    state.signalled = true;
     log.info({ signal }, 'shutting down');
-    if (app) void stop(); // otherwise start-up finishes first, then stops
+    if (state.app) void stop(); // otherwise start-up finishes first, then stops
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  app = await startApp(config, log);
-  if (signalled) return void (await stop());
+  const app = await startApp(config, log);
+  state.app = app;
+  if (state.signalled) {
+    await stop();
+    return;
+  }
   log.info(
     { url: app.url, database: app.db.embedded ? 'embedded' : 'external', node: process.version },
     `GraphQL server ready at ${app.url} (Node.js ${process.version})`,

@@ -52,5 +52,5 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
 
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.replace(/postgres(ql)?:\/\/[^@\s]*@/g, 'postgres://***@');
+  return message.split('\n')[0].replace(/postgres(ql)?:\/\/[^@\s]*@/g, 'postgres://***@');
 }

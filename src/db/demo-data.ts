@@ -9,7 +9,8 @@ import { AidCategory, MemberRole } from '../shared/enums.js';
 import { createUser } from '../modules/identity/user.service.js';
 import { Association } from '../modules/associations/association.entity.js';
 import { Membership } from '../modules/associations/membership.entity.js';
-import { row, rows } from './sql.js';
+import { one, row, rows } from './sql.js';
+import { mustExist } from '../shared/must-exist.js';
 import type { AppServices } from '../server/context.js';
 import { createContext } from '../server/context.js';
 import { RequestKind, Urgency } from '../shared/enums.js';
@@ -145,7 +146,7 @@ async function loadDemoIdentities(em: EntityManager): Promise<boolean> {
 
 /** Whether the database holds anything yet (a first start). */
 export async function isEmpty(em: EntityManager): Promise<boolean> {
-  return (await row<{ n: number }>(em, `SELECT count(*)::int AS n FROM app_user`))!.n === 0;
+  return (await one<{ n: number }>(em, `SELECT count(*)::int AS n FROM app_user`)).n === 0;
 }
 
 /** A time `days` from today at `hour`:00 in China (UTC+8), where the demo county is. */
@@ -270,13 +271,22 @@ const DEMO_REQUESTS: DemoRequest[] = [
 async function loadDemoRequests(services: AppServices): Promise<void> {
   const em = services.orm.em.fork() as EntityManager;
   const ids = new Map((await rows<{ id: string; name: string }>(em, `SELECT id, name FROM association`)).map((a) => [a.name, a.id]));
-  const idOf = (slug: string) => ids.get(DEMO_ASSOCIATIONS.find((a) => a.slug === slug)!.name)!;
+  const idOf = (slug: string) =>
+    mustExist(
+      ids.get(
+        mustExist(
+          DEMO_ASSOCIATIONS.find((a) => a.slug === slug),
+          slug,
+        ).name,
+      ),
+      slug,
+    );
   const ctx = () => createContext(services, { kind: 'user', userId: '00000000-0000-4000-8000-000000000000', isAdmin: true });
   for (const demo of DEMO_REQUESTS) {
     const requestId = await postHelpRequest(ctx(), { ...demo.input, associationId: toGlobalId('Association', idOf(demo.by)) });
     const slots = await slotsByRequest(ctx()).load(requestId);
     for (const [slot, slug, quantity] of demo.claims) {
-      await claim(ctx(), { slotId: toGlobalId('Slot', slots[slot]!.id), associationId: toGlobalId('Association', idOf(slug)), quantity });
+      await claim(ctx(), { slotId: toGlobalId('Slot', slots[slot].id), associationId: toGlobalId('Association', idOf(slug)), quantity });
     }
     if (demo.complete)
       await completeHelpRequest(ctx(), toGlobalId('HelpRequest', requestId), demo.complete.beneficiaries, demo.complete.outcome);

@@ -35,7 +35,10 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() => {
+        if (typeof address === 'object' && address) resolve(address.port);
+        else reject(new Error('no port'));
+      });
     });
   });
 }
@@ -69,8 +72,12 @@ export async function startEmbeddedPostgres(dir: string, log: Logger): Promise<E
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
     // The socket goes in the cluster folder, not a shared /tmp; TCP on loopback only.
     postgresFlags: ['-k', clusterDir, '-c', 'listen_addresses=127.0.0.1'],
-    onLog: (message: string) => log.debug({ postgres: message.trim() }, 'postgres'),
-    onError: (error: unknown) => log.error({ err: error }, 'postgres error'),
+    onLog: (message: string) => {
+      log.debug({ postgres: message.trim() }, 'postgres');
+    },
+    onError: (error: unknown) => {
+      log.error({ err: error }, 'postgres error');
+    },
   });
   if (!initialised) {
     log.info({ dir: clusterDir }, 'initialising embedded PostgreSQL');
@@ -99,9 +106,14 @@ export async function startEmbeddedPostgres(dir: string, log: Logger): Promise<E
       // If postgres already died underneath (e.g. the terminal's Ctrl-C reached
       // it too), stop() waits for an exit that already happened: bound it.
       const child = (cluster as unknown as { process?: ChildProcess }).process;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      if (child?.exitCode !== null || child.signalCode !== null) return;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS)));
+      const timeout = new Promise<'timeout'>(
+        (resolve) =>
+          (timer = setTimeout(() => {
+            resolve('timeout');
+          }, STOP_TIMEOUT_MS)),
+      );
       const outcome = await Promise.race([cluster.stop().then(() => 'stopped' as const), timeout]);
       clearTimeout(timer);
       if (outcome === 'timeout') child.kill('SIGKILL');

@@ -66,9 +66,9 @@ function parseOptions(argv: string[]): Options {
     throw new ConfigError('--end', `must be a date YYYY-MM-DD, got '${end}'`);
   }
   return {
-    requests: int('requests', values.requests!, 1, 5_000_000),
-    seed: int('seed', values.seed!, 0, 2_147_483_647),
-    append: values.append!,
+    requests: int('requests', values.requests, 1, 5_000_000),
+    seed: int('seed', values.seed, 0, 2_147_483_647),
+    append: values.append,
     end,
   };
 }
@@ -515,7 +515,7 @@ async function generate(url: string, options: Options, timeZone: string): Promis
     await client.query(`SELECT set_config('TimeZone', $1, true), set_config('work_mem', '64MB', true)`, [timeZone]);
     // Writers wait for us (readers do not), so the check below holds until commit.
     await client.query('LOCK TABLE help_request IN EXCLUSIVE MODE');
-    const existing = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM help_request')).rows[0]!.n);
+    const existing = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM help_request')).rows[0].n);
     if (existing > 0 && !options.append) {
       throw new ConfigError('arguments', `the database already has ${existing} help requests; add --append to generate more`);
     }
@@ -526,20 +526,19 @@ async function generate(url: string, options: Options, timeZone: string): Promis
     );
     const run = async (sql: string) => (await client.query(sql)).rowCount ?? 0;
     const [functionU, functionPick, candidates, associationInsert, present, ...rest] = statements(options.seed);
-    await run(functionU!);
-    await run(functionPick!);
-    await run(candidates!);
-    const associations = await run(associationInsert!);
-    const associationsPresent = await run(present!);
+    await run(functionU);
+    await run(functionPick);
+    await run(candidates);
+    const associations = await run(associationInsert);
+    const associationsPresent = await run(present);
     if (associationsPresent < 10) throw new Error(`only ${associationsPresent} generated associations could be inserted (names taken?)`);
     for (const sql of rest) await run(sql);
-    const [requests, slots, claims] = [await run(INSERTS[0]!), await run(INSERTS[1]!), await run(INSERTS[2]!)];
+    const [requests, slots, claims] = [await run(INSERTS[0]), await run(INSERTS[1]), await run(INSERTS[2])];
     const tally = async (sql: string) =>
       Object.fromEntries((await client.query<{ status: string; n: number }>(sql)).rows.map((row) => [row.status, row.n]));
     const byStatus = await tally(`SELECT status, count(*)::int AS n FROM gen_request GROUP BY status ORDER BY 2 DESC`);
     const claimsByStatus = await tally(`SELECT status, count(*)::int AS n FROM gen_claim GROUP BY status ORDER BY 2 DESC`);
-    const anchor = (await client.query<{ anchor: string }>(`SELECT to_char(anchor, 'YYYY-MM-DD') AS anchor FROM gen_param`)).rows[0]!
-      .anchor;
+    const anchor = (await client.query<{ anchor: string }>(`SELECT to_char(anchor, 'YYYY-MM-DD') AS anchor FROM gen_param`)).rows[0].anchor;
     await client.query('COMMIT');
     // Fresh statistics and visibility map, as autovacuum would leave them, so that the first
     // queries on the data are planned and run as they would be on a live database.

@@ -46,7 +46,9 @@ export function ormOptions(url: string, poolSize: number, log?: Logger): Options
 export class DatabaseCheckError extends Error {}
 
 export async function openOrm(url: string, poolSize: number, log: Logger): Promise<Orm> {
-  const orm = await MikroORM.init(ormOptions(url, poolSize, log));
+  // Entities and extensions are listed statically, so the synchronous constructor
+  // discovers everything `MikroORM.init` would; it connects on first use.
+  const orm = new MikroORM(ormOptions(url, poolSize, log));
   try {
     await checkServer(orm);
   } catch (error) {
@@ -63,10 +65,10 @@ async function checkServer(orm: Orm): Promise<void> {
     .execute<{ encoding: string; version: number }[]>(
       `SELECT current_setting('server_encoding') AS encoding, current_setting('server_version_num')::int AS version`,
     );
-  if (row!.encoding !== 'UTF8') {
-    throw new DatabaseCheckError(`the database encoding is ${row!.encoding}; UTF8 is required (CREATE DATABASE ... ENCODING 'UTF8')`);
+  if (row.encoding !== 'UTF8') {
+    throw new DatabaseCheckError(`the database encoding is ${row.encoding}; UTF8 is required (CREATE DATABASE ... ENCODING 'UTF8')`);
   }
-  if (row!.version < 150000) {
-    throw new DatabaseCheckError(`PostgreSQL ${Math.floor(row!.version / 10000)} is too old; 15 or newer is required`);
+  if (row.version < 150000) {
+    throw new DatabaseCheckError(`PostgreSQL ${Math.floor(row.version / 10000)} is too old; 15 or newer is required`);
   }
 }

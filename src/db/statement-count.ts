@@ -30,6 +30,7 @@ export class CountingClient extends pg.Client {}
 
 // query() has a dozen overloads that a subclass method would have to repeat;
 // counting does not depend on which one is called, so wrap them all at once.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- taken unbound on purpose: Reflect.apply gives it the client as `this`
 const query = pg.Client.prototype.query;
 CountingClient.prototype.query = function (this: pg.Client, ...args: unknown[]): unknown {
   const counter = current.getStore();

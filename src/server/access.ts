@@ -8,7 +8,6 @@
  * after input and existence checks, as api.md's order of checks requires.
  */
 import { Extensions, UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import { GraphQLObjectType } from 'graphql';
 import { AppError, unauthenticated } from './errors.js';
 import type { Context } from './context.js';
 
@@ -16,7 +15,8 @@ export type AccessRule = 'public' | 'authenticated';
 
 const requireCaller: MiddlewareFn<Context> = async ({ context }, next) => {
   if (context.viewer.kind === 'anonymous') throw unauthenticated();
-  return next();
+  const result: unknown = await next();
+  return result;
 };
 
 export function Access(rule: AccessRule): MethodDecorator {
@@ -31,10 +31,11 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 /** Global middleware: refuses any root field that declares no rule. */
 export const protectAll: MiddlewareFn<Context> = async ({ info }, next) => {
   if (ROOT_TYPES.has(info.parentType.name)) {
-    const field = (info.parentType as GraphQLObjectType).getFields()[info.fieldName];
-    if (!field?.extensions?.access) {
+    const field = info.parentType.getFields()[info.fieldName];
+    if (!field.extensions.access) {
       throw new AppError('FORBIDDEN', `${info.parentType.name}.${info.fieldName} has no access rule`);
     }
   }
-  return next();
+  const result: unknown = await next();
+  return result;
 };

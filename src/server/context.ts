@@ -35,5 +35,5 @@ export interface Context {
 }
 
 export function createContext(app: AppServices, viewer: Viewer, credentialsError: AppError | null = null): Context {
-  return { app, viewer, credentialsError, em: app.orm.em.fork() as EntityManager, loaders: new Map() };
+  return { app, viewer, credentialsError, em: app.orm.em.fork(), loaders: new Map() };
 }

@@ -11,7 +11,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { authenticate } from '../modules/identity/authenticate.js';
 import { ANONYMOUS } from '../modules/identity/viewer.js';
 import { AppError, formatError } from './errors.js';
@@ -36,7 +36,7 @@ const operationGate: ApolloServerPlugin<Context> = {
     return {
       async didResolveOperation({ contextValue, operation }) {
         if (!operation) return; // Apollo itself answers an unresolvable operation
-        if (operation.operation === 'subscription') {
+        if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
           throw new AppError('BAD_REQUEST', 'Subscriptions are served over WebSocket (graphql-transport-ws) at this path', {
             http: { status: 400 },
           });
@@ -116,7 +116,12 @@ export async function createHttp(
 async function databaseAnswers(services: AppServices): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000)));
+    const timeout = new Promise<never>(
+      (_, reject) =>
+        (timer = setTimeout(() => {
+          reject(new Error('timeout'));
+        }, 2000)),
+    );
     await Promise.race([services.orm.em.getConnection().execute('SELECT 1'), timeout]);
     return true;
   } catch {

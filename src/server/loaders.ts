@@ -19,7 +19,7 @@ export function defineLoader<K, V>(name: string, batch: Batch<K, V>) {
     let loader = host.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>((keys) => batch(host.em, keys), { maxBatchSize: 1000 });
-      host.loaders.set(name, loader as DataLoader<unknown, unknown>);
+      host.loaders.set(name, loader);
     }
     return loader;
   };

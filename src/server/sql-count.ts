@@ -9,7 +9,11 @@ import { statementCount, withStatementCount } from '../db/statement-count.js';
 import type { Context } from './context.js';
 
 /** Express middleware: one counter per HTTP request, for everything that request runs. */
-export const sqlCountScope: RequestHandler = (_req, _res, next) => withStatementCount(() => next());
+export const sqlCountScope: RequestHandler = (_req, _res, next) => {
+  withStatementCount(() => {
+    next();
+  });
+};
 
 export const sqlCountHeader: ApolloServerPlugin<Context> = {
   async requestDidStart() {

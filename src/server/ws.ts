@@ -13,6 +13,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import {
   GraphQLError,
   getOperationAST,
+  OperationTypeNode,
   parse,
   specifiedRules,
   validate,
@@ -25,6 +26,7 @@ import { authenticate } from '../modules/identity/authenticate.js';
 import type { Viewer } from '../modules/identity/viewer.js';
 import { AppError, ErrorCode, formatError } from './errors.js';
 import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
+import { mustExist } from '../shared/must-exist.js';
 import { createContext, type AppServices } from './context.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -32,7 +34,9 @@ export const GRAPHQL_PATH = '/graphql';
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_GOING_AWAY = 1001;
 
-type Extra = { viewer?: Viewer };
+interface Extra extends Record<PropertyKey, unknown> {
+  viewer?: Viewer;
+}
 
 export interface WsParts {
   server: WebSocketServer;
@@ -71,7 +75,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
         }
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new AppError('BAD_REQUEST', 'Could not determine the operation to run')];
-        if (operation.operation !== 'subscription') {
+        if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [new AppError('BAD_REQUEST', 'Only subscriptions are accepted over WebSocket; send queries and mutations over HTTP')];
         }
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
@@ -81,7 +85,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createContext(services, ctx.extra.viewer!),
+          contextValue: createContext(services, mustExist(ctx.extra.viewer, 'the viewer onConnect authenticated')),
         };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
@@ -96,7 +100,11 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
     async close() {
       for (const client of wss.clients) client.close(CLOSE_GOING_AWAY, 'Server shutting down');
       await disposable.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        wss.close(() => {
+          resolve();
+        });
+      });
     },
   };
 }

@@ -17,7 +17,8 @@ export const LIMITS = {
   email: 254,
 } as const;
 
-const codePoints = (value: string) => [...value].length;
+/** Length in Unicode code points, the unit of every length limit in api.md. */
+export const codePoints = (value: string) => Array.from(value).length;
 
 /** A required string: trimmed, 1..max code points. */
 export function requiredText(value: string | null | undefined, field: string, max: number): string {

@@ -40,7 +40,7 @@ export function parentPageLoaders<R>(spec: ParentPageSpec<R>) {
     }
     const results = new Map<ParentPageKey, R[]>();
     for (const group of groups.values()) {
-      const { status, page: p } = group[0]!;
+      const { status, page: p } = group[0];
       const found = await rows<R>(
         em,
         `SELECT * FROM (
@@ -57,7 +57,7 @@ export function parentPageLoaders<R>(spec: ParentPageSpec<R>) {
           found.filter((r) => spec.parentOf(r) === key.parentId),
         );
     }
-    return keys.map((key) => results.get(key)!);
+    return keys.map((key) => results.get(key) ?? []);
   });
 
   /** Keyed "parentId|status". */

@@ -23,7 +23,7 @@ export class Association {
   categories!: AidCategory[];
 
   @Property({ type: 'boolean' })
-  verified: boolean = false;
+  verified = false;
 
   /** foldText(name): unique per township (case-insensitive on every database). */
   @Property({ type: 'text' })

@@ -10,7 +10,7 @@ import { AidCategory, MemberRole } from '../../shared/enums.js';
 import { keyOf } from '../../shared/global-id.js';
 import { LIMITS, email as normaliseEmail, foldText, optionalText, requiredText } from '../../shared/input.js';
 import { listScope, openPage, toConnection, type Connection, type PageArgs } from '../../shared/pagination.js';
-import { array, row, rows } from '../../db/sql.js';
+import { array, one, row, rows } from '../../db/sql.js';
 import { Association } from './association.entity.js';
 import { Membership } from './membership.entity.js';
 import { associationById, membershipsByUser, standingIn } from './association.loaders.js';
@@ -33,7 +33,7 @@ export async function createAssociation(ctx: Context, input: CreateAssociationFi
   };
   if (fields.categories.length === 0) throw badInput('input.categories', 'input.categories needs at least one category');
   if (!mayCreateAssociation(ctx.viewer)) throw forbidden('Only a signed-in user can create an association');
-  const userId = ctx.viewer.kind === 'user' ? ctx.viewer.userId : '';
+  const userId = ctx.viewer.userId;
 
   const association = await ctx.em.fork().transactional(async (em) => {
     const created = em.create(Association, {
@@ -63,13 +63,13 @@ export async function verifyAssociation(ctx: Context, id: string): Promise<Assoc
   const existing = key ? await associationById(ctx).load(key) : null;
   if (!existing) throw notFound('Association');
   if (!mayVerifyAssociation(ctx.viewer)) throw forbidden('Only an administrator can verify an association');
-  const updated = await row<AssociationRow>(
+  const updated = await one<AssociationRow>(
     ctx.em,
     `UPDATE association a SET verified = true WHERE a.id = ? RETURNING ${ASSOCIATION_COLUMNS}`,
     [existing.id],
   );
   associationById(ctx).clear(existing.id).prime(existing.id, updated);
-  return updated!;
+  return updated;
 }
 
 /**
@@ -93,16 +93,16 @@ export async function addMember(ctx: Context, associationId: string, rawEmail: s
     user.id,
     role,
   ]);
-  const membership = await row<MembershipRow>(
+  const membership = await one<MembershipRow>(
     ctx.em,
     `SELECT association_id AS "associationId", user_id AS "userId", role FROM membership WHERE association_id = ? AND user_id = ?`,
     [association.id, user.id],
   );
-  if (membership!.role !== role) {
-    throw badInput('role', `This user is already a ${membership!.role} of the association; roles are not changed through addMember`);
+  if (membership.role !== role) {
+    throw badInput('role', `This user is already a ${membership.role} of the association; roles are not changed through addMember`);
   }
   forgetLoaded(ctx); // the payload's members and memberships are read after the change
-  return membership!;
+  return membership;
 }
 
 export async function findAssociation(ctx: Context, id: string): Promise<AssociationRow | null> {
@@ -157,7 +157,7 @@ export async function listAssociations(
     found,
     page,
     (a) => [a.name, a.id],
-    async () => (await row<{ n: number }>(ctx.em, `SELECT count(*)::int AS n FROM association a WHERE ${filterSql}`, params))!.n,
+    async () => (await one<{ n: number }>(ctx.em, `SELECT count(*)::int AS n FROM association a WHERE ${filterSql}`, params)).n,
   );
 }
 

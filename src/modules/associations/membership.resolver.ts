@@ -6,16 +6,17 @@ import type { UserRow } from '../identity/identity.rows.js';
 import { associationById } from './association.loaders.js';
 import { AssociationType, MembershipType } from './association.type.js';
 import type { AssociationRow, MembershipRow } from './association.rows.js';
+import { mustExist } from '../../shared/must-exist.js';
 
 @Resolver(() => MembershipType)
 export class MembershipResolver {
   @FieldResolver(() => UserType)
   async user(@Root() membership: MembershipRow, @Ctx() ctx: Context): Promise<UserRow> {
-    return (await userById(ctx).load(membership.userId))!;
+    return mustExist(await userById(ctx).load(membership.userId), 'userById(membership.userId)');
   }
 
   @FieldResolver(() => AssociationType)
   async association(@Root() membership: MembershipRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return (await associationById(ctx).load(membership.associationId))!;
+    return mustExist(await associationById(ctx).load(membership.associationId), 'associationById(membership.associationId)');
   }
 }

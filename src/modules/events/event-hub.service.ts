@@ -17,6 +17,7 @@
  * - A subscriber with more than MAX_SUBSCRIBER_LAG events waiting gets
  *   SLOW_CONSUMER and its subscription ends; the others go on.
  */
+import { mustExist } from '../../shared/must-exist.js';
 import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
@@ -63,7 +64,9 @@ export class EventHub {
     this.lastPosition = BigInt((await headPosition({ em: this.fork() })) ?? '0');
     await this.connect();
     // A safety net only: LISTEN is reliable while connected, and reconnection re-reads.
-    this.safetyTimer = setInterval(() => this.wake(), 5_000);
+    this.safetyTimer = setInterval(() => {
+      this.wake();
+    }, 5_000);
     this.safetyTimer.unref();
   }
 
@@ -77,13 +80,17 @@ export class EventHub {
   }
 
   fork(): EntityManager {
-    return this.deps.orm.em.fork() as EntityManager;
+    return this.deps.orm.em.fork();
   }
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.deps.databaseUrl, application_name: 'mutual-aid-listen' });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => this.deps.log.warn({ err: error }, 'LISTEN connection error'));
+    client.on('notification', () => {
+      this.wake();
+    });
+    client.on('error', (error) => {
+      this.deps.log.warn({ err: error }, 'LISTEN connection error');
+    });
     client.on('end', () => {
       if (this.listener === client) this.listener = null;
       if (!this.stopped) this.scheduleReconnect();
@@ -149,7 +156,7 @@ export class EventHub {
       };
     });
     for (const subscriber of this.subscribers) subscriber.offer(deliveries);
-    this.lastPosition = BigInt(events.at(-1)!.position);
+    this.lastPosition = BigInt(mustExist(events.at(-1), 'the last event of a non-empty batch').position);
   }
 
   /**

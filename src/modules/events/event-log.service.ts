@@ -10,7 +10,7 @@
  * it cannot deadlock with the request-row locks taken first by others.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { row } from '../../db/sql.js';
+import { one, row } from '../../db/sql.js';
 import type { RequestEventType } from '../../shared/enums.js';
 
 /** Arbitrary but fixed: the one lock that orders every append. */
@@ -37,7 +37,7 @@ export async function appendEvents(em: EntityManager, requestId: string, events:
   for (const event of events) {
     // The filter attributes are copied from the request as it is now, inside this
     // transaction: replay, live delivery and HTTP reads all match on these.
-    const inserted = await row<{ position: string }>(
+    const inserted = await one<{ position: string }>(
       em,
       `INSERT INTO request_event (position, type, request_id, claim_id, actor_id, kind, category, township, requester_id, involved)
        SELECT nextval('request_event_position'), ?, h.id, ?::uuid, ?::uuid, h.kind, h.category, h.township, h.requester_id,
@@ -46,7 +46,7 @@ export async function appendEvents(em: EntityManager, requestId: string, events:
        RETURNING position::text AS position`,
       [event.type, event.claimId ?? null, event.actorId, requestId],
     );
-    last = inserted!.position;
+    last = inserted.position;
   }
   // A wake-up only ("something up to N committed"): the table is the truth.
   await row(em, `SELECT pg_notify(?, ?)`, [EVENTS_CHANNEL, last]);

@@ -11,6 +11,7 @@ import type { ClaimRow, HelpRequestRow } from '../help-requests/help-request.row
 import { RequestEventConnection, RequestEventFilter, RequestEventObject } from './request-event.type.js';
 import type { RequestEventRow } from './request-event.rows.js';
 import { checkEventFilter, decodeEventCursor, encodeEventCursor, headPosition, listEvents } from './request-event.service.js';
+import { mustExist } from '../../shared/must-exist.js';
 
 const SUBSCRIPTION_DESCRIPTION = `Every event matching the filter, in commit order, exactly once. With \`after\`,
 first replays the stored events after that cursor, then continues live with no
@@ -81,7 +82,7 @@ export class RequestEventResolver {
     description: 'The request as it is when the event is delivered, not a snapshot of its state at occurredAt.',
   })
   async request(@Root() event: RequestEventRow, @Ctx() ctx: Context): Promise<HelpRequestRow> {
-    return (await requestById(ctx).load(event.requestId))!;
+    return mustExist(await requestById(ctx).load(event.requestId), 'requestById(event.requestId)');
   }
 
   @FieldResolver(() => ClaimType, { nullable: true })

@@ -5,7 +5,7 @@
  */
 import type { Context } from '../../server/context.js';
 import { badInput } from '../../server/errors.js';
-import { array, row, rows } from '../../db/sql.js';
+import { array, one, rows } from '../../db/sql.js';
 import { decodeGlobalId, type NodeType } from '../../shared/global-id.js';
 import { MAX_FIRST, type Connection } from '../../shared/pagination.js';
 import type { AidCategory, RequestKind } from '../../shared/enums.js';
@@ -24,7 +24,7 @@ export function decodeEventCursor(cursor: string, field: string): string {
   const text = /^[A-Za-z0-9_-]{1,64}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const match = /^ev:(\d{1,18})$/.exec(text);
   if (!match) throw badInput(field, `${field} is not a valid event cursor`);
-  return match[1]!;
+  return match[1];
 }
 
 export interface EventFilterFields {
@@ -138,5 +138,5 @@ export async function listEvents(
 }
 
 export async function headPosition(ctx: Pick<Context, 'em'>): Promise<string | null> {
-  return (await row<{ position: string | null }>(ctx.em, `SELECT max(position)::text AS position FROM request_event`))!.position;
+  return (await one<{ position: string | null }>(ctx.em, `SELECT max(position)::text AS position FROM request_event`)).position;
 }

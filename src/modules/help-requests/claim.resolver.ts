@@ -11,11 +11,12 @@ import { claimById, requestById, slotById } from './help-request.loaders.js';
 import { ClaimInput } from './help-request.inputs.js';
 import { claim, declineClaim, withdrawClaim } from './claim.service.js';
 import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
+import { mustExist } from '../../shared/must-exist.js';
 
 /** A mutation's payload is read after its commit, as it is now. */
 async function freshClaim(ctx: Context, id: string): Promise<ClaimRow> {
   forgetLoaded(ctx);
-  return (await claimById(ctx).load(id))!;
+  return mustExist(await claimById(ctx).load(id), 'claimById(id)');
 }
 
 @Resolver(() => ClaimType)
@@ -50,16 +51,16 @@ export class ClaimResolver extends NodeFieldsResolver(ClaimType, 'Claim') {
 
   @FieldResolver(() => HelpRequestType)
   async request(@Root() claim: ClaimRow, @Ctx() ctx: Context): Promise<HelpRequestRow> {
-    return (await requestById(ctx).load(claim.requestId))!;
+    return mustExist(await requestById(ctx).load(claim.requestId), 'requestById(claim.requestId)');
   }
 
   @FieldResolver(() => SlotType)
   async slot(@Root() claim: ClaimRow, @Ctx() ctx: Context): Promise<SlotRow> {
-    return (await slotById(ctx).load(claim.slotId))!;
+    return mustExist(await slotById(ctx).load(claim.slotId), 'slotById(claim.slotId)');
   }
 
   @FieldResolver(() => AssociationType)
   async association(@Root() claim: ClaimRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return (await associationById(ctx).load(claim.associationId))!;
+    return mustExist(await associationById(ctx).load(claim.associationId), 'associationById(claim.associationId)');
   }
 }

@@ -15,7 +15,7 @@ import { AppError, badInput, forbidden, notFound } from '../../server/errors.js'
 import { ClaimStatus, RequestEventType, RequestStatus } from '../../shared/enums.js';
 import { keyOf } from '../../shared/global-id.js';
 import { LIMITS, intInRange, optionalText } from '../../shared/input.js';
-import { row } from '../../db/sql.js';
+import { one, row } from '../../db/sql.js';
 import type { NewEvent } from '../events/event-log.service.js';
 import type { HelpRequest } from './help-request.entity.js';
 import { claimById, requestById, slotById } from './help-request.loaders.js';
@@ -23,6 +23,7 @@ import type { ClaimRow } from './help-request.rows.js';
 import { actingAssociation, MAX_CAPACITY } from './help-request.service.js';
 import { idempotencyKey, idempotent, takeKey } from './idempotency.service.js';
 import { inRequestTransaction, requireOpenOrFilled } from './request-lock.service.js';
+import { mustExist } from '../../shared/must-exist.js';
 
 export interface ClaimFields {
   slotId: string;
@@ -47,7 +48,7 @@ export async function claim(ctx: Context, input: ClaimFields): Promise<string> {
   if (!slot) throw notFound('Slot');
   const association = await actingAssociation(ctx, associationKey, 'claim for it');
   if (!association.verified) throw forbidden('Only verified associations can claim');
-  const request = (await requestById(ctx).load(slot.requestId))!;
+  const request = mustExist(await requestById(ctx).load(slot.requestId), 'requestById(slot.requestId)');
   if (request.requesterId === association.id) throw forbidden('An association cannot claim on its own request');
 
   return idempotent(ctx.em, key, () =>
@@ -55,8 +56,8 @@ export async function claim(ctx: Context, input: ClaimFields): Promise<string> {
       const claimId = randomUUID();
       if (key) await takeKey(em, key, claimId);
       if (locked.status !== RequestStatus.OPEN) throw new AppError('REQUEST_NOT_OPEN', `The request is ${locked.status}`);
-      const ended = await row<{ ended: boolean }>(em, `SELECT coalesce(ends_at < now(), false) AS ended FROM slot WHERE id = ?`, [slot.id]);
-      if (ended!.ended) throw badInput('input.slotId', 'This slot has already ended');
+      const ended = await one<{ ended: boolean }>(em, `SELECT coalesce(ends_at < now(), false) AS ended FROM slot WHERE id = ?`, [slot.id]);
+      if (ended.ended) throw badInput('input.slotId', 'This slot has already ended');
 
       // The partial unique index makes a second ACTIVE claim impossible; ON CONFLICT
       // turns it into an answer instead of an aborted transaction.
@@ -76,8 +77,8 @@ export async function claim(ctx: Context, input: ClaimFields): Promise<string> {
         [fields.quantity, slot.id, fields.quantity],
       );
       if (!taken) {
-        const current = await row<{ remaining: number }>(em, `SELECT capacity - claimed AS remaining FROM slot WHERE id = ?`, [slot.id]);
-        throw new AppError('CAPACITY_EXCEEDED', `Only ${current!.remaining} remain on this slot`, { remaining: current!.remaining });
+        const current = await one<{ remaining: number }>(em, `SELECT capacity - claimed AS remaining FROM slot WHERE id = ?`, [slot.id]);
+        throw new AppError('CAPACITY_EXCEEDED', `Only ${current.remaining} remain on this slot`, { remaining: current.remaining });
       }
 
       locked.claimed += fields.quantity;
@@ -114,7 +115,7 @@ export async function withdrawClaim(ctx: Context, id: string, rawReason: string 
 export async function declineClaim(ctx: Context, id: string, rawReason: string | null | undefined): Promise<string> {
   const reason = optionalText(rawReason, 'reason', LIMITS.short);
   const existing = await existingClaim(ctx, id);
-  const request = (await requestById(ctx).load(existing.requestId))!;
+  const request = mustExist(await requestById(ctx).load(existing.requestId), 'requestById(existing.requestId)');
   await actingAssociation(ctx, request.requesterId, 'decline claims on its requests');
   return endClaim(ctx, existing, ClaimStatus.DECLINED, RequestEventType.CLAIM_DECLINED, reason, request.requesterId);
 }

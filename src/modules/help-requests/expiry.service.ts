@@ -35,7 +35,9 @@ export function startExpiry(services: AppServices): Job {
       .then((n) => {
         if (n > 0) services.log.info({ expired: n }, 'help requests expired');
       })
-      .catch((error: unknown) => services.log.error({ err: error }, 'expiry failed'))
+      .catch((error: unknown) => {
+        services.log.error({ err: error }, 'expiry failed');
+      })
       .finally(() => (running = null));
   };
   const timer = setInterval(tick, services.config.expiryIntervalMs);

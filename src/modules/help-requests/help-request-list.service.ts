@@ -3,7 +3,7 @@
  * orders, and Association.helpRequests paged per parent in one statement.
  */
 import type { Context } from '../../server/context.js';
-import { array, row, rows } from '../../db/sql.js';
+import { array, one, rows } from '../../db/sql.js';
 import { parentPageLoaders } from '../../shared/parent-page.js';
 import { HelpRequestOrder, type AidCategory, type RequestKind, type RequestStatus } from '../../shared/enums.js';
 import { decodeGlobalId, keyOf } from '../../shared/global-id.js';
@@ -25,7 +25,7 @@ const ORDERS: Record<HelpRequestOrder, { orderBy: string; shape: KeyShape[]; key
   [HelpRequestOrder.URGENCY]: {
     orderBy: 'h.urgency_rank DESC, h.posted_at DESC, h.id DESC',
     shape: ['number', 'string', 'string'],
-    key: (r) => [URGENCY_RANK[r.urgency]!, r.postedAt.toISOString(), r.id],
+    key: (r) => [URGENCY_RANK[r.urgency], r.postedAt.toISOString(), r.id],
     after: '(h.urgency_rank, h.posted_at, h.id) < (?::smallint, ?::timestamptz, ?::uuid)',
   },
   [HelpRequestOrder.STARTS_SOON]: {
@@ -95,7 +95,7 @@ export async function listHelpRequests(
     found,
     page,
     order.key,
-    async () => (await row<{ n: number }>(ctx.em, `SELECT count(*)::int AS n FROM help_request h WHERE ${where.sql}`, where.params))!.n,
+    async () => (await one<{ n: number }>(ctx.em, `SELECT count(*)::int AS n FROM help_request h WHERE ${where.sql}`, where.params)).n,
   );
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { AidCategory, CapacityUnit, RequestKind, RequestStatus, Urgency } from '../../shared/enums.js';
+import { RequestStatus, type AidCategory, type CapacityUnit, type RequestKind, type Urgency } from '../../shared/enums.js';
 
 /**
  * The write model of a help request. `claimed` and `activeClaims` are kept
@@ -47,7 +47,7 @@ export class HelpRequest {
   urgency!: Urgency;
 
   @Property({ type: 'text' })
-  status: RequestStatus = 'OPEN' as RequestStatus;
+  status: RequestStatus = RequestStatus.OPEN;
 
   @Property({ type: 'Date', columnType: 'timestamptz(3)', nullable: true })
   startsAt!: Date | null;
@@ -59,10 +59,10 @@ export class HelpRequest {
   capacity!: number;
 
   @Property({ type: 'integer' })
-  claimed: number = 0;
+  claimed = 0;
 
   @Property({ type: 'integer' })
-  activeClaims: number = 0;
+  activeClaims = 0;
 
   @Property({ type: 'Date', columnType: 'timestamptz(3)' })
   postedAt: Date = new Date();
@@ -83,7 +83,7 @@ export class HelpRequest {
   cancelReason: string | null = null;
 
   @Property({ type: 'integer' })
-  version: number = 1;
+  version = 1;
 
   /** foldText(title, description), for the text filter; rewritten with them. */
   @Property({ type: 'text' })
@@ -116,5 +116,5 @@ export class Slot {
   capacity!: number;
 
   @Property({ type: 'integer' })
-  claimed: number = 0;
+  claimed = 0;
 }

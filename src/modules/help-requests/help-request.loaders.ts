@@ -40,7 +40,7 @@ export const claimById = defineLoader<string, ClaimRow | null>('claimById', asyn
 /** Claims of a request or slot, oldest first, optionally of one status: keyed "id|status". */
 function claimsBy(name: string, column: 'request_id' | 'slot_id', parentOf: (claim: ClaimRow) => string) {
   return defineLoader<string, ClaimRow[]>(name, async (em: EntityManager, keys) => {
-    const parents = [...new Set(keys.map((key) => key.split('|')[0]!))];
+    const parents = [...new Set(keys.map((key) => key.split('|')[0]))];
     const found = await rows<ClaimRow>(
       em,
       `SELECT ${CLAIM_COLUMNS} FROM claim c WHERE c.${column} = ${ANY_UUID} ORDER BY c.claimed_at, c.id`,

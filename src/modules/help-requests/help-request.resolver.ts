@@ -15,6 +15,7 @@ import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
 import { maySeeContact } from './help-request.policy.js';
 import { cancelHelpRequest, completeHelpRequest, postHelpRequest, updateHelpRequest } from './help-request.service.js';
 import { findHelpRequest, listHelpRequests } from './help-request-list.service.js';
+import { mustExist } from '../../shared/must-exist.js';
 
 @ArgsType()
 class HelpRequestsArgs {
@@ -34,7 +35,7 @@ class HelpRequestsArgs {
 /** A mutation's payload is read after its commit, as it is now. */
 export async function freshRequest(ctx: Context, id: string): Promise<HelpRequestRow> {
   forgetLoaded(ctx);
-  return (await requestById(ctx).load(id))!;
+  return mustExist(await requestById(ctx).load(id), 'requestById(id)');
 }
 
 @Resolver(() => HelpRequestType)
@@ -94,7 +95,7 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
 
   @FieldResolver(() => AssociationType)
   async requester(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return (await associationById(ctx).load(request.requesterId))!;
+    return mustExist(await associationById(ctx).load(request.requesterId), 'associationById(request.requesterId)');
   }
 
   @FieldResolver(() => [SlotType])

@@ -14,6 +14,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../server/errors.js';
 import { LIMITS, requiredText } from '../../shared/input.js';
 import { row } from '../../db/sql.js';
+import { mustExist } from '../../shared/must-exist.js';
 
 export type IdempotentOperation = 'postHelpRequest' | 'claim';
 
@@ -76,6 +77,6 @@ export async function idempotent(em: EntityManager, key: IdempotencyKey | null, 
     return await write();
   } catch (error) {
     if (!(error instanceof ReplayInstead) || !key) throw error;
-    return (await replayOf(em, key))!;
+    return mustExist(await replayOf(em, key), 'the claim of an idempotency key taken by another transaction');
   }
 }

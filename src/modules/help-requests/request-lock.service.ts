@@ -15,7 +15,7 @@ export interface RequestTransaction {
   /** The locked request; change its fields, they are flushed before the events. */
   request: HelpRequest;
   /** Records an event; they are appended, in order, as the transaction's last step. */
-  emit(event: NewEvent): void;
+  emit: (event: NewEvent) => void;
 }
 
 export async function inRequestTransaction<T>(

@@ -5,12 +5,13 @@ import { NodeFieldsResolver } from '../../shared/node.resolver.js';
 import { ClaimType, HelpRequestType, SlotType } from './help-request.type.js';
 import { claimsBySlot, claimsKey, requestById } from './help-request.loaders.js';
 import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
+import { mustExist } from '../../shared/must-exist.js';
 
 @Resolver(() => SlotType)
 export class SlotResolver extends NodeFieldsResolver(SlotType, 'Slot') {
   @FieldResolver(() => HelpRequestType)
   async request(@Root() slot: SlotRow, @Ctx() ctx: Context): Promise<HelpRequestRow> {
-    return (await requestById(ctx).load(slot.requestId))!;
+    return mustExist(await requestById(ctx).load(slot.requestId), 'requestById(slot.requestId)');
   }
 
   @FieldResolver(() => Int)

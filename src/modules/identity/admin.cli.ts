@@ -10,7 +10,6 @@ import { migrate, withStartupLock } from '../../db/startup.js';
 import { createLogger } from '../../shared/logger.js';
 import { runCli } from '../../shared/cli.js';
 import { ensureAdministrator } from './user.service.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
 
 const USAGE = 'usage: npm run admin -- create --email ADDRESS   (the password is read from the terminal or standard input)';
 
@@ -27,7 +26,11 @@ async function readPassword(): Promise<string> {
     process.stdout.write('Password: ');
     (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
   }
-  const line = await new Promise<string>((resolve) => rl.once('line', resolve).once('close', () => resolve('')));
+  const line = await new Promise<string>((resolve) =>
+    rl.once('line', resolve).once('close', () => {
+      resolve('');
+    }),
+  );
   rl.close();
   if (process.stdin.isTTY) process.stdout.write('\n');
   return line;
@@ -42,7 +45,7 @@ await runCli(async () => {
   try {
     const outcome = await withStartupLock(db.url, async () => {
       await migrate(db.orm, log);
-      return ensureAdministrator(db.orm.em.fork() as EntityManager, email, password);
+      return ensureAdministrator(db.orm.em.fork(), email, password);
     });
     process.stdout.write(`administrator ${email}: ${outcome}\n`);
   } finally {

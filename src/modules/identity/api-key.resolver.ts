@@ -8,6 +8,7 @@ import type { AssociationRow } from '../associations/association.rows.js';
 import { ApiKeyType, CreatedApiKeyType } from './identity.type.js';
 import type { ApiKeyRow } from './identity.rows.js';
 import { createApiKey, currentApiKey, revokeApiKey, type CreatedApiKey } from './api-key.service.js';
+import { mustExist } from '../../shared/must-exist.js';
 
 @Resolver(() => ApiKeyType)
 export class ApiKeyResolver extends NodeFieldsResolver(ApiKeyType, 'ApiKey') {
@@ -35,6 +36,6 @@ export class ApiKeyResolver extends NodeFieldsResolver(ApiKeyType, 'ApiKey') {
 
   @FieldResolver(() => AssociationType)
   async association(@Root() key: ApiKeyRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return (await associationById(ctx).load(key.associationId))!;
+    return mustExist(await associationById(ctx).load(key.associationId), 'associationById(key.associationId)');
   }
 }

@@ -3,7 +3,7 @@ import type { Context } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { keyOf } from '../../shared/global-id.js';
 import { LIMITS, requiredText } from '../../shared/input.js';
-import { row } from '../../db/sql.js';
+import { one } from '../../db/sql.js';
 import { associationById, standingIn } from '../associations/association.loaders.js';
 import { mayManageApiKeys, maySeeApiKeys } from '../associations/association.policy.js';
 import { ApiKey } from './api-key.entity.js';
@@ -41,12 +41,12 @@ export async function revokeApiKey(ctx: Context, id: string): Promise<ApiKeyRow>
   if (!mayManageApiKeys(await standingIn(ctx, existing.associationId)))
     throw forbidden('Only an OWNER of the association can revoke its API keys');
   if (existing.revokedAt) return existing;
-  const revoked = await row<ApiKeyRow>(
+  const revoked = await one<ApiKeyRow>(
     ctx.em,
     `UPDATE api_key k SET revoked_at = coalesce(k.revoked_at, now()) WHERE k.id = ? RETURNING ${API_KEY_COLUMNS}`,
     [existing.id],
   );
-  return revoked!;
+  return revoked;
 }
 
 /** node(id) of an ApiKey: null except for its association's OWNER and administrators. */

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { row } from '../../db/sql.js';
+import { one, row } from '../../db/sql.js';
 
 const ISSUER = 'mutual-aid';
 const SECRET_SETTING = 'session_secret';
@@ -18,8 +18,8 @@ export async function loadSessionKey(em: EntityManager, configured: string | nul
     SECRET_SETTING,
     randomBytes(48).toString('base64url'),
   ]);
-  const stored = await row<{ value: string }>(em, `SELECT value FROM app_setting WHERE key = ?`, [SECRET_SETTING]);
-  return new TextEncoder().encode(stored!.value);
+  const stored = await one<{ value: string }>(em, `SELECT value FROM app_setting WHERE key = ?`, [SECRET_SETTING]);
+  return new TextEncoder().encode(stored.value);
 }
 
 export async function issueSessionToken(key: Uint8Array, userId: string, ttlSeconds: number): Promise<string> {

@@ -21,7 +21,7 @@ export class User {
   passwordHash!: string;
 
   @Property({ type: 'boolean' })
-  isAdmin: boolean = false;
+  isAdmin = false;
 
   @Property({ type: 'Date', columnType: 'timestamptz(3)' })
   createdAt: Date = new Date();

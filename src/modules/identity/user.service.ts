@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, unauthenticated } from '../../server/errors.js';
 import type { AppServices } from '../../server/context.js';
-import { LIMITS, email as normaliseEmail, password as checkPassword, requiredText } from '../../shared/input.js';
+import { LIMITS, codePoints, email as normaliseEmail, password as checkPassword, requiredText } from '../../shared/input.js';
 import { row } from '../../db/sql.js';
 import { USER_COLUMNS, type UserRow } from './identity.rows.js';
 import { hashPassword, passwordMatches } from './password.service.js';
@@ -31,15 +31,15 @@ export async function signUp(app: AppServices, input: SignUpFields): Promise<Aut
     password: checkPassword(input.password, 'input.password'),
     displayName: requiredText(input.displayName, 'input.displayName', LIMITS.name),
   };
-  const user = await createUser(app.orm.em.fork() as EntityManager, fields, false);
+  const user = await createUser(app.orm.em.fork(), fields, false);
   return authPayload(app, user);
 }
 
 export async function logIn(app: AppServices, rawEmail: string, password: string): Promise<AuthPayload> {
   // Over-long input is refused before hashing anything; everything else that is
   // wrong is the same UNAUTHENTICATED, whichever of e-mail or password it was.
-  if ([...password].length > LIMITS.passwordMax) throw badInput('password', `password must be at most ${LIMITS.passwordMax} characters`);
-  if ([...rawEmail].length > LIMITS.email) throw badInput('email', `email must be at most ${LIMITS.email} characters`);
+  if (codePoints(password) > LIMITS.passwordMax) throw badInput('password', `password must be at most ${LIMITS.passwordMax} characters`);
+  if (codePoints(rawEmail) > LIMITS.email) throw badInput('email', `email must be at most ${LIMITS.email} characters`);
   const em = app.orm.em.fork() as EntityManager;
   const found = await row<UserRow & { passwordHash: string }>(
     em,

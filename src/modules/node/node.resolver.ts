@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Access } from '../../server/access.js';
 import type { Context } from '../../server/context.js';
-import { decodeGlobalId, type NodeType } from '../../shared/global-id.js';
+import { decodeGlobalId } from '../../shared/global-id.js';
 import { NodeInterface, tagNode } from '../../shared/relay.type.js';
 import { nodeLoaders } from './node.loaders.js';
 
@@ -11,7 +11,7 @@ export class NodeResolver {
   @Query(() => NodeInterface, { nullable: true })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
     const { type, key } = decodeGlobalId(id, 'id');
-    const load = nodeLoaders[type as NodeType];
+    const load = nodeLoaders[type];
     const row = load ? await load(ctx, key) : null;
     return row ? tagNode(type, row) : null;
   }

@@ -14,6 +14,7 @@ import {
   TownshipStatsType,
 } from './stats.type.js';
 import { statsQuery, type CollaborationRow, type HelperRow, type StatsQuery } from './stats.service.js';
+import { mustExist } from '../../shared/must-exist.js';
 
 @Resolver(() => StatsType)
 export class StatsResolver {
@@ -104,7 +105,7 @@ export class StatsResolver {
 export class AssociationStatsResolver {
   @FieldResolver(() => AssociationType)
   async association(@Root() helper: HelperRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return (await associationById(ctx).load(helper.associationId))!;
+    return mustExist(await associationById(ctx).load(helper.associationId), 'associationById(helper.associationId)');
   }
 }
 
@@ -112,11 +113,11 @@ export class AssociationStatsResolver {
 export class CollaborationResolver {
   @FieldResolver(() => AssociationType)
   async helper(@Root() collaboration: CollaborationRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return (await associationById(ctx).load(collaboration.helperId))!;
+    return mustExist(await associationById(ctx).load(collaboration.helperId), 'associationById(collaboration.helperId)');
   }
 
   @FieldResolver(() => AssociationType)
   async helped(@Root() collaboration: CollaborationRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return (await associationById(ctx).load(collaboration.helpedId))!;
+    return mustExist(await associationById(ctx).load(collaboration.helpedId), 'associationById(collaboration.helpedId)');
   }
 }

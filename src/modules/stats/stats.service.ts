@@ -152,7 +152,7 @@ export class StatsQuery {
                 coalesce(sum(r.beneficiaries) FILTER (WHERE r.status = 'COMPLETED'), 0)::int AS beneficiaries
            FROM r`,
       );
-      return result!;
+      return result;
     });
   }
 
@@ -163,7 +163,7 @@ export class StatsQuery {
                 coalesce(sum(c.quantity) FILTER (WHERE r.unit = 'YUAN'), 0)::int AS "amountPledged"
            FROM r JOIN claim c ON c.request_id = r.id AND ${COMMITTED}`,
       );
-      return result!;
+      return result;
     });
   }
 
@@ -174,7 +174,7 @@ export class StatsQuery {
            SELECT r.requester_id FROM r UNION SELECT c.association_id FROM r JOIN claim c ON c.request_id = r.id
          ) involved`,
       );
-      return result!.n;
+      return result.n;
     });
   }
 

@@ -1,5 +1,5 @@
 /** Dashboard figures (contract: Stats and friends). Definitions: README, "Stats for dashboard authors". */
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AidCategory } from '../../shared/enums.js';
 
 @InputType('StatsFilter')
