@@ -6,29 +6,28 @@
  * event log replays to the same state.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database.js';
-import { startServer, type TestServer } from './support/server.js';
 import { gql } from './support/client.js';
-import { ADMIN_ENV, asAdmin, createOrg, type Org } from './support/personas.js';
+import { describe, expect, test } from './support/fixtures.js';
+import { createOrg, type Org } from './support/personas.js';
 import { postRequest } from './support/requests.js';
-import { CLAIM, verifiedAssociations } from './support/world.js';
+import { verifiedAssociations } from './support/world.js';
 import { admin } from './support/pg.js';
 import { decodeGlobalId } from '../src/shared/global-id.js';
+import {
+  CancelHelpRequestDocument,
+  ClaimDocument,
+  CompleteHelpRequestDocument,
+  DeclineClaimWithReasonDocument,
+  WithdrawClaimWithReasonDocument,
+} from './generated/graphql.js';
 
-let server: TestServer;
-let databaseUrl: string;
 let requester: Org;
 let claimers: { owner: { token: string }; ids: string[] };
 
-beforeAll(async () => {
-  databaseUrl = await createTestDatabase();
-  server = await startServer(databaseUrl, ADMIN_ENV);
-  const adminToken = await asAdmin(server.url);
-  requester = await createOrg(server.url, adminToken);
-  claimers = await verifiedAssociations(server.url, adminToken, 6, 'Claimer');
+test.beforeAll(async ({ url, adminToken }) => {
+  requester = await createOrg(url, adminToken);
+  claimers = await verifiedAssociations(url, adminToken, 6, 'Claimer');
 });
-afterAll(() => server?.stop());
 
 type Op =
   | { op: 'claim'; slot: number; who: number; quantity: number }
@@ -44,10 +43,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('cancel' as const, 'complete' as const) }) },
 );
 
-const sql = <T>(text: string, params: unknown[]) => admin(databaseUrl, async (client) => (await client.query(text, params)).rows as T[]);
+const sql = <T>(databaseUrl: string, text: string, params: unknown[]) =>
+  admin(databaseUrl, async (client) => (await client.query(text, params)).rows as T[]);
 
-async function run(capacities: number[], batches: Op[][]): Promise<void> {
-  const request = await postRequest(server.url, requester.owner.token, requester.id, {
+async function run(url: string, databaseUrl: string, capacities: number[], batches: Op[][]): Promise<void> {
+  const request = await postRequest(url, requester.owner.token, requester.id, {
     slots: capacities.map((capacity) => ({ capacity })),
   });
   const claimIds: string[] = [];
@@ -55,8 +55,8 @@ async function run(capacities: number[], batches: Op[][]): Promise<void> {
     if (op.op === 'claim') {
       const slot = request.slots[op.slot % capacities.length];
       const response = await gql(
-        server.url,
-        CLAIM,
+        url,
+        ClaimDocument,
         { input: { slotId: slot.id, associationId: claimers.ids[op.who], quantity: op.quantity } },
         claimers.owner.token,
       );
@@ -64,26 +64,28 @@ async function run(capacities: number[], batches: Op[][]): Promise<void> {
     } else if (op.op === 'withdraw' || op.op === 'decline') {
       const id = claimIds[op.claim % Math.max(claimIds.length, 1)];
       if (!id) return;
-      const token = op.op === 'withdraw' ? claimers.owner.token : requester.owner.token;
-      await gql(server.url, `mutation ($id: ID!) { ${op.op}Claim(id: $id, reason: "property") { id } }`, { id }, token);
+      if (op.op === 'withdraw') await gql(url, WithdrawClaimWithReasonDocument, { id, reason: 'property' }, claimers.owner.token);
+      else await gql(url, DeclineClaimWithReasonDocument, { id, reason: 'property' }, requester.owner.token);
+    } else if (op.op === 'cancel') {
+      await gql(url, CancelHelpRequestDocument, { id: request.id, reason: 'property' }, requester.owner.token);
     } else {
-      const mutation =
-        op.op === 'cancel' ? `cancelHelpRequest(id: $id, reason: "property")` : `completeHelpRequest(id: $id, beneficiaries: 3)`;
-      await gql(server.url, `mutation ($id: ID!) { ${mutation} { id } }`, { id: request.id }, requester.owner.token);
+      await gql(url, CompleteHelpRequestDocument, { id: request.id, beneficiaries: 3 }, requester.owner.token);
     }
   };
   for (const batch of batches) await Promise.all(batch.map(perform));
-  await checkInvariants(decodeGlobalId(request.id, 'id').key);
+  await checkInvariants(databaseUrl, decodeGlobalId(request.id, 'id').key);
 }
 
-async function checkInvariants(requestId: string): Promise<void> {
+async function checkInvariants(databaseUrl: string, requestId: string): Promise<void> {
   const slots = await sql<{ id: string; capacity: number; claimed: number; committed: number }>(
+    databaseUrl,
     `SELECT s.id, s.capacity, s.claimed,
             coalesce((SELECT sum(quantity) FROM claim c WHERE c.slot_id = s.id AND c.status IN ('ACTIVE', 'FULFILLED')), 0)::int AS committed
        FROM slot s WHERE s.request_id = $1 ORDER BY s.position`,
     [requestId],
   );
   const [request] = await sql<{ status: string; claimed: number; capacity: number; active: number; activeClaims: number; version: number }>(
+    databaseUrl,
     `SELECT status, claimed, capacity, active_claims AS "activeClaims", version,
             (SELECT count(*) FROM claim WHERE request_id = h.id AND status = 'ACTIVE')::int AS active
        FROM help_request h WHERE id = $1`,
@@ -93,14 +95,15 @@ async function checkInvariants(requestId: string): Promise<void> {
     expect(slot.claimed).toBe(slot.committed);
     expect(slot.claimed).toBeLessThanOrEqual(slot.capacity);
   }
-  expect(request!.claimed).toBe(slots.reduce((sum, s) => sum + s.claimed, 0));
-  expect(request!.activeClaims).toBe(request!.active);
+  expect(request.claimed).toBe(slots.reduce((sum, s) => sum + s.claimed, 0));
+  expect(request.activeClaims).toBe(request.active);
   const full = slots.every((s) => s.claimed === s.capacity);
-  if (request!.status === 'OPEN' || request!.status === 'FILLED') expect(request!.status).toBe(full ? 'FILLED' : 'OPEN');
-  else expect(request!.active).toBe(0);
+  if (request.status === 'OPEN' || request.status === 'FILLED') expect(request.status).toBe(full ? 'FILLED' : 'OPEN');
+  else expect(request.active).toBe(0);
 
   // Replay the log: status, and each slot's committed quantity.
   const events = await sql<{ type: string; slotId: string | null; quantity: number | null }>(
+    databaseUrl,
     `SELECT e.type, c.slot_id AS "slotId", c.quantity FROM request_event e LEFT JOIN claim c ON c.id = e.claim_id
       WHERE e.request_id = $1 ORDER BY e.position`,
     [requestId],
@@ -124,18 +127,18 @@ async function checkInvariants(requestId: string): Promise<void> {
       active.clear();
     }
   }
-  expect(status).toBe(request!.status);
-  expect(events.length).toBe(request!.version);
+  expect(status).toBe(request.status);
+  expect(events.length).toBe(request.version);
   for (const slot of slots) expect((active.get(slot.id) ?? 0) + (fulfilled.get(slot.id) ?? 0)).toBe(slot.claimed);
 }
 
 describe('claims, as a property', () => {
-  it('keep every slot, request and the event log consistent under random concurrent operations', async () => {
+  test('keep every slot, request and the event log consistent under random concurrent operations', async ({ url, databaseUrl }) => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }),
         fc.array(fc.array(opArb, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }),
-        run,
+        (capacities, batches) => run(url, databaseUrl, capacities, batches),
       ),
       { numRuns: 25 },
     );

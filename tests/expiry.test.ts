@@ -3,57 +3,52 @@
  * ACTIVE claims whose end passed becomes EXPIRED, by the database clock, with
  * exactly one EXPIRED event, however many instances run the job.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database.js';
-import { spawnServer, testEnv, type SpawnedServer } from './support/server.js';
 import { gql } from './support/client.js';
-import { ADMIN_ENV, asAdmin, createOrg, type Org } from './support/personas.js';
+import { describe, expect, test } from './support/fixtures.js';
+import { asAdmin, createOrg, type Org } from './support/personas.js';
 import { hoursFromNow, postRequest } from './support/requests.js';
-import { CLAIM, verifiedAssociations } from './support/world.js';
+import type { SpawnedServer } from './support/server.js';
+import { verifiedAssociations } from './support/world.js';
 import { admin } from './support/pg.js';
 import { subscribeEvents } from './support/subscriptions.js';
+import { ClaimDocument, ExpiryStatusDocument, RequestEventsHeadDocument, UpdateHelpRequestDocument } from './generated/graphql.js';
 
 let a: SpawnedServer;
 let b: SpawnedServer;
-let databaseUrl: string;
 let adminToken: string;
 let org: Org;
 
-beforeAll(async () => {
-  databaseUrl = await createTestDatabase();
-  const env = testEnv(databaseUrl, { ...ADMIN_ENV, EXPIRY_INTERVAL_MS: '150' });
-  [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+test.beforeAll(async ({ spawn }) => {
+  const env = { EXPIRY_INTERVAL_MS: '150' };
+  [a, b] = await Promise.all([spawn(env), spawn(env)]);
   adminToken = await asAdmin(a.url);
   org = await createOrg(a.url, adminToken);
 });
-afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-});
-
-const STATUS = `query ($id: ID!) { helpRequest(id: $id) { status closedAt version } }`;
 
 async function moveEndToThePast(id: string, version: number) {
   const response = await gql(
     a.url,
-    `mutation ($id: ID!, $v: Int!, $end: DateTime) { updateHelpRequest(id: $id, expectedVersion: $v, input: { endsAt: $end }) { version } }`,
-    { id, v: version, end: hoursFromNow(-1) },
+    UpdateHelpRequestDocument,
+    { id, expectedVersion: version, input: { endsAt: hoursFromNow(-1) } },
     org.owner.token,
   );
   expect(response.body.errors).toBeUndefined();
 }
 
+const status = async (id: string) => (await gql(a.url, ExpiryStatusDocument, { id })).body.data!.helpRequest!;
+
 describe('expiry', () => {
-  it('expires each past-due OPEN request without ACTIVE claims exactly once; claimed and FILLED ones wait', async () => {
+  test('expires each past-due OPEN request without ACTIVE claims exactly once; claimed and FILLED ones wait', async ({ databaseUrl }) => {
     const { owner, ids } = await verifiedAssociations(a.url, adminToken, 1, 'Helper');
     const claimed = await postRequest(a.url, org.owner.token, org.id, { endsAt: hoursFromNow(1), slots: [{ capacity: 5 }] });
-    await gql(a.url, CLAIM, { input: { slotId: claimed.slots[0].id, associationId: ids[0], quantity: 1 } }, owner.token);
+    await gql(a.url, ClaimDocument, { input: { slotId: claimed.slots[0].id, associationId: ids[0], quantity: 1 } }, owner.token);
     await moveEndToThePast(claimed.id, 2);
     const filled = await postRequest(a.url, org.owner.token, org.id, { endsAt: hoursFromNow(1), slots: [{ capacity: 1 }] });
-    await gql(a.url, CLAIM, { input: { slotId: filled.slots[0].id, associationId: ids[0], quantity: 1 } }, owner.token);
+    await gql(a.url, ClaimDocument, { input: { slotId: filled.slots[0].id, associationId: ids[0], quantity: 1 } }, owner.token);
     await moveEndToThePast(filled.id, 3);
 
     // Follow the log live from here: each EXPIRED event is awaited as it arrives.
-    const head = (await gql(a.url, '{ requestEventsHead }')).body.data!.requestEventsHead;
+    const head = (await gql(a.url, RequestEventsHeadDocument, {})).body.data!.requestEventsHead;
     const feed = subscribeEvents(b.wsUrl, { after: head, filter: { requesterIds: [org.id] } });
     const due = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
@@ -64,12 +59,12 @@ describe('expiry', () => {
     await feed.close();
 
     for (const request of due) {
-      const status = (await gql(a.url, STATUS, { id: request.id })).body.data!.helpRequest;
-      expect(status).toMatchObject({ status: 'EXPIRED', version: 2 });
-      expect(status.closedAt).not.toBeNull();
+      const expired = await status(request.id);
+      expect(expired).toMatchObject({ status: 'EXPIRED', version: 2 });
+      expect(expired.closedAt).not.toBeNull();
     }
-    expect((await gql(a.url, STATUS, { id: claimed.id })).body.data!.helpRequest.status).toBe('OPEN');
-    expect((await gql(a.url, STATUS, { id: filled.id })).body.data!.helpRequest.status).toBe('FILLED');
+    expect((await status(claimed.id)).status).toBe('OPEN');
+    expect((await status(filled.id)).status).toBe('FILLED');
 
     // Exactly one EXPIRED event per request in the table itself, and actor null (the system).
     const rows = await admin(databaseUrl, (client) =>

@@ -4,19 +4,36 @@
  * visibility, idempotent posting and node lookups, over real HTTP on PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database.js';
-import { startServer, type TestServer } from './support/server.js';
-import { codes, gql } from './support/client.js';
-import { ADMIN_ENV, addMember, asAdmin, createApiKey, createOrg, signUp, type Org, type Persona } from './support/personas.js';
-import { POST, hoursFromNow, postRequest, requestInput } from './support/requests.js';
-import { CANCEL, COMPLETE, UPDATE, errorOf, eventTypes, allEvents } from './support/events.js';
-import { CLAIM } from './support/world.js';
+import { codes, dataOf, gql } from './support/client.js';
+import { describe, expect, test } from './support/fixtures.js';
+import { addMember, createApiKey, createOrg, signUp, type Org, type Persona } from './support/personas.js';
+import { hoursFromNow, postRequest, requestInput } from './support/requests.js';
+import { allEvents, errorOf, eventTypes } from './support/events.js';
 import { toGlobalId } from '../src/shared/global-id.js';
+import {
+  CancelHelpRequestDocument,
+  ClaimDocument,
+  CompleteHelpRequestDocument,
+  HelpRequestClosureDocument,
+  HelpRequestContactDocument,
+  HelpRequestContactsByRequesterDocument,
+  HelpRequestCountByRequesterDocument,
+  HelpRequestIdLookupDocument,
+  HelpRequestOrSlotNodeDocument,
+  HelpRequestResultDocument,
+  HelpRequestSlotCapacitiesDocument,
+  HelpRequestSlotLabelsDocument,
+  HelpRequestStateDocument,
+  PostHelpRequestDocument,
+  UpdateHelpRequestDocument,
+  type CapacityUnit,
+  type PostHelpRequestInput,
+  type RequestFieldsFragment,
+  type RequestKind,
+  type SlotInput,
+  type UpdateHelpRequestInput,
+} from './generated/graphql.js';
 
-let server: TestServer;
-let url: string;
-let adminToken: string;
 /** A verified association in 巡场镇 with an OWNER, a COORDINATOR, a MEMBER and an API key. */
 let org: Org;
 let member: Persona;
@@ -27,10 +44,7 @@ let otherKey: { id: string; secret: string };
 let outsider: Persona;
 let unverified: Org;
 
-beforeAll(async () => {
-  server = await startServer(await createTestDatabase(), ADMIN_ENV);
-  url = server.url;
-  adminToken = await asAdmin(url);
+test.beforeAll(async ({ url, adminToken }) => {
   [org, other, unverified] = await Promise.all([
     createOrg(url, adminToken),
     createOrg(url, adminToken, { township: '上罗镇' }),
@@ -40,37 +54,41 @@ beforeAll(async () => {
   expect((await addMember(url, org.owner.token, org.id, member.email, 'MEMBER')).body.errors).toBeUndefined();
   [key, otherKey] = await Promise.all([createApiKey(url, org.owner.token, org.id), createApiKey(url, other.owner.token, other.id)]);
 });
-afterAll(() => server?.stop());
 
-const post = (token: string | undefined, input: Record<string, unknown>) => gql(url, POST, { input }, token);
-const open = (overrides: Record<string, unknown> = {}) => postRequest(url, org.coordinator.token, org.id, overrides);
-const update = (token: string | undefined, id: string, v: number, input: Record<string, unknown>) =>
-  gql(url, UPDATE, { id, v, input }, token);
-const cancel = (token: string | undefined, id: string, reason?: string | null) => gql(url, CANCEL, { id, reason }, token);
-const complete = (token: string | undefined, id: string, b: number, o?: string | null) => gql(url, COMPLETE, { id, b, o }, token);
-const HELP_REQUEST = `query ($id: ID!) { helpRequest(id: $id) { id title description township address contact urgency startsAt endsAt status version } }`;
-const current = async (id: string, token = adminToken) =>
-  (await gql(url, HELP_REQUEST, { id }, token)).body.data!.helpRequest as Record<string, any>;
-const COUNT = `query ($r: ID) { helpRequests(filter: { requesterId: $r }) { totalCount } }`;
-const countOf = async (associationId: string) => (await gql(url, COUNT, { r: associationId })).body.data!.helpRequests.totalCount as number;
+const post = (url: string, token: string | undefined, input: PostHelpRequestInput) => gql(url, PostHelpRequestDocument, { input }, token);
+const open = (url: string, overrides: Partial<PostHelpRequestInput> = {}) => postRequest(url, org.coordinator.token, org.id, overrides);
+const update = (url: string, token: string | undefined, id: string, expectedVersion: number, input: UpdateHelpRequestInput) =>
+  gql(url, UpdateHelpRequestDocument, { id, expectedVersion, input }, token);
+const cancel = (url: string, token: string | undefined, id: string, reason?: string | null) =>
+  gql(url, CancelHelpRequestDocument, { id, reason }, token);
+const complete = (url: string, token: string | undefined, id: string, beneficiaries: number, outcome?: string | null) =>
+  gql(url, CompleteHelpRequestDocument, { id, beneficiaries, outcome }, token);
+/** The request as `token` (an administrator's, who sees the contact) reads it now. */
+const current = async (url: string, token: string, id: string) => {
+  const { helpRequest } = dataOf(await gql(url, HelpRequestStateDocument, { id }, token));
+  expect(helpRequest).not.toBeNull();
+  return helpRequest!;
+};
+const countOf = async (url: string, associationId: string) =>
+  dataOf(await gql(url, HelpRequestCountByRequesterDocument, { requesterId: associationId })).helpRequests.totalCount;
 const iso = (value: string) => new Date(value).toISOString();
 /** A decodable id of the right type that names nothing. */
 const ghost = (type: 'Association' | 'HelpRequest') => toGlobalId(type, randomUUID());
 
 describe('postHelpRequest: what is stored', () => {
-  it.each([
+  test.for<[RequestKind, CapacityUnit]>([
     ['MANPOWER', 'PERSON'],
     ['PATIENT_GUARD', 'PERSON'],
     ['FUNDRAISING', 'YUAN'],
     ['TUTORING', 'PERSON'],
     ['TRAINING', 'PERSON'],
     ['SUPPLIES', 'ITEM'],
-  ])('a %s request counts in %s', async (kind, unit) => {
-    const request = await open({ kind, slots: [{ capacity: 5000 }] });
+  ])('a %s request counts in %s', async ([kind, unit], { url }) => {
+    const request = await open(url, { kind, slots: [{ capacity: 5000 }] });
     expect(request).toMatchObject({ kind, unit, status: 'OPEN', version: 1, capacity: 5000, claimed: 0, remaining: 5000 });
   });
 
-  it('keeps the slots in input order and sums capacity, claimed and remaining over them', async () => {
+  test('keeps the slots in input order and sums capacity, claimed and remaining over them', async ({ url }) => {
     const slots = [
       { label: '夜班', startsAt: hoursFromNow(30), endsAt: hoursFromNow(38), capacity: 3 },
       { label: '白班', startsAt: hoursFromNow(10), endsAt: hoursFromNow(18), capacity: 1 },
@@ -78,24 +96,22 @@ describe('postHelpRequest: what is stored', () => {
       { label: 'B', capacity: 7 },
       { label: 'A', capacity: 4 },
     ];
-    const request = await open({ kind: 'PATIENT_GUARD', category: 'MEDICAL', slots });
-    expect(request.slots.map((slot: { label: string }) => slot.label)).toEqual(['夜班', '白班', '早班', 'B', 'A']);
-    expect(request.slots.map((slot: { capacity: number }) => slot.capacity)).toEqual([3, 1, 2, 7, 4]);
-    expect(request.slots.map((slot: { remaining: number }) => slot.remaining)).toEqual([3, 1, 2, 7, 4]);
-    expect(request.slots.every((slot: { claimed: number }) => slot.claimed === 0)).toBe(true);
-    expect(request.slots[0]).toMatchObject({ startsAt: iso(slots[0]!.startsAt!), endsAt: iso(slots[0]!.endsAt!) });
+    const request = await open(url, { kind: 'PATIENT_GUARD', category: 'MEDICAL', slots });
+    expect(request.slots.map((slot) => slot.label)).toEqual(['夜班', '白班', '早班', 'B', 'A']);
+    expect(request.slots.map((slot) => slot.capacity)).toEqual([3, 1, 2, 7, 4]);
+    expect(request.slots.map((slot) => slot.remaining)).toEqual([3, 1, 2, 7, 4]);
+    expect(request.slots.every((slot) => slot.claimed === 0)).toBe(true);
+    expect(request.slots[0]).toMatchObject({ startsAt: iso(slots[0].startsAt!), endsAt: iso(slots[0].endsAt!) });
     expect(request.slots[2]).toMatchObject({ startsAt: null, endsAt: null });
     expect(request).toMatchObject({ capacity: 17, claimed: 0, remaining: 17, unit: 'PERSON' });
     // The slots read back through helpRequest come in the same order.
-    const again = await gql(url, `query ($id: ID!) { helpRequest(id: $id) { slots { id label } } }`, { id: request.id });
-    expect(again.body.data!.helpRequest.slots).toEqual(
-      request.slots.map((slot: { id: string; label: string }) => ({ id: slot.id, label: slot.label })),
-    );
+    const again = await gql(url, HelpRequestSlotLabelsDocument, { id: request.id });
+    expect(again.body.data!.helpRequest!.slots).toEqual(request.slots.map((slot) => ({ id: slot.id, label: slot.label })));
   });
 
-  it('defaults township, urgency and times; starts OPEN at version 1', async () => {
+  test('defaults township, urgency and times; starts OPEN at version 1', async ({ url }) => {
     const before = Date.now();
-    const request = await open({
+    const request = await open(url, {
       slots: [
         { startsAt: hoursFromNow(5), endsAt: hoursFromNow(7), capacity: 1 },
         { startsAt: hoursFromNow(3), endsAt: hoursFromNow(4), capacity: 1 },
@@ -121,10 +137,10 @@ describe('postHelpRequest: what is stored', () => {
     expect(Math.abs(new Date(request.postedAt).getTime() - before)).toBeLessThan(60_000);
   });
 
-  it('keeps explicit township, urgency and times, and has no times when neither it nor its slots carry any', async () => {
+  test('keeps explicit township, urgency and times, and has no times when neither it nor its slots carry any', async ({ url }) => {
     const startsAt = hoursFromNow(1);
     const endsAt = hoursFromNow(50);
-    const explicit = await open({
+    const explicit = await open(url, {
       township: ' 孝儿镇 ',
       address: '孝儿镇卫生院',
       urgency: 'CRITICAL',
@@ -139,18 +155,18 @@ describe('postHelpRequest: what is stored', () => {
       startsAt: iso(startsAt),
       endsAt: iso(endsAt),
     });
-    const timeless = await open({ slots: [{ capacity: 2 }] });
+    const timeless = await open(url, { slots: [{ capacity: 2 }] });
     expect(timeless).toMatchObject({ startsAt: null, endsAt: null });
   });
 
-  it('defaults the township to null for an association without one', async () => {
+  test('defaults the township to null for an association without one', async ({ url, adminToken }) => {
     const nowhere = await createOrg(url, adminToken, { township: null });
     const request = await postRequest(url, nowhere.owner.token, nowhere.id);
     expect(request.township).toBeNull();
   });
 
-  it('takes times with an offset and answers them in UTC with milliseconds', async () => {
-    const request = await open({
+  test('takes times with an offset and answers them in UTC with milliseconds', async ({ url }) => {
+    const request = await open(url, {
       startsAt: '2031-11-28T19:00:00+08:00',
       endsAt: '2031-11-28T21:30:00.250+08:00',
       slots: [{ capacity: 1 }],
@@ -160,8 +176,8 @@ describe('postHelpRequest: what is stored', () => {
 });
 
 describe('postHelpRequest: input limits', () => {
-  const three = (third: Record<string, unknown>) => [{ capacity: 1 }, { capacity: 1 }, { capacity: 1, ...third }];
-  it.each([
+  const three = (third: Partial<SlotInput>): SlotInput[] => [{ capacity: 1 }, { capacity: 1 }, { capacity: 1, ...third }];
+  test.for<[string, Partial<PostHelpRequestInput>, string]>([
     ['an empty title', { title: '' }, 'input.title'],
     ['a blank title', { title: '   ' }, 'input.title'],
     ['a title of 121 code points', { title: 'x'.repeat(121) }, 'input.title'],
@@ -194,16 +210,16 @@ describe('postHelpRequest: input limits', () => {
     ['an undecodable associationId', { associationId: 'not-an-id!' }, 'input.associationId'],
     ['an idempotency key of 201 characters', { idempotencyKey: 'k'.repeat(201) }, 'input.idempotencyKey'],
     ['an empty idempotency key', { idempotencyKey: '' }, 'input.idempotencyKey'],
-  ])('BAD_USER_INPUT for %s', async (_name, change, field) => {
-    const before = await countOf(org.id);
-    const response = await post(org.coordinator.token, requestInput(org.id, change));
+  ])('BAD_USER_INPUT for %s', async ([, change, field], { url }) => {
+    const before = await countOf(url, org.id);
+    const response = await post(url, org.coordinator.token, requestInput(org.id, change));
     expect(response.body.errors).toHaveLength(1);
     expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field });
     expect(response.body.data ?? null).toBeNull();
-    expect(await countOf(org.id)).toBe(before);
+    expect(await countOf(url, org.id)).toBe(before);
   });
 
-  it.each([
+  test.for<[string, Partial<PostHelpRequestInput>]>([
     ['a title of 120 Chinese characters', { title: '助'.repeat(120) }],
     ['a title of 120 astral code points (240 UTF-16 units)', { title: '🤝'.repeat(120) }],
     ['a title of 120 characters padded with spaces', { title: `  ${'t'.repeat(120)}  ` }],
@@ -213,169 +229,182 @@ describe('postHelpRequest: input limits', () => {
     ['capacity 1,000,000', { slots: [{ capacity: 1_000_000 }] }],
     ['a FUNDRAISING target of 1,000,000 yuan', { kind: 'FUNDRAISING', slots: [{ capacity: 1_000_000 }] }],
     ['an idempotency key of 200 characters', { idempotencyKey: `${randomUUID()}${'k'.repeat(164)}` }],
-  ])('accepts %s', async (_name, change) => {
-    const response = await post(org.coordinator.token, requestInput(org.id, change));
+  ])('accepts %s', async ([, change], { url }) => {
+    const response = await post(url, org.coordinator.token, requestInput(org.id, change));
     expect(response.body.errors).toBeUndefined();
     const request = response.body.data!.postHelpRequest;
-    if ('title' in change) expect(request.title).toBe((change.title as string).trim());
-    if ('slots' in change) expect(request.slots).toHaveLength((change.slots as unknown[]).length);
+    if ('title' in change) expect(request.title).toBe(change.title?.trim());
+    if ('slots' in change) expect(request.slots).toHaveLength(change.slots!.length);
   });
 });
 
 describe('postHelpRequest: order of checks', () => {
-  it('UNAUTHENTICATED for an anonymous caller, whatever the input', async () => {
-    expect(codes(await post(undefined, requestInput(org.id)))).toEqual(['UNAUTHENTICATED']);
-    expect(codes(await post(undefined, requestInput('%%', { title: '', slots: [] })))).toEqual(['UNAUTHENTICATED']);
+  test('UNAUTHENTICATED for an anonymous caller, whatever the input', async ({ url }) => {
+    expect(codes(await post(url, undefined, requestInput(org.id)))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await post(url, undefined, requestInput('%%', { title: '', slots: [] })))).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('BAD_USER_INPUT before NOT_FOUND: a malformed title for an id naming nothing', async () => {
-    const response = await post(outsider.token, requestInput(org.owner.id, { title: '' }));
+  test('BAD_USER_INPUT before NOT_FOUND: a malformed title for an id naming nothing', async ({ url }) => {
+    const response = await post(url, outsider.token, requestInput(org.owner.id, { title: '' }));
     expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.title' });
   });
 
-  it('BAD_USER_INPUT before FORBIDDEN: an outsider with a malformed title on an existing association', async () => {
-    expect(errorOf(await post(outsider.token, requestInput(org.id, { title: 't'.repeat(121) })))).toEqual({
+  test('BAD_USER_INPUT before FORBIDDEN: an outsider with a malformed title on an existing association', async ({ url }) => {
+    expect(errorOf(await post(url, outsider.token, requestInput(org.id, { title: 't'.repeat(121) })))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'input.title',
     });
-    expect(errorOf(await post(otherKey.secret, requestInput(org.id, { slots: [] })))).toEqual({
+    expect(errorOf(await post(url, otherKey.secret, requestInput(org.id, { slots: [] })))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'input.slots',
     });
     // An unverified association's OWNER with bad input: still the input first.
-    expect(errorOf(await post(unverified.owner.token, requestInput(unverified.id, { description: ' ' })))).toEqual({
+    expect(errorOf(await post(url, unverified.owner.token, requestInput(unverified.id, { description: ' ' })))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'input.description',
     });
   });
 
-  it('NOT_FOUND before FORBIDDEN: an outsider posting for a valid id of another type, or of an unknown association', async () => {
-    expect(codes(await post(outsider.token, requestInput(org.owner.id)))).toEqual(['NOT_FOUND']);
-    const request = await open();
-    expect(codes(await post(outsider.token, requestInput(request.id)))).toEqual(['NOT_FOUND']);
-    expect(codes(await post(outsider.token, requestInput(ghost('Association'))))).toEqual(['NOT_FOUND']);
-    expect(codes(await post(adminToken, requestInput(ghost('Association'))))).toEqual(['NOT_FOUND']);
+  test('NOT_FOUND before FORBIDDEN: an outsider posting for a valid id of another type, or of an unknown association', async ({
+    url,
+    adminToken,
+  }) => {
+    expect(codes(await post(url, outsider.token, requestInput(org.owner.id)))).toEqual(['NOT_FOUND']);
+    const request = await open(url);
+    expect(codes(await post(url, outsider.token, requestInput(request.id)))).toEqual(['NOT_FOUND']);
+    expect(codes(await post(url, outsider.token, requestInput(ghost('Association'))))).toEqual(['NOT_FOUND']);
+    expect(codes(await post(url, adminToken, requestInput(ghost('Association'))))).toEqual(['NOT_FOUND']);
   });
 });
 
 describe('postHelpRequest: who may post', () => {
-  it('allows the OWNER, a COORDINATOR, the association’s API key and an administrator, each posting for the association', async () => {
-    const before = await countOf(org.id);
+  test('allows the OWNER, a COORDINATOR, the association’s API key and an administrator, each posting for the association', async ({
+    url,
+    adminToken,
+  }) => {
+    const before = await countOf(url, org.id);
     for (const token of [org.owner.token, org.coordinator.token, key.secret, adminToken]) {
-      const response = await post(token, requestInput(org.id));
+      const response = await post(url, token, requestInput(org.id));
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data!.postHelpRequest.requester.id).toBe(org.id);
     }
-    expect(await countOf(org.id)).toBe(before + 4);
+    expect(await countOf(url, org.id)).toBe(before + 4);
   });
 
-  it('refuses a plain MEMBER, an outsider, another association’s key and another association’s OWNER (FORBIDDEN)', async () => {
-    const before = await countOf(org.id);
+  test('refuses a plain MEMBER, an outsider, another association’s key and another association’s OWNER (FORBIDDEN)', async ({ url }) => {
+    const before = await countOf(url, org.id);
     for (const token of [member.token, outsider.token, otherKey.secret, other.owner.token, other.coordinator.token]) {
-      expect(codes(await post(token, requestInput(org.id)))).toEqual(['FORBIDDEN']);
+      expect(codes(await post(url, token, requestInput(org.id)))).toEqual(['FORBIDDEN']);
     }
-    expect(await countOf(org.id)).toBe(before);
+    expect(await countOf(url, org.id)).toBe(before);
   });
 
-  it('refuses an unverified association, even to its OWNER, its key and an administrator', async () => {
+  test('refuses an unverified association, even to its OWNER, its key and an administrator', async ({ url, adminToken }) => {
     const unverifiedKey = await createApiKey(url, unverified.owner.token, unverified.id);
     for (const token of [unverified.owner.token, unverified.coordinator.token, unverifiedKey.secret, adminToken]) {
-      expect(codes(await post(token, requestInput(unverified.id)))).toEqual(['FORBIDDEN']);
+      expect(codes(await post(url, token, requestInput(unverified.id)))).toEqual(['FORBIDDEN']);
     }
-    expect(await countOf(unverified.id)).toBe(0);
+    expect(await countOf(url, unverified.id)).toBe(0);
   });
 });
 
 describe('postHelpRequest: idempotency', () => {
-  it('returns the first request for the same key and input and creates nothing new', async () => {
+  test('returns the first request for the same key and input and creates nothing new', async ({ url, adminToken }) => {
     const fresh = await createOrg(url, adminToken);
     const input = requestInput(fresh.id, { idempotencyKey: 'retry-1', slots: [{ capacity: 2 }, { capacity: 3 }] });
-    const first = await post(fresh.coordinator.token, input);
+    const first = await post(url, fresh.coordinator.token, input);
     expect(first.body.errors).toBeUndefined();
     const id = first.body.data!.postHelpRequest.id;
     // The key belongs to the association: its OWNER and its API key replay it too.
     const freshKey = await createApiKey(url, fresh.owner.token, fresh.id);
     for (const token of [fresh.coordinator.token, fresh.owner.token, freshKey.secret]) {
-      const again = await post(token, input);
+      const again = await post(url, token, input);
       expect(again.body.errors).toBeUndefined();
       expect(again.body.data!.postHelpRequest.id).toBe(id);
-      expect(again.body.data!.postHelpRequest.slots.map((s: { id: string }) => s.id)).toEqual(
-        first.body.data!.postHelpRequest.slots.map((s: { id: string }) => s.id),
-      );
+      expect(again.body.data!.postHelpRequest.slots.map((s) => s.id)).toEqual(first.body.data!.postHelpRequest.slots.map((s) => s.id));
     }
-    expect(await countOf(fresh.id)).toBe(1);
+    expect(await countOf(url, fresh.id)).toBe(1);
     expect(await eventTypes(url, [id])).toEqual(['POSTED']);
   });
 
-  it('replays the request as it is now, even once it is closed', async () => {
+  test('replays the request as it is now, even once it is closed', async ({ url }) => {
     const input = requestInput(org.id, { idempotencyKey: `now-${randomUUID()}` });
-    const first = (await post(org.coordinator.token, input)).body.data!.postHelpRequest;
-    expect((await update(org.coordinator.token, first.id, 1, { title: '改过的标题' })).body.errors).toBeUndefined();
-    const replay = (await post(org.coordinator.token, input)).body.data!.postHelpRequest;
+    const first = (await post(url, org.coordinator.token, input)).body.data!.postHelpRequest;
+    expect((await update(url, org.coordinator.token, first.id, 1, { title: '改过的标题' })).body.errors).toBeUndefined();
+    const replay = (await post(url, org.coordinator.token, input)).body.data!.postHelpRequest;
     expect(replay).toMatchObject({ id: first.id, title: '改过的标题', version: 2 });
-    expect((await cancel(org.coordinator.token, first.id)).body.errors).toBeUndefined();
-    const afterCancel = await post(org.coordinator.token, input);
+    expect((await cancel(url, org.coordinator.token, first.id)).body.errors).toBeUndefined();
+    const afterCancel = await post(url, org.coordinator.token, input);
     expect(afterCancel.body.errors).toBeUndefined();
     expect(afterCancel.body.data!.postHelpRequest).toMatchObject({ id: first.id, status: 'CANCELLED', version: 3 });
   });
 
-  it('refuses the same key with other input (BAD_USER_INPUT input.idempotencyKey)', async () => {
+  test('refuses the same key with other input (BAD_USER_INPUT input.idempotencyKey)', async ({ url }) => {
     const idempotencyKey = `other-${randomUUID()}`;
-    const first = await post(org.coordinator.token, requestInput(org.id, { idempotencyKey }));
+    const first = await post(url, org.coordinator.token, requestInput(org.id, { idempotencyKey }));
     expect(first.body.errors).toBeUndefined();
-    const before = await countOf(org.id);
-    for (const change of [{ title: '另一个标题' }, { slots: [{ capacity: 9 }] }, { urgency: 'HIGH' }, { contact: '电话 1' }]) {
-      const response = await post(org.coordinator.token, requestInput(org.id, { idempotencyKey, ...change }));
+    const before = await countOf(url, org.id);
+    const changes: Partial<PostHelpRequestInput>[] = [
+      { title: '另一个标题' },
+      { slots: [{ capacity: 9 }] },
+      { urgency: 'HIGH' },
+      { contact: '电话 1' },
+    ];
+    for (const change of changes) {
+      const response = await post(url, org.coordinator.token, requestInput(org.id, { idempotencyKey, ...change }));
       expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
     }
-    expect(await countOf(org.id)).toBe(before);
+    expect(await countOf(url, org.id)).toBe(before);
   });
 
-  it('scopes keys by association: the same key from another association posts its own request', async () => {
+  test('scopes keys by association: the same key from another association posts its own request', async ({ url, adminToken }) => {
     const idempotencyKey = `shared-${randomUUID()}`;
-    const mine = await post(org.coordinator.token, requestInput(org.id, { idempotencyKey }));
-    const theirs = await post(other.coordinator.token, requestInput(other.id, { idempotencyKey }));
+    const mine = await post(url, org.coordinator.token, requestInput(org.id, { idempotencyKey }));
+    const theirs = await post(url, other.coordinator.token, requestInput(other.id, { idempotencyKey }));
     expect(mine.body.errors).toBeUndefined();
     expect(theirs.body.errors).toBeUndefined();
     expect(theirs.body.data!.postHelpRequest.id).not.toBe(mine.body.data!.postHelpRequest.id);
     expect(theirs.body.data!.postHelpRequest.requester.id).toBe(other.id);
     // With other input, too: the other association's use does not bind this one.
     const third = await createOrg(url, adminToken);
-    const differing = await post(third.coordinator.token, requestInput(third.id, { idempotencyKey, title: '完全不同' }));
+    const differing = await post(url, third.coordinator.token, requestInput(third.id, { idempotencyKey, title: '完全不同' }));
     expect(differing.body.errors).toBeUndefined();
   });
 
-  it('checks permission before replaying, and a failed attempt does not use the key up', async () => {
+  test('checks permission before replaying, and a failed attempt does not use the key up', async ({ url }) => {
     const idempotencyKey = `failed-${randomUUID()}`;
     const input = requestInput(org.id, { idempotencyKey });
-    expect(codes(await post(member.token, input))).toEqual(['FORBIDDEN']);
-    expect(errorOf(await post(org.coordinator.token, { ...input, title: '' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.title' });
+    expect(codes(await post(url, member.token, input))).toEqual(['FORBIDDEN']);
+    expect(errorOf(await post(url, org.coordinator.token, { ...input, title: '' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.title',
+    });
     // The key is still free: other input than the failed attempts is accepted.
-    const taken = await post(org.coordinator.token, { ...input, title: '第一次成功' });
+    const taken = await post(url, org.coordinator.token, { ...input, title: '第一次成功' });
     expect(taken.body.errors).toBeUndefined();
     // Now the key is bound: a MEMBER replaying it is still FORBIDDEN.
-    expect(codes(await post(member.token, { ...input, title: '第一次成功' }))).toEqual(['FORBIDDEN']);
-    expect(errorOf(await post(org.coordinator.token, input))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
+    expect(codes(await post(url, member.token, { ...input, title: '第一次成功' }))).toEqual(['FORBIDDEN']);
+    expect(errorOf(await post(url, org.coordinator.token, input))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
   });
 
-  it('creates exactly one request for 20 concurrent identical calls', async () => {
+  test('creates exactly one request for 20 concurrent identical calls', async ({ url, adminToken }) => {
     const fresh = await createOrg(url, adminToken);
     const input = requestInput(fresh.id, { idempotencyKey: 'race', slots: [{ capacity: 1 }, { capacity: 2 }] });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => post(fresh.coordinator.token, input)));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => post(url, fresh.coordinator.token, input)));
     for (const answer of answers) expect(answer.body.errors).toBeUndefined();
     const ids = new Set(answers.map((answer) => answer.body.data!.postHelpRequest.id));
     expect(ids.size).toBe(1);
-    expect(await countOf(fresh.id)).toBe(1);
+    expect(await countOf(url, fresh.id)).toBe(1);
     const [id] = [...ids];
-    expect(await eventTypes(url, [id!])).toEqual(['POSTED']);
-    const slots = await gql(url, `query ($id: ID!) { helpRequest(id: $id) { slots { capacity } } }`, { id });
-    expect(slots.body.data!.helpRequest.slots).toEqual([{ capacity: 1 }, { capacity: 2 }]);
+    expect(await eventTypes(url, [id])).toEqual(['POSTED']);
+    const slots = await gql(url, HelpRequestSlotCapacitiesDocument, { id });
+    expect(slots.body.data!.helpRequest!.slots).toEqual([{ capacity: 1 }, { capacity: 2 }]);
   });
 });
 
 describe('updateHelpRequest', () => {
-  const full = () =>
-    open({
+  const full = (url: string) =>
+    open(url, {
       title: '原标题',
       description: '原描述',
       township: '巡场镇',
@@ -386,9 +415,9 @@ describe('updateHelpRequest', () => {
       endsAt: hoursFromNow(20),
     });
 
-  it('leaves omitted fields unchanged and increments the version by one', async () => {
-    const request = await full();
-    const response = await update(org.coordinator.token, request.id, 1, { title: ' 新标题 ' });
+  test('leaves omitted fields unchanged and increments the version by one', async ({ url, adminToken }) => {
+    const request = await full(url);
+    const response = await update(url, org.coordinator.token, request.id, 1, { title: ' 新标题 ' });
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.updateHelpRequest).toEqual({
       id: request.id,
@@ -403,12 +432,12 @@ describe('updateHelpRequest', () => {
       status: 'OPEN',
       version: 2,
     });
-    expect(await current(request.id)).toEqual(response.body.data!.updateHelpRequest);
+    expect(await current(url, adminToken, request.id)).toEqual(response.body.data!.updateHelpRequest);
   });
 
-  it('clears township, address, contact, startsAt and endsAt on explicit null, in one event', async () => {
-    const request = await full();
-    const response = await update(org.owner.token, request.id, 1, {
+  test('clears township, address, contact, startsAt and endsAt on explicit null, in one event', async ({ url }) => {
+    const request = await full(url);
+    const response = await update(url, org.owner.token, request.id, 1, {
       township: null,
       address: null,
       contact: null,
@@ -430,7 +459,7 @@ describe('updateHelpRequest', () => {
     expect(await eventTypes(url, [request.id])).toEqual(['POSTED', 'UPDATED']);
   });
 
-  it.each([
+  test.for<[string, UpdateHelpRequestInput, string]>([
     ['title', { title: null }, 'input.title'],
     ['description', { description: null }, 'input.description'],
     ['urgency', { urgency: null }, 'input.urgency'],
@@ -440,47 +469,53 @@ describe('updateHelpRequest', () => {
     ['a township over 500', { township: 't'.repeat(501) }, 'input.township'],
     ['an address over 500', { address: 'a'.repeat(501) }, 'input.address'],
     ['a contact over 500', { contact: 'c'.repeat(501) }, 'input.contact'],
-  ])('refuses %s (BAD_USER_INPUT) and changes nothing', async (_name, input, field) => {
-    const request = await full();
-    expect(errorOf(await update(org.coordinator.token, request.id, 1, input))).toEqual({ code: 'BAD_USER_INPUT', field });
-    expect(await current(request.id)).toMatchObject({ title: '原标题', description: '原描述', urgency: 'HIGH', version: 1 });
+  ])('refuses %s (BAD_USER_INPUT) and changes nothing', async ([, input, field], { url, adminToken }) => {
+    const request = await full(url);
+    expect(errorOf(await update(url, org.coordinator.token, request.id, 1, input))).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(await current(url, adminToken, request.id)).toMatchObject({
+      title: '原标题',
+      description: '原描述',
+      urgency: 'HIGH',
+      version: 1,
+    });
     expect(await eventTypes(url, [request.id])).toEqual(['POSTED']);
   });
 
-  it('changes no version and writes no event when nothing changes', async () => {
-    const request = await full();
-    for (const input of [
+  test('changes no version and writes no event when nothing changes', async ({ url }) => {
+    const request = await full(url);
+    const inputs: UpdateHelpRequestInput[] = [
       {},
       { title: '原标题', urgency: 'HIGH' },
       { title: '  原标题  ', township: '巡场镇', address: '文化站' },
       { startsAt: request.startsAt, endsAt: request.endsAt },
-      { startsAt: new Date(request.startsAt).toISOString().replace('Z', '+00:00') },
-    ]) {
-      const response = await update(org.coordinator.token, request.id, 1, input);
+      { startsAt: new Date(request.startsAt!).toISOString().replace('Z', '+00:00') },
+    ];
+    for (const input of inputs) {
+      const response = await update(url, org.coordinator.token, request.id, 1, input);
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data!.updateHelpRequest.version).toBe(1);
     }
     expect(await eventTypes(url, [request.id])).toEqual(['POSTED']);
     // Clearing an already empty field changes nothing either.
-    const bare = await open();
-    expect((await update(org.coordinator.token, bare.id, 1, { address: null, startsAt: null })).body.data!.updateHelpRequest.version).toBe(
-      1,
-    );
+    const bare = await open(url);
+    expect(
+      (await update(url, org.coordinator.token, bare.id, 1, { address: null, startsAt: null })).body.data!.updateHelpRequest.version,
+    ).toBe(1);
     expect(await eventTypes(url, [bare.id])).toEqual(['POSTED']);
   });
 
-  it('counts one version per update and one UPDATED event each, by the requester', async () => {
-    const request = await full();
-    const changes = [{ urgency: 'CRITICAL' }, { description: '新描述' }, { contact: '王' }, { address: null }];
+  test('counts one version per update and one UPDATED event each, by the requester', async ({ url, adminToken }) => {
+    const request = await full(url);
+    const changes: UpdateHelpRequestInput[] = [{ urgency: 'CRITICAL' }, { description: '新描述' }, { contact: '王' }, { address: null }];
     for (const [i, input] of changes.entries()) {
-      const response = await update(key.secret, request.id, i + 1, input);
+      const response = await update(url, key.secret, request.id, i + 1, input);
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data!.updateHelpRequest.version).toBe(i + 2);
     }
     const events = await allEvents(url, { requestIds: [request.id] });
     expect(events.map((event) => event.type)).toEqual(['POSTED', 'UPDATED', 'UPDATED', 'UPDATED', 'UPDATED']);
     expect(events.every((event) => event.actor?.id === org.id)).toBe(true);
-    expect(await current(request.id)).toMatchObject({
+    expect(await current(url, adminToken, request.id)).toMatchObject({
       urgency: 'CRITICAL',
       description: '新描述',
       contact: '王',
@@ -489,150 +524,156 @@ describe('updateHelpRequest', () => {
     });
   });
 
-  it('answers VERSION_CONFLICT for a stale or future expectedVersion, changing nothing', async () => {
-    const request = await full();
-    expect((await update(org.coordinator.token, request.id, 1, { title: 'v2' })).body.errors).toBeUndefined();
-    expect(codes(await update(org.coordinator.token, request.id, 1, { title: 'stale' }))).toEqual(['VERSION_CONFLICT']);
-    expect(codes(await update(org.coordinator.token, request.id, 3, { title: 'future' }))).toEqual(['VERSION_CONFLICT']);
-    expect(await current(request.id)).toMatchObject({ title: 'v2', version: 2 });
+  test('answers VERSION_CONFLICT for a stale or future expectedVersion, changing nothing', async ({ url, adminToken }) => {
+    const request = await full(url);
+    expect((await update(url, org.coordinator.token, request.id, 1, { title: 'v2' })).body.errors).toBeUndefined();
+    expect(codes(await update(url, org.coordinator.token, request.id, 1, { title: 'stale' }))).toEqual(['VERSION_CONFLICT']);
+    expect(codes(await update(url, org.coordinator.token, request.id, 3, { title: 'future' }))).toEqual(['VERSION_CONFLICT']);
+    expect(await current(url, adminToken, request.id)).toMatchObject({ title: 'v2', version: 2 });
   });
 
-  it('checks endsAt > startsAt on the result of the update', async () => {
-    const request = await full();
+  test('checks endsAt > startsAt on the result of the update', async ({ url, adminToken }) => {
+    const request = await full(url);
     // Only endsAt, before the existing startsAt.
-    const early = await update(org.coordinator.token, request.id, 1, { endsAt: hoursFromNow(5) });
+    const early = await update(url, org.coordinator.token, request.id, 1, { endsAt: hoursFromNow(5) });
     expect(errorOf(early)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.endsAt' });
     // Only endsAt, equal to the existing startsAt.
-    expect(codes(await update(org.coordinator.token, request.id, 1, { endsAt: request.startsAt }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await update(url, org.coordinator.token, request.id, 1, { endsAt: request.startsAt }))).toEqual(['BAD_USER_INPUT']);
     // Only startsAt, after the existing endsAt.
-    expect(codes(await update(org.coordinator.token, request.id, 1, { startsAt: hoursFromNow(25) }))).toEqual(['BAD_USER_INPUT']);
-    expect(await current(request.id)).toMatchObject({ startsAt: request.startsAt, endsAt: request.endsAt, version: 1 });
+    expect(codes(await update(url, org.coordinator.token, request.id, 1, { startsAt: hoursFromNow(25) }))).toEqual(['BAD_USER_INPUT']);
+    expect(await current(url, adminToken, request.id)).toMatchObject({ startsAt: request.startsAt, endsAt: request.endsAt, version: 1 });
     // Both moved together, consistently: accepted.
     const startsAt = hoursFromNow(25);
     const endsAt = hoursFromNow(30);
-    const moved = await update(org.coordinator.token, request.id, 1, { startsAt, endsAt });
+    const moved = await update(url, org.coordinator.token, request.id, 1, { startsAt, endsAt });
     expect(moved.body.errors).toBeUndefined();
     expect(moved.body.data!.updateHelpRequest).toMatchObject({ startsAt: iso(startsAt), endsAt: iso(endsAt), version: 2 });
     // With startsAt cleared, any endsAt is fine.
-    const cleared = await update(org.coordinator.token, request.id, 2, { startsAt: null, endsAt: hoursFromNow(1) });
+    const cleared = await update(url, org.coordinator.token, request.id, 2, { startsAt: null, endsAt: hoursFromNow(1) });
     expect(cleared.body.errors).toBeUndefined();
     expect(cleared.body.data!.updateHelpRequest).toMatchObject({ startsAt: null, version: 3 });
   });
 
   // api.md "Order of checks" lists times among the shape checks that need no database: when the
   // update itself carries both startsAt and endsAt out of order, that is BAD_USER_INPUT first.
-  it.each([
+  test.for<[string, () => string, 'ghost' | 'open' | 'cancelled', number]>([
     ['an outsider on an id naming nothing (not NOT_FOUND)', () => outsider.token, 'ghost', 1],
     ['an outsider on an existing request (not FORBIDDEN)', () => outsider.token, 'open', 1],
     ['the requester with a stale expectedVersion (not VERSION_CONFLICT)', () => org.coordinator.token, 'open', 7],
     ['the requester on a cancelled request (not REQUEST_NOT_OPEN)', () => org.coordinator.token, 'cancelled', 2],
-  ])('refuses startsAt and endsAt given out of order as input shape: %s', async (_name, token, target, version) => {
-    const request = await full();
-    if (target === 'cancelled') await cancel(org.coordinator.token, request.id);
+  ])('refuses startsAt and endsAt given out of order as input shape: %s', async ([, token, target, version], { url }) => {
+    const request = await full(url);
+    if (target === 'cancelled') await cancel(url, org.coordinator.token, request.id);
     const id = target === 'ghost' ? ghost('HelpRequest') : request.id;
-    const response = await update(token(), id, version, { startsAt: hoursFromNow(5), endsAt: hoursFromNow(4) });
+    const response = await update(url, token(), id, version, { startsAt: hoursFromNow(5), endsAt: hoursFromNow(4) });
     expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.endsAt' });
   });
 
-  it('answers REQUEST_NOT_OPEN on a closed request, before VERSION_CONFLICT', async () => {
-    const cancelled = await full();
-    expect((await cancel(org.coordinator.token, cancelled.id, '不需要了')).body.errors).toBeUndefined();
-    expect(codes(await update(org.coordinator.token, cancelled.id, 2, { title: 'late' }))).toEqual(['REQUEST_NOT_OPEN']);
-    expect(codes(await update(org.coordinator.token, cancelled.id, 1, { title: 'late and stale' }))).toEqual(['REQUEST_NOT_OPEN']);
-    const completed = await full();
-    expect((await complete(org.coordinator.token, completed.id, 3)).body.errors).toBeUndefined();
-    expect(codes(await update(org.coordinator.token, completed.id, 2, { urgency: 'LOW' }))).toEqual(['REQUEST_NOT_OPEN']);
-    expect(codes(await update(org.coordinator.token, completed.id, 7, { urgency: 'LOW' }))).toEqual(['REQUEST_NOT_OPEN']);
-    expect(await current(completed.id)).toMatchObject({ status: 'COMPLETED', urgency: 'HIGH', version: 2 });
+  test('answers REQUEST_NOT_OPEN on a closed request, before VERSION_CONFLICT', async ({ url, adminToken }) => {
+    const cancelled = await full(url);
+    expect((await cancel(url, org.coordinator.token, cancelled.id, '不需要了')).body.errors).toBeUndefined();
+    expect(codes(await update(url, org.coordinator.token, cancelled.id, 2, { title: 'late' }))).toEqual(['REQUEST_NOT_OPEN']);
+    expect(codes(await update(url, org.coordinator.token, cancelled.id, 1, { title: 'late and stale' }))).toEqual(['REQUEST_NOT_OPEN']);
+    const completed = await full(url);
+    expect((await complete(url, org.coordinator.token, completed.id, 3)).body.errors).toBeUndefined();
+    expect(codes(await update(url, org.coordinator.token, completed.id, 2, { urgency: 'LOW' }))).toEqual(['REQUEST_NOT_OPEN']);
+    expect(codes(await update(url, org.coordinator.token, completed.id, 7, { urgency: 'LOW' }))).toEqual(['REQUEST_NOT_OPEN']);
+    expect(await current(url, adminToken, completed.id)).toMatchObject({ status: 'COMPLETED', urgency: 'HIGH', version: 2 });
   });
 
-  it('follows the order of checks: UNAUTHENTICATED, BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, then state', async () => {
-    const request = await full();
-    expect(codes(await update(undefined, request.id, 1, { title: 'anon' }))).toEqual(['UNAUTHENTICATED']);
-    expect(codes(await update(undefined, '%%', 9, { title: null }))).toEqual(['UNAUTHENTICATED']);
-    expect(errorOf(await update(outsider.token, '%%', 1, { title: 'x' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(errorOf(await update(outsider.token, ghost('HelpRequest'), 1, { title: null }))).toEqual({
+  test('follows the order of checks: UNAUTHENTICATED, BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, then state', async ({ url }) => {
+    const request = await full(url);
+    expect(codes(await update(url, undefined, request.id, 1, { title: 'anon' }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await update(url, undefined, '%%', 9, { title: null }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorOf(await update(url, outsider.token, '%%', 1, { title: 'x' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(errorOf(await update(url, outsider.token, ghost('HelpRequest'), 1, { title: null }))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'input.title',
     });
-    expect(codes(await update(outsider.token, ghost('HelpRequest'), 1, { title: 'x' }))).toEqual(['NOT_FOUND']);
-    expect(codes(await update(outsider.token, org.id, 1, { title: 'x' }))).toEqual(['NOT_FOUND']);
-    expect(codes(await update(outsider.token, request.id, 9, { title: 'x' }))).toEqual(['FORBIDDEN']);
-    await cancel(org.coordinator.token, request.id);
-    expect(codes(await update(member.token, request.id, 9, { title: 'x' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await update(url, outsider.token, ghost('HelpRequest'), 1, { title: 'x' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await update(url, outsider.token, org.id, 1, { title: 'x' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await update(url, outsider.token, request.id, 9, { title: 'x' }))).toEqual(['FORBIDDEN']);
+    await cancel(url, org.coordinator.token, request.id);
+    expect(codes(await update(url, member.token, request.id, 9, { title: 'x' }))).toEqual(['FORBIDDEN']);
   });
 });
 
 describe('concurrent changes to one request', () => {
-  it('accepts exactly one of 10 concurrent updates from the same version; the others are VERSION_CONFLICT', async () => {
-    const request = await open();
+  test('accepts exactly one of 10 concurrent updates from the same version; the others are VERSION_CONFLICT', async ({
+    url,
+    adminToken,
+  }) => {
+    const request = await open(url);
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => update(org.coordinator.token, request.id, 1, { title: `racer ${i}` })),
+      Array.from({ length: 10 }, (_, i) => update(url, org.coordinator.token, request.id, 1, { title: `racer ${i}` })),
     );
     const won = answers.filter((answer) => answer.body.errors === undefined);
     expect(won).toHaveLength(1);
     expect(answers.filter((answer) => codes(answer)[0] === 'VERSION_CONFLICT')).toHaveLength(9);
-    expect(await current(request.id)).toMatchObject({ title: won[0]!.body.data!.updateHelpRequest.title, version: 2 });
+    expect(await current(url, adminToken, request.id)).toMatchObject({ title: won[0].body.data!.updateHelpRequest.title, version: 2 });
     expect(await eventTypes(url, [request.id])).toEqual(['POSTED', 'UPDATED']);
   });
 
-  it('closes a request once when cancel and complete race; the loser is REQUEST_NOT_OPEN', async () => {
-    const request = await open();
+  test('closes a request once when cancel and complete race; the loser is REQUEST_NOT_OPEN', async ({ url, adminToken }) => {
+    const request = await open(url);
     const answers = await Promise.all([
-      ...Array.from({ length: 4 }, () => cancel(org.coordinator.token, request.id, 'race')),
-      ...Array.from({ length: 4 }, () => complete(org.owner.token, request.id, 1)),
+      ...Array.from({ length: 4 }, () => cancel(url, org.coordinator.token, request.id, 'race')),
+      ...Array.from({ length: 4 }, () => complete(url, org.owner.token, request.id, 1)),
     ]);
     expect(answers.filter((answer) => answer.body.errors === undefined)).toHaveLength(1);
     expect(answers.flatMap(codes).sort()).toEqual(Array(7).fill('REQUEST_NOT_OPEN'));
     const types = await eventTypes(url, [request.id]);
     expect(types).toHaveLength(2);
     expect(['CANCELLED', 'COMPLETED']).toContain(types[1]);
-    expect((await current(request.id)).version).toBe(2);
+    expect((await current(url, adminToken, request.id)).version).toBe(2);
   });
 });
 
 describe('a FILLED request', () => {
-  it('counts claim events in its version, and can still be updated and completed', async () => {
-    const request = await open({ slots: [{ capacity: 1 }] });
+  test('counts claim events in its version, and can still be updated and completed', async ({ url, adminToken }) => {
+    const request = await open(url, { slots: [{ capacity: 1 }] });
     const claimed = await gql(
       url,
-      CLAIM,
+      ClaimDocument,
       { input: { slotId: request.slots[0].id, associationId: other.id, quantity: 1 } },
       other.coordinator.token,
     );
     expect(claimed.body.errors).toBeUndefined();
-    expect(await current(request.id)).toMatchObject({ status: 'FILLED', version: 3 });
-    expect(codes(await update(org.coordinator.token, request.id, 1, { title: 'stale' }))).toEqual(['VERSION_CONFLICT']);
-    const updated = await update(org.coordinator.token, request.id, 3, { title: '已满员' });
+    expect(await current(url, adminToken, request.id)).toMatchObject({ status: 'FILLED', version: 3 });
+    expect(codes(await update(url, org.coordinator.token, request.id, 1, { title: 'stale' }))).toEqual(['VERSION_CONFLICT']);
+    const updated = await update(url, org.coordinator.token, request.id, 3, { title: '已满员' });
     expect(updated.body.data!.updateHelpRequest).toMatchObject({ title: '已满员', status: 'FILLED', version: 4 });
-    const completed = await complete(org.coordinator.token, request.id, 8, 'ok');
+    const completed = await complete(url, org.coordinator.token, request.id, 8, 'ok');
     expect(completed.body.data!.completeHelpRequest).toMatchObject({ status: 'COMPLETED', version: 5 });
     expect(await eventTypes(url, [request.id])).toEqual(['POSTED', 'CLAIMED', 'FILLED', 'UPDATED', 'COMPLETED']);
   });
 });
 
 describe('who may update, cancel and complete', () => {
-  it('refuses a plain MEMBER, an outsider, another association and its key (FORBIDDEN), changing nothing', async () => {
-    const request = await open();
+  test('refuses a plain MEMBER, an outsider, another association and its key (FORBIDDEN), changing nothing', async ({
+    url,
+    adminToken,
+  }) => {
+    const request = await open(url);
     for (const token of [member.token, outsider.token, other.owner.token, otherKey.secret]) {
-      expect(codes(await update(token, request.id, 1, { title: 'x' }))).toEqual(['FORBIDDEN']);
-      expect(codes(await cancel(token, request.id))).toEqual(['FORBIDDEN']);
-      expect(codes(await complete(token, request.id, 1))).toEqual(['FORBIDDEN']);
+      expect(codes(await update(url, token, request.id, 1, { title: 'x' }))).toEqual(['FORBIDDEN']);
+      expect(codes(await cancel(url, token, request.id))).toEqual(['FORBIDDEN']);
+      expect(codes(await complete(url, token, request.id, 1))).toEqual(['FORBIDDEN']);
     }
-    expect(await current(request.id)).toMatchObject({ status: 'OPEN', version: 1 });
+    expect(await current(url, adminToken, request.id)).toMatchObject({ status: 'OPEN', version: 1 });
   });
 
-  it('allows the OWNER, a COORDINATOR, the API key and an administrator', async () => {
-    const request = await open();
+  test('allows the OWNER, a COORDINATOR, the API key and an administrator', async ({ url, adminToken }) => {
+    const request = await open(url);
     const tokens = [org.owner.token, org.coordinator.token, key.secret, adminToken];
     for (const [i, token] of tokens.entries()) {
-      const response = await update(token, request.id, i + 1, { title: `by ${i}` });
+      const response = await update(url, token, request.id, i + 1, { title: `by ${i}` });
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data!.updateHelpRequest.version).toBe(i + 2);
     }
-    const byKey = await cancel(key.secret, (await open()).id);
+    const byKey = await cancel(url, key.secret, (await open(url)).id);
     expect(byKey.body.data!.cancelHelpRequest.status).toBe('CANCELLED');
-    const byAdmin = await complete(adminToken, (await open()).id, 2);
+    const byAdmin = await complete(url, adminToken, (await open(url)).id, 2);
     expect(byAdmin.body.data!.completeHelpRequest.status).toBe('COMPLETED');
     // Events record the requester as the actor, whoever acted for it.
     const events = await allEvents(url, { requestIds: [request.id, byAdmin.body.data!.completeHelpRequest.id] });
@@ -641,14 +682,14 @@ describe('who may update, cancel and complete', () => {
 });
 
 describe('cancelHelpRequest', () => {
-  it('closes the request with its reason and one CANCELLED event', async () => {
-    const request = await open();
-    const response = await cancel(org.coordinator.token, request.id, '  场地取消  ');
+  test('closes the request with its reason and one CANCELLED event', async ({ url }) => {
+    const request = await open(url);
+    const response = await cancel(url, org.coordinator.token, request.id, '  场地取消  ');
     expect(response.body.errors).toBeUndefined();
     const cancelled = response.body.data!.cancelHelpRequest;
     expect(cancelled).toMatchObject({ id: request.id, status: 'CANCELLED', cancelReason: '场地取消', version: 2 });
-    expect(new Date(cancelled.closedAt).getTime()).toBeGreaterThanOrEqual(new Date(cancelled.postedAt).getTime());
-    expect(Math.abs(new Date(cancelled.closedAt).getTime() - Date.now())).toBeLessThan(60_000);
+    expect(new Date(cancelled.closedAt!).getTime()).toBeGreaterThanOrEqual(new Date(cancelled.postedAt).getTime());
+    expect(Math.abs(new Date(cancelled.closedAt!).getTime() - Date.now())).toBeLessThan(60_000);
     const events = await allEvents(url, { requestIds: [request.id] });
     expect(events.map((event) => [event.type, event.actor?.id])).toEqual([
       ['POSTED', org.id],
@@ -656,52 +697,55 @@ describe('cancelHelpRequest', () => {
     ]);
   });
 
-  it('keeps no reason when none is given', async () => {
-    const request = await open();
-    expect((await cancel(org.owner.token, request.id)).body.data!.cancelHelpRequest).toMatchObject({
+  test('keeps no reason when none is given', async ({ url }) => {
+    const request = await open(url);
+    expect((await cancel(url, org.owner.token, request.id)).body.data!.cancelHelpRequest).toMatchObject({
       status: 'CANCELLED',
       cancelReason: null,
     });
   });
 
-  it('answers REQUEST_NOT_OPEN when cancelling again, and writes no event', async () => {
-    const request = await open();
-    const first = (await cancel(org.coordinator.token, request.id, 'first')).body.data!.cancelHelpRequest;
-    expect(codes(await cancel(org.coordinator.token, request.id, 'second'))).toEqual(['REQUEST_NOT_OPEN']);
-    expect(await current(request.id)).toMatchObject({ status: 'CANCELLED', version: 2 });
-    const again = await gql(url, `query ($id: ID!) { helpRequest(id: $id) { closedAt cancelReason } }`, { id: request.id });
+  test('answers REQUEST_NOT_OPEN when cancelling again, and writes no event', async ({ url, adminToken }) => {
+    const request = await open(url);
+    const first = (await cancel(url, org.coordinator.token, request.id, 'first')).body.data!.cancelHelpRequest;
+    expect(codes(await cancel(url, org.coordinator.token, request.id, 'second'))).toEqual(['REQUEST_NOT_OPEN']);
+    expect(await current(url, adminToken, request.id)).toMatchObject({ status: 'CANCELLED', version: 2 });
+    const again = await gql(url, HelpRequestClosureDocument, { id: request.id });
     expect(again.body.data!.helpRequest).toEqual({ closedAt: first.closedAt, cancelReason: 'first' });
     expect(await eventTypes(url, [request.id])).toEqual(['POSTED', 'CANCELLED']);
   });
 
-  it('refuses a reason over 500 (field reason), accepts 500, and checks input before existence', async () => {
-    const request = await open();
-    expect(errorOf(await cancel(org.coordinator.token, request.id, 'r'.repeat(501)))).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect(errorOf(await cancel(outsider.token, ghost('HelpRequest'), 'r'.repeat(501)))).toEqual({
+  test('refuses a reason over 500 (field reason), accepts 500, and checks input before existence', async ({ url, adminToken }) => {
+    const request = await open(url);
+    expect(errorOf(await cancel(url, org.coordinator.token, request.id, 'r'.repeat(501)))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'reason',
     });
-    expect(await current(request.id)).toMatchObject({ status: 'OPEN', version: 1 });
-    const accepted = await cancel(org.coordinator.token, request.id, '因'.repeat(500));
+    expect(errorOf(await cancel(url, outsider.token, ghost('HelpRequest'), 'r'.repeat(501)))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
+    expect(await current(url, adminToken, request.id)).toMatchObject({ status: 'OPEN', version: 1 });
+    const accepted = await cancel(url, org.coordinator.token, request.id, '因'.repeat(500));
     expect(accepted.body.data!.cancelHelpRequest.cancelReason).toBe('因'.repeat(500));
   });
 
-  it('answers NOT_FOUND for ids naming nothing, BAD_USER_INPUT for undecodable ones, UNAUTHENTICATED anonymously', async () => {
-    expect(codes(await cancel(org.coordinator.token, org.id))).toEqual(['NOT_FOUND']);
-    expect(codes(await cancel(org.coordinator.token, ghost('HelpRequest')))).toEqual(['NOT_FOUND']);
-    expect(errorOf(await cancel(org.coordinator.token, 'bogus!'))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(codes(await cancel(undefined, (await open()).id))).toEqual(['UNAUTHENTICATED']);
+  test('answers NOT_FOUND for ids naming nothing, BAD_USER_INPUT for undecodable ones, UNAUTHENTICATED anonymously', async ({ url }) => {
+    expect(codes(await cancel(url, org.coordinator.token, org.id))).toEqual(['NOT_FOUND']);
+    expect(codes(await cancel(url, org.coordinator.token, ghost('HelpRequest')))).toEqual(['NOT_FOUND']);
+    expect(errorOf(await cancel(url, org.coordinator.token, 'bogus!'))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(codes(await cancel(url, undefined, (await open(url)).id))).toEqual(['UNAUTHENTICATED']);
   });
 });
 
 describe('completeHelpRequest', () => {
-  it('closes the request with beneficiaries and outcome and one COMPLETED event', async () => {
-    const request = await open();
-    const response = await complete(org.coordinator.token, request.id, 12, ' 清扫完毕，服务12人 ');
+  test('closes the request with beneficiaries and outcome and one COMPLETED event', async ({ url }) => {
+    const request = await open(url);
+    const response = await complete(url, org.coordinator.token, request.id, 12, ' 清扫完毕，服务12人 ');
     expect(response.body.errors).toBeUndefined();
     const completed = response.body.data!.completeHelpRequest;
     expect(completed).toMatchObject({ id: request.id, status: 'COMPLETED', beneficiaries: 12, outcome: '清扫完毕，服务12人', version: 2 });
-    expect(new Date(completed.closedAt).getTime()).toBeGreaterThanOrEqual(new Date(completed.postedAt).getTime());
+    expect(new Date(completed.closedAt!).getTime()).toBeGreaterThanOrEqual(new Date(completed.postedAt).getTime());
     const events = await allEvents(url, { requestIds: [request.id] });
     expect(events.map((event) => [event.type, event.actor?.id])).toEqual([
       ['POSTED', org.id],
@@ -709,143 +753,141 @@ describe('completeHelpRequest', () => {
     ]);
   });
 
-  it.each([0, 1_000_000])('accepts %i beneficiaries', async (beneficiaries) => {
-    const request = await open();
-    const response = await complete(org.coordinator.token, request.id, beneficiaries);
+  test.for([0, 1_000_000])('accepts %i beneficiaries', async (beneficiaries, { url }) => {
+    const request = await open(url);
+    const response = await complete(url, org.coordinator.token, request.id, beneficiaries);
     expect(response.body.data!.completeHelpRequest).toMatchObject({ beneficiaries, outcome: null });
   });
 
-  it.each([
+  test.for<[string, number, string | null, string]>([
     ['beneficiaries -1', -1, null, 'beneficiaries'],
     ['beneficiaries 1,000,001', 1_000_001, null, 'beneficiaries'],
     ['an outcome over 2,000', 5, 'o'.repeat(2001), 'outcome'],
-  ])('refuses %s (BAD_USER_INPUT)', async (_name, beneficiaries, outcome, field) => {
-    const request = await open();
-    expect(errorOf(await complete(org.coordinator.token, request.id, beneficiaries, outcome))).toEqual({ code: 'BAD_USER_INPUT', field });
-    // Shape comes before existence and permission.
-    expect(errorOf(await complete(outsider.token, ghost('HelpRequest'), beneficiaries, outcome))).toEqual({
+  ])('refuses %s (BAD_USER_INPUT)', async ([, beneficiaries, outcome, field], { url, adminToken }) => {
+    const request = await open(url);
+    expect(errorOf(await complete(url, org.coordinator.token, request.id, beneficiaries, outcome))).toEqual({
       code: 'BAD_USER_INPUT',
       field,
     });
-    expect(await current(request.id)).toMatchObject({ status: 'OPEN', version: 1 });
+    // Shape comes before existence and permission.
+    expect(errorOf(await complete(url, outsider.token, ghost('HelpRequest'), beneficiaries, outcome))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field,
+    });
+    expect(await current(url, adminToken, request.id)).toMatchObject({ status: 'OPEN', version: 1 });
   });
 
-  it('accepts an outcome of 2,000 characters', async () => {
-    const request = await open();
-    const response = await complete(org.coordinator.token, request.id, 1, '果'.repeat(2000));
+  test('accepts an outcome of 2,000 characters', async ({ url }) => {
+    const request = await open(url);
+    const response = await complete(url, org.coordinator.token, request.id, 1, '果'.repeat(2000));
     expect(response.body.data!.completeHelpRequest.outcome).toBe('果'.repeat(2000));
   });
 
-  it('answers REQUEST_NOT_OPEN on a cancelled or completed request; FORBIDDEN comes first', async () => {
-    const cancelled = await open();
-    await cancel(org.coordinator.token, cancelled.id);
-    expect(codes(await complete(org.coordinator.token, cancelled.id, 1))).toEqual(['REQUEST_NOT_OPEN']);
-    expect(codes(await complete(outsider.token, cancelled.id, 1))).toEqual(['FORBIDDEN']);
-    const completed = await open();
-    await complete(org.coordinator.token, completed.id, 4, 'done');
-    expect(codes(await complete(org.coordinator.token, completed.id, 5))).toEqual(['REQUEST_NOT_OPEN']);
-    expect(codes(await cancel(org.coordinator.token, completed.id))).toEqual(['REQUEST_NOT_OPEN']);
-    expect(await current(completed.id)).toMatchObject({ status: 'COMPLETED', version: 2 });
-    const kept = await gql(url, `query ($id: ID!) { helpRequest(id: $id) { beneficiaries outcome cancelReason } }`, { id: completed.id });
+  test('answers REQUEST_NOT_OPEN on a cancelled or completed request; FORBIDDEN comes first', async ({ url, adminToken }) => {
+    const cancelled = await open(url);
+    await cancel(url, org.coordinator.token, cancelled.id);
+    expect(codes(await complete(url, org.coordinator.token, cancelled.id, 1))).toEqual(['REQUEST_NOT_OPEN']);
+    expect(codes(await complete(url, outsider.token, cancelled.id, 1))).toEqual(['FORBIDDEN']);
+    const completed = await open(url);
+    await complete(url, org.coordinator.token, completed.id, 4, 'done');
+    expect(codes(await complete(url, org.coordinator.token, completed.id, 5))).toEqual(['REQUEST_NOT_OPEN']);
+    expect(codes(await cancel(url, org.coordinator.token, completed.id))).toEqual(['REQUEST_NOT_OPEN']);
+    expect(await current(url, adminToken, completed.id)).toMatchObject({ status: 'COMPLETED', version: 2 });
+    const kept = await gql(url, HelpRequestResultDocument, { id: completed.id });
     expect(kept.body.data!.helpRequest).toEqual({ beneficiaries: 4, outcome: 'done', cancelReason: null });
     expect(await eventTypes(url, [cancelled.id, completed.id])).toEqual(['POSTED', 'CANCELLED', 'POSTED', 'COMPLETED']);
   });
 
-  it('answers NOT_FOUND for a valid id of another type', async () => {
-    const request = await open();
-    expect(codes(await complete(org.coordinator.token, org.id, 1))).toEqual(['NOT_FOUND']);
-    expect(codes(await complete(org.coordinator.token, request.slots[0].id, 1))).toEqual(['NOT_FOUND']);
-    expect(codes(await complete(adminToken, ghost('HelpRequest'), 1))).toEqual(['NOT_FOUND']);
-    expect(errorOf(await complete(org.coordinator.token, '***', 1))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+  test('answers NOT_FOUND for a valid id of another type', async ({ url, adminToken }) => {
+    const request = await open(url);
+    expect(codes(await complete(url, org.coordinator.token, org.id, 1))).toEqual(['NOT_FOUND']);
+    expect(codes(await complete(url, org.coordinator.token, request.slots[0].id, 1))).toEqual(['NOT_FOUND']);
+    expect(codes(await complete(url, adminToken, ghost('HelpRequest'), 1))).toEqual(['NOT_FOUND']);
+    expect(errorOf(await complete(url, org.coordinator.token, '***', 1))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 });
 
 describe('HelpRequest.contact', () => {
-  const CONTACT = `query ($id: ID!) { helpRequest(id: $id) { contact address } }`;
-  const LIST = `query ($r: ID) { helpRequests(filter: { requesterId: $r }, first: 100) { edges { node { id contact } } } }`;
-  let request: Record<string, any>;
-  beforeAll(async () => {
-    request = await open({ contact: '王护士 13900000000', address: '县医院 3 楼' });
+  let request: RequestFieldsFragment;
+  test.beforeAll(async ({ url }) => {
+    request = await open(url, { contact: '王护士 13900000000', address: '县医院 3 楼' });
   });
 
-  it.each([
+  test.for<[string, (adminToken: string) => string]>([
     ['the OWNER', () => org.owner.token],
     ['a COORDINATOR', () => org.coordinator.token],
     ['a plain MEMBER', () => member.token],
     ['the association’s API key', () => key.secret],
-    ['an administrator', () => adminToken],
-  ])('is visible to %s', async (_name, token) => {
-    const response = await gql(url, CONTACT, { id: request.id }, token());
+    ['an administrator', (adminToken) => adminToken],
+  ])('is visible to %s', async ([, token], { url, adminToken }) => {
+    const response = await gql(url, HelpRequestContactDocument, { id: request.id }, token(adminToken));
     expect(response.body.data!.helpRequest).toEqual({ contact: '王护士 13900000000', address: '县医院 3 楼' });
-    const listed = await gql(url, LIST, { r: org.id }, token());
-    expect(listed.body.data!.helpRequests.edges.find((edge: { node: { id: string } }) => edge.node.id === request.id).node.contact).toBe(
-      '王护士 13900000000',
-    );
+    const listed = await gql(url, HelpRequestContactsByRequesterDocument, { requesterId: org.id }, token(adminToken));
+    expect(listed.body.data!.helpRequests.edges.find((edge) => edge.node.id === request.id)!.node.contact).toBe('王护士 13900000000');
   });
 
-  it.each([
+  test.for<[string, () => string | undefined]>([
     ['an anonymous caller', () => undefined],
     ['an outsider', () => outsider.token],
     ['another association’s OWNER', () => other.owner.token],
     ['another association’s API key', () => otherKey.secret],
     ['the OWNER of an unverified association', () => unverified.owner.token],
-  ])('is null for %s (the address stays public)', async (_name, token) => {
-    const response = await gql(url, CONTACT, { id: request.id }, token());
+  ])('is null for %s (the address stays public)', async ([, token], { url }) => {
+    const response = await gql(url, HelpRequestContactDocument, { id: request.id }, token());
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.helpRequest).toEqual({ contact: null, address: '县医院 3 楼' });
-    const listed = await gql(url, LIST, { r: org.id }, token());
-    const contacts = listed.body.data!.helpRequests.edges.map((edge: { node: { contact: string | null } }) => edge.node.contact);
+    const listed = await gql(url, HelpRequestContactsByRequesterDocument, { requesterId: org.id }, token());
+    const contacts = listed.body.data!.helpRequests.edges.map((edge) => edge.node.contact);
     expect(contacts.length).toBeGreaterThan(0);
-    expect(contacts.every((contact: string | null) => contact === null)).toBe(true);
+    expect(contacts.every((contact) => contact === null)).toBe(true);
   });
 
-  it('is returned by postHelpRequest and updateHelpRequest to the requester', async () => {
-    const posted = await open({ contact: '赵 1' });
+  test('is returned by postHelpRequest and updateHelpRequest to the requester', async ({ url }) => {
+    const posted = await open(url, { contact: '赵 1' });
     expect(posted.contact).toBe('赵 1');
-    const updated = await update(key.secret, posted.id, 1, { contact: '赵 2' });
+    const updated = await update(url, key.secret, posted.id, 1, { contact: '赵 2' });
     expect(updated.body.data!.updateHelpRequest.contact).toBe('赵 2');
   });
 });
 
 describe('node and helpRequest lookups', () => {
-  const NODE = `query ($id: ID!) { node(id: $id) { __typename id ... on HelpRequest { title requester { id } } ... on Slot { label capacity request { id } } } }`;
-
-  it('node(id) returns a HelpRequest and its Slots', async () => {
-    const request = await open({
+  test('node(id) returns a HelpRequest and its Slots', async ({ url }) => {
+    const request = await open(url, {
       title: '节点',
       slots: [
         { label: 'one', capacity: 2 },
         { label: 'two', capacity: 5 },
       ],
     });
-    expect((await gql(url, NODE, { id: request.id })).body.data!.node).toEqual({
+    expect((await gql(url, HelpRequestOrSlotNodeDocument, { id: request.id })).body.data!.node).toEqual({
       __typename: 'HelpRequest',
       id: request.id,
       title: '节点',
       requester: { id: org.id },
     });
-    expect((await gql(url, NODE, { id: request.slots[1].id })).body.data!.node).toEqual({
+    expect((await gql(url, HelpRequestOrSlotNodeDocument, { id: request.slots[1].id })).body.data!.node).toEqual({
       __typename: 'Slot',
       id: request.slots[1].id,
       label: 'two',
       capacity: 5,
       request: { id: request.id },
     });
-    expect((await gql(url, NODE, { id: ghost('HelpRequest') })).body.data!.node).toBeNull();
+    expect((await gql(url, HelpRequestOrSlotNodeDocument, { id: ghost('HelpRequest') })).body.data!.node).toBeNull();
   });
 
-  it('helpRequest(id) is null for a valid id of another type or naming nothing, BAD_USER_INPUT for an undecodable one', async () => {
-    const request = await open();
-    const query = `query ($id: ID!) { helpRequest(id: $id) { id } }`;
-    expect((await gql(url, query, { id: request.id })).body.data!.helpRequest).toEqual({ id: request.id });
+  test('helpRequest(id) is null for a valid id of another type or naming nothing, BAD_USER_INPUT for an undecodable one', async ({
+    url,
+  }) => {
+    const request = await open(url);
+    expect((await gql(url, HelpRequestIdLookupDocument, { id: request.id })).body.data!.helpRequest).toEqual({ id: request.id });
     for (const id of [org.id, request.slots[0].id, outsider.id, ghost('HelpRequest')]) {
-      const response = await gql(url, query, { id });
+      const response = await gql(url, HelpRequestIdLookupDocument, { id });
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data!.helpRequest).toBeNull();
     }
     for (const id of ['%%', '', 'SGVscFJlcXVlc3Q6bm90LWEtdXVpZA']) {
-      expect(codes(await gql(url, query, { id }))).toEqual(['BAD_USER_INPUT']);
-      expect(codes(await gql(url, NODE, { id }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await gql(url, HelpRequestIdLookupDocument, { id }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await gql(url, HelpRequestOrSlotNodeDocument, { id }))).toEqual(['BAD_USER_INPUT']);
     }
   });
 });

@@ -6,34 +6,28 @@
  * fails: a later position commits first, the poller moves past the earlier one,
  * and that event is never delivered.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database.js';
-import { spawnServer, testEnv, type SpawnedServer } from './support/server.js';
 import { gql } from './support/client.js';
-import { ADMIN_ENV, asAdmin, createOrg, type Org } from './support/personas.js';
+import { eventPage } from './support/events.js';
+import { describe, expect, test } from './support/fixtures.js';
+import { asAdmin, createOrg, type Org } from './support/personas.js';
 import { postRequest } from './support/requests.js';
+import type { SpawnedServer } from './support/server.js';
 import { admin } from './support/pg.js';
 import { encodeEventCursor } from '../src/modules/events/request-event.service.js';
+import { UpdateHelpRequestDocument } from './generated/graphql.js';
 
 let a: SpawnedServer;
 let b: SpawnedServer;
-let databaseUrl: string;
 let orgs: Org[];
 
 const WRITERS = 8;
 const ROUNDS = 15;
 
-beforeAll(async () => {
-  databaseUrl = await createTestDatabase();
-  [a, b] = await Promise.all([spawnServer(testEnv(databaseUrl, ADMIN_ENV)), spawnServer(testEnv(databaseUrl, ADMIN_ENV))]);
+test.beforeAll(async ({ spawn }) => {
+  [a, b] = await Promise.all([spawn(), spawn()]);
   const adminToken = await asAdmin(a.url);
   orgs = await Promise.all(Array.from({ length: WRITERS }, () => createOrg(a.url, adminToken)));
 });
-afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-});
-
-const EVENTS = `query ($after: String) { requestEvents(after: $after, first: 100) { edges { cursor node { type } } pageInfo { endCursor } } }`;
 
 async function writer(org: Org, server: SpawnedServer): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
@@ -43,8 +37,8 @@ async function writer(org: Org, server: SpawnedServer): Promise<void> {
     });
     const updated = await gql(
       server.url,
-      `mutation ($id: ID!) { updateHelpRequest(id: $id, expectedVersion: 1, input: { urgency: HIGH }) { version } }`,
-      { id: request.id },
+      UpdateHelpRequestDocument,
+      { id: request.id, expectedVersion: 1, input: { urgency: 'HIGH' } },
       org.owner.token,
     );
     expect(updated.body.data?.updateHelpRequest.version).toBe(2);
@@ -52,13 +46,12 @@ async function writer(org: Org, server: SpawnedServer): Promise<void> {
 }
 
 describe('the event log', () => {
-  it('delivers every committed event exactly once, in cursor order, to a poller following it', async () => {
+  test('delivers every committed event exactly once, in cursor order, to a poller following it', async ({ databaseUrl }) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     let writing = true;
     const poll = async () => {
-      const response = await gql(a.url, EVENTS, { after: cursor });
-      const page = response.body.data!.requestEvents as { edges: { cursor: string }[]; pageInfo: { endCursor: string | null } };
+      const page = await eventPage(a.url, { after: cursor, first: 100 });
       for (const edge of page.edges) seen.push(edge.cursor);
       cursor = page.pageInfo.endCursor ?? cursor;
       return page.edges.length;

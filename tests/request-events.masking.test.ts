@@ -1,30 +1,19 @@
 /** An unexpected failure inside the event stream reaches the subscriber masked, with nothing internal. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database.js';
-import { startServer, type TestServer } from './support/server.js';
+import { describe, expect, test } from './support/fixtures.js';
 import { subscribeEvents } from './support/subscriptions.js';
 import { admin } from './support/pg.js';
 import { encodeEventCursor } from '../src/modules/events/request-event.service.js';
 
-let server: TestServer;
-let databaseUrl: string;
-
-beforeAll(async () => {
-  databaseUrl = await createTestDatabase();
-  server = await startServer(databaseUrl);
-});
-afterAll(() => server?.stop());
-
 describe('errors inside the event stream', () => {
-  it('are masked as INTERNAL_SERVER_ERROR without SQL or stack', async () => {
+  test('are masked as INTERNAL_SERVER_ERROR without SQL or stack', async ({ databaseUrl, wsUrl }) => {
     // Break the table the replay reads, for this database only, then restore it.
     await admin(databaseUrl, (client) => client.query('ALTER TABLE request_event RENAME TO request_event_away'));
     try {
-      const sub = subscribeEvents(server.wsUrl, { after: encodeEventCursor('0') });
+      const sub = subscribeEvents(wsUrl, { after: encodeEventCursor('0') });
       const errors = await sub.failed;
       expect(errors).toHaveLength(1);
-      expect(errors[0]!.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-      expect(errors[0]!.message).toBe('Internal server error');
+      expect(errors[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(errors[0].message).toBe('Internal server error');
       expect(JSON.stringify(errors)).not.toMatch(/request_event|relation|select|at /i);
       await sub.close();
     } finally {

@@ -1,83 +1,70 @@
 /** Subscription rules on one instance: filters, per-subscriber visibility, bad input, slow consumers, masking. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database.js';
-import { startServer, type TestServer } from './support/server.js';
 import { gql } from './support/client.js';
-import { ADMIN_ENV, asAdmin, createOrg, type Org } from './support/personas.js';
+import { describe, expect, test } from './support/fixtures.js';
+import { createOrg, type Org } from './support/personas.js';
 import { postRequest } from './support/requests.js';
-import { CLAIM } from './support/world.js';
+import type { SpawnedServer } from './support/server.js';
 import { subscribeEvents } from './support/subscriptions.js';
 import { encodeEventCursor } from '../src/modules/events/request-event.service.js';
+import {
+  ClaimDocument,
+  RequestEventFeedDocument,
+  RequestEventsHeadDocument,
+  UpdateHelpRequestDocument,
+  type RequestEventFeedSubscription,
+  type RequestEventFeedSubscriptionVariables,
+} from './generated/graphql.js';
 
-let server: TestServer;
-let tight: TestServer;
-let databaseUrl: string;
-let adminToken: string;
+let tight: SpawnedServer;
 let requester: Org;
 let helper: Org;
 let bystander: Org;
 
-beforeAll(async () => {
-  databaseUrl = await createTestDatabase();
-  server = await startServer(databaseUrl, ADMIN_ENV);
+test.beforeAll(async ({ url, adminToken, spawn }) => {
   // A second instance on the same database whose subscribers may lag by one event only.
-  tight = await startServer(databaseUrl, { MAX_SUBSCRIBER_LAG: '1' });
-  adminToken = await asAdmin(server.url);
-  [requester, helper, bystander] = await Promise.all([
-    createOrg(server.url, adminToken),
-    createOrg(server.url, adminToken),
-    createOrg(server.url, adminToken),
-  ]);
-});
-afterAll(async () => {
-  await Promise.all([server?.stop(), tight?.stop()]);
+  tight = await spawn({ MAX_SUBSCRIBER_LAG: '1' });
+  [requester, helper, bystander] = await Promise.all([createOrg(url, adminToken), createOrg(url, adminToken), createOrg(url, adminToken)]);
 });
 
 /** The head, or the beginning of a still empty log (subscribing without `after` would start at "now"). */
-const head = async () =>
-  ((await gql(server.url, '{ requestEventsHead }')).body.data!.requestEventsHead as string | null) ?? encodeEventCursor('0');
+const head = async (url: string) => (await gql(url, RequestEventsHeadDocument, {})).body.data!.requestEventsHead ?? encodeEventCursor('0');
 
 describe('subscription rules', () => {
-  it('filters on the attributes stored with each event, and resolves contact per subscriber', async () => {
-    const start = await head();
+  test('filters on the attributes stored with each event, and resolves contact per subscriber', async ({ url, wsUrl }) => {
+    const start = await head(url);
     const medical = subscribeEvents(
-      server.wsUrl,
+      wsUrl,
       { after: start, filter: { categories: ['MEDICAL'], townships: ['巡场镇'] } },
       helper.owner.token,
     );
-    const involving = subscribeEvents(server.wsUrl, { after: start, filter: { involvingAssociationId: helper.id } }, bystander.owner.token);
-    const byRequester = subscribeEvents(server.wsUrl, { after: start, filter: { requesterIds: [requester.id], kinds: ['PATIENT_GUARD'] } });
+    const involving = subscribeEvents(wsUrl, { after: start, filter: { involvingAssociationId: helper.id } }, bystander.owner.token);
+    const byRequester = subscribeEvents(wsUrl, { after: start, filter: { requesterIds: [requester.id], kinds: ['PATIENT_GUARD'] } });
 
-    const guard = await postRequest(server.url, requester.owner.token, requester.id, {
+    const guard = await postRequest(url, requester.owner.token, requester.id, {
       kind: 'PATIENT_GUARD',
       category: 'MEDICAL',
       contact: '病房 3-12',
       slots: [{ capacity: 2 }],
     });
-    const other = await postRequest(server.url, requester.owner.token, requester.id, { category: 'EDUCATION', slots: [{ capacity: 2 }] });
+    const other = await postRequest(url, requester.owner.token, requester.id, { category: 'EDUCATION', slots: [{ capacity: 2 }] });
     const claimed = await gql(
-      server.url,
-      CLAIM,
+      url,
+      ClaimDocument,
       { input: { slotId: guard.slots[0].id, associationId: helper.id, quantity: 1 } },
       helper.owner.token,
     );
     expect(claimed.body.errors).toBeUndefined();
     // Moving it to another township: later events leave the township filter.
-    await gql(
-      server.url,
-      `mutation ($id: ID!) { updateHelpRequest(id: $id, expectedVersion: 2, input: { township: "上罗镇" }) { version } }`,
-      { id: guard.id },
-      requester.owner.token,
-    );
+    await gql(url, UpdateHelpRequestDocument, { id: guard.id, expectedVersion: 2, input: { township: '上罗镇' } }, requester.owner.token);
 
     // Each subscriber reaches the end of what matches it; wait on a marker event matching all three.
-    const marker = await postRequest(server.url, requester.owner.token, requester.id, {
+    const marker = await postRequest(url, requester.owner.token, requester.id, {
       kind: 'PATIENT_GUARD',
       category: 'MEDICAL',
       township: '巡场镇',
       slots: [{ capacity: 1 }],
     });
-    await gql(server.url, CLAIM, { input: { slotId: marker.slots[0].id, associationId: helper.id, quantity: 1 } }, helper.owner.token);
+    await gql(url, ClaimDocument, { input: { slotId: marker.slots[0].id, associationId: helper.id, quantity: 1 } }, helper.owner.token);
     const filledMarker = (e: { request: { id: string }; type: string }) => e.request.id === marker.id && e.type === 'FILLED';
     await Promise.all([medical.waitFor(filledMarker), involving.waitFor(filledMarker), byRequester.waitFor(filledMarker)]);
 
@@ -95,13 +82,13 @@ describe('subscription rules', () => {
     await Promise.all([medical.close(), involving.close(), byRequester.close()]);
   });
 
-  it('without after, starts after the newest event committed when it subscribes', async () => {
-    const before = await postRequest(server.url, requester.owner.token, requester.id, { slots: [{ capacity: 1 }] });
-    const live = subscribeEvents(server.wsUrl, { filter: { requesterIds: [requester.id] } });
+  test('without after, starts after the newest event committed when it subscribes', async ({ url, wsUrl }) => {
+    const before = await postRequest(url, requester.owner.token, requester.id, { slots: [{ capacity: 1 }] });
+    const live = subscribeEvents(wsUrl, { filter: { requesterIds: [requester.id] } });
     // No protocol signal says when the server registered it: post markers until one arrives.
     const markers: string[] = [];
     for (let attempt = 0; attempt < 200 && live.events.length === 0; attempt++) {
-      markers.push((await postRequest(server.url, requester.owner.token, requester.id, { slots: [{ capacity: 1 }] })).id);
+      markers.push((await postRequest(url, requester.owner.token, requester.id, { slots: [{ capacity: 1 }] })).id);
     }
     expect(live.events.length).toBeGreaterThan(0);
     expect(live.events.every((e) => markers.includes(e.request.id))).toBe(true);
@@ -109,28 +96,28 @@ describe('subscription rules', () => {
     await live.close();
   });
 
-  it('refuses a malformed cursor with BAD_USER_INPUT', async () => {
-    const sub = subscribeEvents(server.wsUrl, { after: 'not-a-cursor' });
+  test('refuses a malformed cursor with BAD_USER_INPUT', async ({ wsUrl }) => {
+    const sub = subscribeEvents(wsUrl, { after: 'not-a-cursor' });
     const errors = await sub.failed;
-    expect(errors[0]!.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors[0].extensions?.code).toBe('BAD_USER_INPUT');
     await sub.close();
   });
 
-  it('ends a subscription that falls more than MAX_SUBSCRIBER_LAG behind with SLOW_CONSUMER; others on the socket go on', async () => {
-    const start = await head();
-    const request = await postRequest(server.url, requester.owner.token, requester.id, { slots: [{ capacity: 1 }] });
-    const quiet = await postRequest(server.url, requester.owner.token, requester.id, { slots: [{ capacity: 5 }] });
+  test('ends a subscription that falls more than MAX_SUBSCRIBER_LAG behind with SLOW_CONSUMER; others on the socket go on', async ({
+    url,
+  }) => {
+    const start = await head(url);
+    const request = await postRequest(url, requester.owner.token, requester.id, { slots: [{ capacity: 1 }] });
+    const quiet = await postRequest(url, requester.owner.token, requester.id, { slots: [{ capacity: 5 }] });
     const slow = subscribeEvents(tight.wsUrl, { after: start, filter: { requestIds: [request.id] } });
     const calm: string[] = [];
     let calmSaw!: (type: string) => void;
     const calmNext = () => new Promise<string>((resolve) => (calmSaw = resolve));
     let posted = calmNext();
     // Same socket, another subscription, only about the quiet request.
-    slow.client.subscribe<{ requestEvents: { type: string } }>(
-      {
-        query: `subscription ($f: RequestEventFilter, $a: String) { requestEvents(filter: $f, after: $a) { type } }`,
-        variables: { f: { requestIds: [quiet.id] }, a: start },
-      },
+    const variables: RequestEventFeedSubscriptionVariables = { filter: { requestIds: [quiet.id] }, after: start };
+    slow.client.subscribe<RequestEventFeedSubscription>(
+      { query: RequestEventFeedDocument.toString(), variables },
       {
         next: (r) => {
           calm.push(r.data!.requestEvents.type);
@@ -145,17 +132,12 @@ describe('subscription rules', () => {
     expect(await posted).toBe('POSTED');
 
     // One transaction commits two events at once (CLAIMED + FILLED): more than 1 waiting.
-    await gql(server.url, CLAIM, { input: { slotId: request.slots[0].id, associationId: helper.id, quantity: 1 } }, helper.owner.token);
+    await gql(url, ClaimDocument, { input: { slotId: request.slots[0].id, associationId: helper.id, quantity: 1 } }, helper.owner.token);
     const errors = await slow.failed;
-    expect(errors[0]!.extensions?.code).toBe('SLOW_CONSUMER');
+    expect(errors[0].extensions?.code).toBe('SLOW_CONSUMER');
 
     posted = calmNext();
-    await gql(
-      server.url,
-      `mutation ($id: ID!) { updateHelpRequest(id: $id, expectedVersion: 1, input: { title: "still going" }) { version } }`,
-      { id: quiet.id },
-      requester.owner.token,
-    );
+    await gql(url, UpdateHelpRequestDocument, { id: quiet.id, expectedVersion: 1, input: { title: 'still going' } }, requester.owner.token);
     expect(await posted).toBe('UPDATED');
     expect(calm).toEqual(['POSTED', 'UPDATED']);
     await slow.close();

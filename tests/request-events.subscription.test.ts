@@ -4,35 +4,30 @@
  * LISTEN connection. Subscribers start from requestEventsHead read beforehand,
  * so nothing depends on when the server registers them (the server-side seam).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database.js';
-import { spawnServer, testEnv, type SpawnedServer } from './support/server.js';
 import { gql } from './support/client.js';
-import { ADMIN_ENV, asAdmin, createOrg, type Org } from './support/personas.js';
+import { describe, expect, test } from './support/fixtures.js';
+import { asAdmin, createOrg, type Org } from './support/personas.js';
 import { postRequest } from './support/requests.js';
-import { CLAIM, verifiedAssociations } from './support/world.js';
+import type { SpawnedServer } from './support/server.js';
+import { verifiedAssociations } from './support/world.js';
 import { subscribeEvents } from './support/subscriptions.js';
 import { admin } from './support/pg.js';
 import { decodeEventCursor, encodeEventCursor } from '../src/modules/events/request-event.service.js';
+import { ClaimDocument, RequestEventsHeadDocument, WithdrawClaimWithReasonDocument } from './generated/graphql.js';
 
 let a: SpawnedServer;
 let b: SpawnedServer;
-let databaseUrl: string;
 let adminToken: string;
 let requester: Org;
 let claimers: { owner: { token: string }; ids: string[] };
 
 const WRITERS = 20;
 
-beforeAll(async () => {
-  databaseUrl = await createTestDatabase();
-  [a, b] = await Promise.all([spawnServer(testEnv(databaseUrl, ADMIN_ENV)), spawnServer(testEnv(databaseUrl, ADMIN_ENV))]);
+test.beforeAll(async ({ spawn }) => {
+  [a, b] = await Promise.all([spawn(), spawn()]);
   adminToken = await asAdmin(a.url);
   requester = await createOrg(a.url, adminToken);
   claimers = await verifiedAssociations(a.url, adminToken, WRITERS, 'Writer');
-});
-afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
 });
 
 /**
@@ -41,11 +36,11 @@ afterAll(async () => {
  * at whatever is newest when the server registers the subscription).
  */
 async function head(server: SpawnedServer): Promise<string> {
-  return (await gql(server.url, '{ requestEventsHead }')).body.data!.requestEventsHead ?? encodeEventCursor('0');
+  return (await gql(server.url, RequestEventsHeadDocument, {})).body.data!.requestEventsHead ?? encodeEventCursor('0');
 }
 
 /** The log's cursors after `after`, read from the table itself. */
-async function logAfter(after: string | null): Promise<string[]> {
+async function logAfter(databaseUrl: string, after: string | null): Promise<string[]> {
   const from = after ? decodeEventCursor(after, 'after') : '0';
   const { rows } = await admin(databaseUrl, (client) =>
     client.query<{ position: string }>(
@@ -58,20 +53,20 @@ async function logAfter(after: string | null): Promise<string[]> {
 
 /** 20 writers claim and withdraw, each `cycles` times, through the given servers in turn. */
 async function runWriters(servers: SpawnedServer[], cycles: number, onProgress?: (done: number) => void): Promise<void> {
-  const request = await postRequest(servers[0]!.url, requester.owner.token, requester.id, { slots: [{ capacity: WRITERS * 2 }] });
+  const request = await postRequest(servers[0].url, requester.owner.token, requester.id, { slots: [{ capacity: WRITERS * 2 }] });
   let done = 0;
   await Promise.all(
     claimers.ids.map(async (associationId, w) => {
       for (let i = 0; i < cycles; i++) {
-        const server = servers[(w + i) % servers.length]!;
+        const server = servers[(w + i) % servers.length];
         const claimed = await gql(
           server.url,
-          CLAIM,
+          ClaimDocument,
           { input: { slotId: request.slots[0].id, associationId, quantity: 1 } },
           claimers.owner.token,
         );
         const id = claimed.body.data!.claim.id;
-        await gql(server.url, `mutation ($id: ID!) { withdrawClaim(id: $id) { id } }`, { id }, claimers.owner.token);
+        await gql(server.url, WithdrawClaimWithReasonDocument, { id }, claimers.owner.token);
         onProgress?.(++done);
       }
     }),
@@ -79,7 +74,9 @@ async function runWriters(servers: SpawnedServer[], cycles: number, onProgress?:
 }
 
 describe('Subscription.requestEvents across instances', () => {
-  it('delivers to a subscriber on each instance exactly the rows of the log, in cursor order, under 20 concurrent writers', async () => {
+  test('delivers to a subscriber on each instance exactly the rows of the log, in cursor order, under 20 concurrent writers', async ({
+    databaseUrl,
+  }) => {
     const start = await head(a);
     const onA = subscribeEvents(a.wsUrl, { after: start });
     const onB = subscribeEvents(b.wsUrl, { after: start });
@@ -92,7 +89,7 @@ describe('Subscription.requestEvents across instances', () => {
         seam = subscribeEvents(b.wsUrl, { after: seamFrom });
       }
     });
-    const order = await logAfter(start);
+    const order = await logAfter(databaseUrl, start);
     await Promise.all([onA.reached(order.at(-1)!, order), onB.reached(order.at(-1)!, order)]);
     expect(onA.events.map((e) => e.cursor)).toEqual(order);
     expect(onB.events.map((e) => e.cursor)).toEqual(order);
@@ -103,8 +100,8 @@ describe('Subscription.requestEvents across instances', () => {
     await Promise.all([onA.close(), onB.close(), seam!.close()]);
   });
 
-  it('loses nothing when the client resubscribes on another instance after its instance is SIGKILLed', async () => {
-    const c = await spawnServer(testEnv(databaseUrl));
+  test('loses nothing when the client resubscribes on another instance after its instance is SIGKILLed', async ({ spawn, databaseUrl }) => {
+    const c = await spawn();
     const start = await head(a);
     const onC = subscribeEvents(c.wsUrl, { after: start });
     let resuming: Promise<ReturnType<typeof subscribeEvents>> | undefined;
@@ -119,14 +116,14 @@ describe('Subscription.requestEvents across instances', () => {
     });
     await c.exited;
     const resumed = await resuming!;
-    const order = await logAfter(start);
+    const order = await logAfter(databaseUrl, start);
     await resumed.reached(order.at(-1)!, order);
     const received = [...onC.events, ...resumed.events].map((e) => e.cursor);
     expect(received).toEqual(order);
     await resumed.close();
   });
 
-  it('misses nothing when the LISTEN connections are terminated from the database side', async () => {
+  test('misses nothing when the LISTEN connections are terminated from the database side', async ({ databaseUrl }) => {
     const start = await head(a);
     const onA = subscribeEvents(a.wsUrl, { after: start });
     const onB = subscribeEvents(b.wsUrl, { after: start });
@@ -140,7 +137,7 @@ describe('Subscription.requestEvents across instances', () => {
         ).then((result) => (killed += result.rowCount ?? 0));
       }
     });
-    const order = await logAfter(start);
+    const order = await logAfter(databaseUrl, start);
     await Promise.all([onA.reached(order.at(-1)!, order), onB.reached(order.at(-1)!, order)]);
     expect(killed).toBeGreaterThanOrEqual(2);
     expect(onA.events.map((e) => e.cursor)).toEqual(order);
