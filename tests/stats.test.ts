@@ -3,51 +3,40 @@
  * (not computed by the same SQL): every field, with and without each filter,
  * the empty period, and refused input.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database.js';
-import { startServer, type TestServer } from './support/server.js';
-import { codes, gql } from './support/client.js';
-import { ADMIN_ENV, asAdmin, createOrg, type Org } from './support/personas.js';
+import { codes, gql, send } from './support/client.js';
+import { describe, expect, test } from './support/fixtures.js';
+import { createOrg, type Org } from './support/personas.js';
 import { postRequest } from './support/requests.js';
-import { CLAIM } from './support/world.js';
 import { admin } from './support/pg.js';
 import { decodeGlobalId } from '../src/shared/global-id.js';
+import {
+  CancelHelpRequestDocument,
+  ClaimDocument,
+  CompleteHelpRequestDocument,
+  StatsEveryFigureDocument,
+  StatsLimitsDocument,
+  WithdrawClaimDocument,
+  type StatsFilter,
+  type TypedDocumentString,
+} from './generated/graphql.js';
 
-let server: TestServer;
-let url: string;
-let databaseUrl: string;
-let A: Org;
-let B: Org;
 let C: Org;
 
-const STATS = `query ($f: StatsFilter) { stats(filter: $f) {
-  requestsPosted requestsFilled requestsCompleted fillRate medianTimeToFillSeconds volunteersCommitted amountPledged beneficiaries activeAssociations
-  byCategory { category requestsPosted requestsCompleted beneficiaries }
-  byTownship { township requestsPosted requestsCompleted beneficiaries }
-  byMonth { month requestsPosted requestsCompleted beneficiaries }
-  topHelpers { association { name } requestsPosted claimsMade volunteersCommitted amountPledged }
-  collaborations { helper { name } helped { name } claims }
-} }`;
-
-async function claim(org: Org, slotId: string, quantity: number): Promise<string> {
-  const response = await gql(url, CLAIM, { input: { slotId, associationId: org.id, quantity } }, org.owner.token);
+async function claim(url: string, org: Org, slotId: string, quantity: number): Promise<string> {
+  const response = await gql(url, ClaimDocument, { input: { slotId, associationId: org.id, quantity } }, org.owner.token);
   expect(response.body.errors).toBeUndefined();
   return response.body.data!.claim.id;
 }
-const mutate = async (query: string, variables: Record<string, unknown>, token: string) => {
-  const response = await gql(url, query, variables, token);
+const mutate = async <R, V>(url: string, document: TypedDocumentString<R, V>, variables: V, token: string) => {
+  const response = await gql(url, document, variables, token);
   expect(response.body.errors).toBeUndefined();
 };
-const withdraw = (org: Org, id: string) => mutate(`mutation ($id: ID!) { withdrawClaim(id: $id) { id } }`, { id }, org.owner.token);
-const complete = (org: Org, id: string, beneficiaries: number) =>
-  mutate(
-    `mutation ($id: ID!, $b: Int!) { completeHelpRequest(id: $id, beneficiaries: $b) { id } }`,
-    { id, b: beneficiaries },
-    org.owner.token,
-  );
+const withdraw = (url: string, org: Org, id: string) => mutate(url, WithdrawClaimDocument, { id }, org.owner.token);
+const complete = (url: string, org: Org, id: string, beneficiaries: number) =>
+  mutate(url, CompleteHelpRequestDocument, { id, beneficiaries }, org.owner.token);
 
 /** Pins postedAt (and the first filledAt) so periods and medians are known. */
-async function pin(requestId: string, postedAt: string, fillSeconds: number | null) {
+async function pin(databaseUrl: string, requestId: string, postedAt: string, fillSeconds: number | null) {
   await admin(databaseUrl, (client) =>
     client.query(
       `UPDATE help_request SET posted_at = $2, filled_at = CASE WHEN filled_at IS NULL THEN NULL ELSE $2::timestamptz + make_interval(secs => $3) END WHERE id = $1`,
@@ -56,20 +45,16 @@ async function pin(requestId: string, postedAt: string, fillSeconds: number | nu
   );
 }
 
-beforeAll(async () => {
-  databaseUrl = await createTestDatabase();
-  server = await startServer(databaseUrl, ADMIN_ENV);
-  url = server.url;
-  const adminToken = await asAdmin(url);
-  A = await createOrg(url, adminToken, { name: 'Alpha', township: '巡场镇' });
-  B = await createOrg(url, adminToken, { name: 'Beta', township: '上罗镇' });
+test.beforeAll(async ({ url, adminToken, databaseUrl }) => {
+  const A = await createOrg(url, adminToken, { name: 'Alpha', township: '巡场镇' });
+  const B = await createOrg(url, adminToken, { name: 'Beta', township: '上罗镇' });
   C = await createOrg(url, adminToken, { name: 'Gamma', township: null });
 
   // R1: A, 巡场镇, COMMUNITY_SERVICE, 4 people; B 2 + C 2 -> FILLED; completed, 30 served.
   const r1 = await postRequest(url, A.owner.token, A.id, { kind: 'MANPOWER', category: 'COMMUNITY_SERVICE', slots: [{ capacity: 4 }] });
-  await claim(B, r1.slots[0].id, 2);
-  await claim(C, r1.slots[0].id, 2);
-  await complete(A, r1.id, 30);
+  await claim(url, B, r1.slots[0].id, 2);
+  await claim(url, C, r1.slots[0].id, 2);
+  await complete(url, A, r1.id, 30);
   // R2: A, 上罗镇, FUNDRAISING 10000 yuan; B pledges 3000; C pledges 1000 then withdraws.
   const r2 = await postRequest(url, A.owner.token, A.id, {
     kind: 'FUNDRAISING',
@@ -77,20 +62,20 @@ beforeAll(async () => {
     township: '上罗镇',
     slots: [{ capacity: 10000 }],
   });
-  await claim(B, r2.slots[0].id, 3000);
-  await withdraw(C, await claim(C, r2.slots[0].id, 1000));
+  await claim(url, B, r2.slots[0].id, 3000);
+  await withdraw(url, C, await claim(url, C, r2.slots[0].id, 1000));
   // R3: B, 上罗镇, PATIENT_GUARD, 2 nights of 2; A 2 + C 2 -> FILLED; C withdraws -> REOPENED.
   const r3 = await postRequest(url, B.owner.token, B.id, {
     kind: 'PATIENT_GUARD',
     category: 'MEDICAL',
     slots: [{ capacity: 2 }, { capacity: 2 }],
   });
-  await claim(A, r3.slots[0].id, 2);
-  await withdraw(C, await claim(C, r3.slots[1].id, 2));
+  await claim(url, A, r3.slots[0].id, 2);
+  await withdraw(url, C, await claim(url, C, r3.slots[1].id, 2));
   // R4: C, no township, TUTORING 3; A claims 1; C cancels (A's claim DECLINED).
   const r4 = await postRequest(url, C.owner.token, C.id, { kind: 'TUTORING', category: 'EDUCATION', slots: [{ capacity: 3 }] });
-  await claim(A, r4.slots[0].id, 1);
-  await mutate(`mutation ($id: ID!) { cancelHelpRequest(id: $id) { id } }`, { id: r4.id }, C.owner.token);
+  await claim(url, A, r4.slots[0].id, 1);
+  await mutate(url, CancelHelpRequestDocument, { id: r4.id }, C.owner.token);
   // R5: B, 巡场镇, SUPPLIES 5 items; A 5 -> FILLED; completed, 12 served.
   const r5 = await postRequest(url, B.owner.token, B.id, {
     kind: 'SUPPLIES',
@@ -98,19 +83,18 @@ beforeAll(async () => {
     township: '巡场镇',
     slots: [{ capacity: 5 }],
   });
-  await claim(A, r5.slots[0].id, 5);
-  await complete(B, r5.id, 12);
+  await claim(url, A, r5.slots[0].id, 5);
+  await complete(url, B, r5.id, 12);
 
-  await pin(r1.id, '2026-01-10T02:00:00Z', 3600);
-  await pin(r2.id, '2026-01-31T17:00:00Z', null); // 2026-02-01 01:00 in Shanghai
-  await pin(r3.id, '2026-02-15T00:00:00Z', 7200);
-  await pin(r4.id, '2026-03-05T00:00:00Z', null);
-  await pin(r5.id, '2026-03-20T00:00:00Z', 1800);
+  await pin(databaseUrl, r1.id, '2026-01-10T02:00:00Z', 3600);
+  await pin(databaseUrl, r2.id, '2026-01-31T17:00:00Z', null); // 2026-02-01 01:00 in Shanghai
+  await pin(databaseUrl, r3.id, '2026-02-15T00:00:00Z', 7200);
+  await pin(databaseUrl, r4.id, '2026-03-05T00:00:00Z', null);
+  await pin(databaseUrl, r5.id, '2026-03-20T00:00:00Z', 1800);
 });
-afterAll(() => server?.stop());
 
-const stats = async (filter?: Record<string, unknown>) => {
-  const response = await gql(url, STATS, { f: filter ?? null });
+const stats = async (url: string, filter?: StatsFilter) => {
+  const response = await gql(url, StatsEveryFigureDocument, { filter: filter ?? null });
   expect(response.body.errors).toBeUndefined();
   return response.body.data!.stats;
 };
@@ -131,8 +115,8 @@ const category = (name: string, posted: number, completed: number, beneficiaries
   );
 
 describe('stats', () => {
-  it('computes every figure over all requests', async () => {
-    expect(await stats()).toEqual({
+  test('computes every figure over all requests', async ({ url }) => {
+    expect(await stats(url)).toEqual({
       requestsPosted: 5,
       requestsFilled: 3,
       requestsCompleted: 2,
@@ -174,8 +158,8 @@ describe('stats', () => {
     });
   });
 
-  it('counts over a period [from, to), months in Asia/Shanghai', async () => {
-    const result = await stats({ from: '2026-02-01T00:00:00+08:00', to: '2026-03-01T00:00:00+08:00' });
+  test('counts over a period [from, to), months in Asia/Shanghai', async ({ url }) => {
+    const result = await stats(url, { from: '2026-02-01T00:00:00+08:00', to: '2026-03-01T00:00:00+08:00' });
     expect(result).toMatchObject({
       requestsPosted: 2,
       requestsFilled: 1,
@@ -190,8 +174,8 @@ describe('stats', () => {
     });
   });
 
-  it('filters by township', async () => {
-    const result = await stats({ townships: ['巡场镇'] });
+  test('filters by township', async ({ url }) => {
+    const result = await stats(url, { townships: ['巡场镇'] });
     expect(result).toMatchObject({
       requestsPosted: 2,
       requestsFilled: 2,
@@ -206,8 +190,8 @@ describe('stats', () => {
     });
   });
 
-  it('filters by category', async () => {
-    const result = await stats({ categories: ['MEDICAL', 'EDUCATION'] });
+  test('filters by category', async ({ url }) => {
+    const result = await stats(url, { categories: ['MEDICAL', 'EDUCATION'] });
     expect(result).toMatchObject({
       requestsPosted: 2,
       requestsFilled: 1,
@@ -221,8 +205,8 @@ describe('stats', () => {
     });
   });
 
-  it('filters by association: requests it posted or holds an ACTIVE or FULFILLED claim on', async () => {
-    const result = await stats({ associationId: C.id });
+  test('filters by association: requests it posted or holds an ACTIVE or FULFILLED claim on', async ({ url }) => {
+    const result = await stats(url, { associationId: C.id });
     expect(result).toMatchObject({
       requestsPosted: 2,
       requestsFilled: 1,
@@ -243,8 +227,8 @@ describe('stats', () => {
     });
   });
 
-  it('combines filters', async () => {
-    const result = await stats({ townships: ['巡场镇'], categories: ['CHILD_CARE'], from: '2026-03-01T00:00:00Z' });
+  test('combines filters', async ({ url }) => {
+    const result = await stats(url, { townships: ['巡场镇'], categories: ['CHILD_CARE'], from: '2026-03-01T00:00:00Z' });
     expect(result).toMatchObject({
       requestsPosted: 1,
       requestsCompleted: 1,
@@ -253,8 +237,8 @@ describe('stats', () => {
     });
   });
 
-  it('answers an empty period with zeros, fillRate 0 and median null', async () => {
-    expect(await stats({ from: '2030-01-01T00:00:00Z', to: '2030-02-01T00:00:00Z' })).toEqual({
+  test('answers an empty period with zeros, fillRate 0 and median null', async ({ url }) => {
+    expect(await stats(url, { from: '2030-01-01T00:00:00Z', to: '2030-02-01T00:00:00Z' })).toEqual({
       requestsPosted: 0,
       requestsFilled: 0,
       requestsCompleted: 0,
@@ -272,20 +256,20 @@ describe('stats', () => {
     });
   });
 
-  it('refuses from >= to, limits outside their range, and an undecodable association id', async () => {
-    const same = await gql(url, STATS, { f: { from: '2026-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } });
+  test('refuses from >= to, limits outside their range, and an undecodable association id', async ({ url }) => {
+    const same = await gql(url, StatsEveryFigureDocument, { filter: { from: '2026-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } });
     expect(codes(same)).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, '{ stats { topHelpers(limit: 0) { claimsMade } } }'))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, '{ stats { topHelpers(limit: 101) { claimsMade } } }'))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, '{ stats { collaborations(limit: 501) { claims } } }'))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, '{ stats(filter: { associationId: "%%" }) { requestsPosted } }'))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(url, '{ stats(filter: { from: "2026-01-01T00:00:00" }) { requestsPosted } }'))).toEqual([
+    expect(codes(await send(url, '{ stats { topHelpers(limit: 0) { claimsMade } } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await send(url, '{ stats { topHelpers(limit: 101) { claimsMade } } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await send(url, '{ stats { collaborations(limit: 501) { claims } } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await send(url, '{ stats(filter: { associationId: "%%" }) { requestsPosted } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await send(url, '{ stats(filter: { from: "2026-01-01T00:00:00" }) { requestsPosted } }'))).toEqual([
       'GRAPHQL_VALIDATION_FAILED',
     ]);
   });
 
-  it('limits topHelpers and collaborations', async () => {
-    const response = await gql(url, '{ stats { topHelpers(limit: 1) { association { name } } collaborations(limit: 2) { claims } } }');
+  test('limits topHelpers and collaborations', async ({ url }) => {
+    const response = await gql(url, StatsLimitsDocument, {});
     expect(response.body.data!.stats).toEqual({
       topHelpers: [{ association: { name: 'Alpha' } }],
       collaborations: [{ claims: 2 }, { claims: 2 }],
