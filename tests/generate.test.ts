@@ -1,8 +1,8 @@
 /** `npm run generate`: a deterministic, constraint-respecting dataset for the dashboards. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './support/database.js';
+import { describe, expect, test } from './support/fixtures.js';
 import { ROOT } from './support/server.js';
 import { admin } from './support/pg.js';
 
@@ -13,7 +13,7 @@ function generate(databaseUrl: string, args: string[]): Promise<{ code: number |
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
 }
 
@@ -23,14 +23,22 @@ const FINGERPRINT = `SELECT
   (SELECT count(*)::int FROM claim) AS claims,
   (SELECT md5(string_agg(id::text || status || claimed || coalesce(beneficiaries, -1), ',' ORDER BY id)) FROM help_request) AS digest`;
 
+interface Fingerprint {
+  requests: number;
+  slots: number;
+  claims: number;
+  digest: string;
+}
+
 describe('the data generator', () => {
-  it('fills a database deterministically, respecting every invariant, and refuses to fill it twice', async () => {
+  test('fills a database deterministically, respecting every invariant, and refuses to fill it twice', async () => {
+    // Two databases of its own, filled the same way.
     const [first, second] = [await createTestDatabase(), await createTestDatabase()];
     for (const url of [first, second]) {
       const run = await generate(url, ['--requests', '300', '--seed', '7', '--end', '2026-11-01']);
       expect(run).toMatchObject({ code: 0 });
     }
-    const [a, b] = await Promise.all([first, second].map((url) => admin(url, (client) => client.query(FINGERPRINT))));
+    const [a, b] = await Promise.all([first, second].map((url) => admin(url, (client) => client.query<Fingerprint>(FINGERPRINT))));
     expect(a.rows[0].requests).toBe(300);
     expect(a.rows[0].claims).toBeGreaterThan(0);
     expect(a.rows[0]).toEqual(b.rows[0]);

@@ -32,7 +32,7 @@ test.beforeAll(async ({ url, adminToken }) => {
   );
   await Promise.all(
     requests.flat().map(async (request, i) => {
-      const claimant = claimants.ids[Math.floor(i / 2)]!;
+      const claimant = claimants.ids[Math.floor(i / 2)];
       for (const slot of request.slots) {
         const input = { slotId: slot.id, associationId: claimant, quantity: 1 };
         dataOf(await gql(url, ClaimDocument, { input }, claimants.owner.token));

@@ -47,7 +47,7 @@ const table: [string, (s: Standing) => boolean, string[]][] = [
 
 describe.each(table)('%s', (_operation, policy, allowed) => {
   it.each(Object.keys(personas))('for %s', (persona) => {
-    expect(policy(personas[persona]!)).toBe(allowed.includes(persona));
+    expect(policy(personas[persona])).toBe(allowed.includes(persona));
   });
 });
 

@@ -1,27 +1,28 @@
 /** Several instances on one database behave as one server, from their first start. */
-import { describe, expect, it } from 'vitest';
-import { createEmptyDatabase } from './support/database.js';
-import { runServerExpectingFailure, spawnServer, testEnv } from './support/server.js';
 import { gql } from './support/client.js';
+import { createEmptyDatabase } from './support/database.js';
+import { describe, expect, test } from './support/fixtures.js';
 import { admin } from './support/pg.js';
+import { runServerExpectingFailure, spawnServer, testEnv } from './support/server.js';
+import { QueryTypenameDocument } from './generated/graphql.js';
 
 describe('start-up', () => {
-  it('two processes started at the same moment on one empty database both come up, migrating once', async () => {
+  test('two processes started at the same moment on one empty database both come up, migrating once', async () => {
     const url = await createEmptyDatabase();
     const env = testEnv(url);
     const servers = await Promise.all([spawnServer(env), spawnServer(env)]);
     try {
-      for (const server of servers) expect((await gql(server.url, '{ __typename }')).status).toBe(200);
+      for (const server of servers) expect((await gql(server.url, QueryTypenameDocument, {})).status).toBe(200);
       const applied = servers.filter((server) => server.output.some((line) => line.includes('migrations applied')));
       expect(applied).toHaveLength(1);
-      const rows = await admin(url, (client) => client.query('SELECT count(*)::int AS n FROM mikro_orm_migrations'));
+      const rows = await admin(url, (client) => client.query<{ n: number }>('SELECT count(*)::int AS n FROM mikro_orm_migrations'));
       expect(rows.rows[0].n).toBeGreaterThan(0);
     } finally {
       await Promise.all(servers.map((server) => server.stop()));
     }
   });
 
-  it('refuses a database that is not UTF8 with one line', async () => {
+  test('refuses a database that is not UTF8 with one line', async () => {
     const url = await createEmptyDatabase();
     const name = new URL(url).pathname.slice(1) + '_ascii';
     await admin(url, (client) =>

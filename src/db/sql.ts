@@ -19,7 +19,7 @@ export async function one<T>(em: EntityManager, sql: string, params: unknown[] =
   return first;
 }
 
-/** An array parameter: SQL side, write `json_text_array(?::jsonb)` (knex would expand a JS array). */
+/** An array parameter: SQL side, write `json_text_array(?::jsonb)` (MikroORM would expand a JS array into a list of parameters). */
 export function array(values: readonly string[]): string {
   return JSON.stringify(values);
 }

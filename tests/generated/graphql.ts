@@ -23,6 +23,13 @@ export type AidCategory =
   /** 助需 aid for other urgent needs */
   | 'SPECIAL_NEEDS';
 
+export type AssociationFilter = {
+  categories?: Array<AidCategory> | null | undefined;
+  text?: string | null | undefined;
+  townships?: Array<string> | null | undefined;
+  verified?: boolean | null | undefined;
+};
+
 export type CapacityUnit =
   | 'ITEM'
   | 'PERSON'
@@ -51,6 +58,21 @@ export type CreateAssociationInput = {
   name: string;
   township?: string | null | undefined;
 };
+
+export type HelpRequestFilter = {
+  categories?: Array<AidCategory> | null | undefined;
+  kinds?: Array<RequestKind> | null | undefined;
+  requesterId?: string | number | null | undefined;
+  statuses?: Array<RequestStatus> | null | undefined;
+  /** Case-insensitive match in title or description. */
+  text?: string | null | undefined;
+  townships?: Array<string> | null | undefined;
+};
+
+export type HelpRequestOrder =
+  | 'NEWEST'
+  | 'STARTS_SOON'
+  | 'URGENCY';
 
 export type MemberRole =
   | 'COORDINATOR'
@@ -139,6 +161,15 @@ export type SlotInput = {
   startsAt?: string | null | undefined;
 };
 
+export type StatsFilter = {
+  /** Only requests this association posted or holds an ACTIVE or FULFILLED claim on. */
+  associationId?: string | number | null | undefined;
+  categories?: Array<AidCategory> | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  townships?: Array<string> | null | undefined;
+};
+
 export type UpdateHelpRequestInput = {
   address?: string | null | undefined;
   contact?: string | null | undefined;
@@ -156,12 +187,281 @@ export type Urgency =
   | 'LOW'
   | 'NORMAL';
 
+export type AssociationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type AssociationsQuery = { associations: { totalCount: number, edges: Array<{ node: { name: string, township: string | null, verified: boolean } }> } };
+
 export type ClaimMutationVariables = Exact<{
   input: ClaimInput;
 }>;
 
 
 export type ClaimMutation = { claim: { id: string, status: ClaimStatus, quantity: number } };
+
+export type RequestEventsHeadQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestEventsHeadQuery = { requestEventsHead: string | null };
+
+export type OpenHelpRequestsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type OpenHelpRequestsQuery = { helpRequests: { edges: Array<{ node: { id: string, title: string, remaining: number, unit: CapacityUnit } }> } };
+
+export type LiveRequestEventsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type LiveRequestEventsSubscription = { requestEvents: { cursor: string, type: RequestEventType, occurredAt: string, request: { id: string, title: string, status: RequestStatus, remaining: number } } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { token: string, user: { id: string, email: string | null } } };
+
+export type LogInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LogInMutation = { logIn: { token: string } };
+
+export type AssociationWithMembersAndKeysQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssociationWithMembersAndKeysQuery = { association: { id: string, name: string, verified: boolean, members: Array<{ role: MemberRole, user: { id: string, displayName: string } }>, apiKeys: Array<{ id: string, name: string, revokedAt: string | null }> } | null };
+
+export type AssociationIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssociationIdQuery = { association: { id: string } | null };
+
+export type AssociationPageQueryVariables = Exact<{
+  filter?: AssociationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AssociationPageQuery = { associations: { totalCount: number, edges: Array<{ cursor: string, node: { name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ViewerAndCurrentApiKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerAndCurrentApiKeyQuery = { viewer: { id: string } | null, currentApiKey: { id: string, name: string, association: { id: string } } | null };
+
+export type CurrentApiKeyIdQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurrentApiKeyIdQuery = { currentApiKey: { id: string } | null };
+
+export type ApiKeyNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApiKeyNodeQuery = { node:
+    | { name: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type WithdrawClaimWithReasonMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type WithdrawClaimWithReasonMutation = { withdrawClaim: { id: string, status: ClaimStatus, endReason: string | null, endedAt: string | null, request: { status: RequestStatus, filledAt: string | null, claimed: number } } };
+
+export type DeclineClaimWithReasonMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type DeclineClaimWithReasonMutation = { declineClaim: { status: ClaimStatus, endReason: string | null } };
+
+export type ClaimOutcomeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClaimOutcomeQuery = { node:
+    | { status: ClaimStatus, endReason: string | null, slot: { claimed: number } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RequestContactQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RequestContactQuery = { helpRequest: { contact: string | null } | null };
+
+export type ClaimListsQueryVariables = Exact<{
+  associationId: string | number;
+  requestId: string | number;
+}>;
+
+
+export type ClaimListsQuery = { association: { claims: { totalCount: number, edges: Array<{ node: { id: string } }>, pageInfo: { hasNextPage: boolean } }, active: { totalCount: number } } | null, helpRequest: { claims: Array<{ id: string }>, withdrawn: Array<{ id: string }>, slots: Array<{ claims: Array<{ id: string }> }> } | null };
+
+export type AssociationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AssociationCountQuery = { associations: { totalCount: number } };
+
+export type AssociationDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AssociationDirectoryQuery = { associations: { totalCount: number, edges: Array<{ node: { name: string, township: string | null, verified: boolean } }> } };
+
+export type ViewerMembershipsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerMembershipsQuery = { viewer: { displayName: string, memberships: Array<{ role: MemberRole, association: { name: string } }> } | null };
+
+export type HelpRequestStateQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HelpRequestStateQuery = { helpRequest: { id: string, title: string, description: string, township: string | null, address: string | null, contact: string | null, urgency: Urgency, startsAt: string | null, endsAt: string | null, status: RequestStatus, version: number } | null };
+
+export type HelpRequestCountByRequesterQueryVariables = Exact<{
+  requesterId?: string | number | null | undefined;
+}>;
+
+
+export type HelpRequestCountByRequesterQuery = { helpRequests: { totalCount: number } };
+
+export type HelpRequestSlotLabelsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HelpRequestSlotLabelsQuery = { helpRequest: { slots: Array<{ id: string, label: string | null }> } | null };
+
+export type HelpRequestSlotCapacitiesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HelpRequestSlotCapacitiesQuery = { helpRequest: { slots: Array<{ capacity: number }> } | null };
+
+export type HelpRequestClosureQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HelpRequestClosureQuery = { helpRequest: { closedAt: string | null, cancelReason: string | null } | null };
+
+export type HelpRequestResultQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HelpRequestResultQuery = { helpRequest: { beneficiaries: number | null, outcome: string | null, cancelReason: string | null } | null };
+
+export type HelpRequestContactQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HelpRequestContactQuery = { helpRequest: { contact: string | null, address: string | null } | null };
+
+export type HelpRequestContactsByRequesterQueryVariables = Exact<{
+  requesterId?: string | number | null | undefined;
+}>;
+
+
+export type HelpRequestContactsByRequesterQuery = { helpRequests: { edges: Array<{ node: { id: string, contact: string | null } }> } };
+
+export type HelpRequestOrSlotNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HelpRequestOrSlotNodeQuery = { node:
+    | { __typename: 'ApiKey', id: string }
+    | { __typename: 'Association', id: string }
+    | { __typename: 'Claim', id: string }
+    | { __typename: 'HelpRequest', title: string, id: string, requester: { id: string } }
+    | { __typename: 'Slot', label: string | null, capacity: number, id: string, request: { id: string } }
+    | { __typename: 'User', id: string }
+   | null };
+
+export type HelpRequestIdLookupQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HelpRequestIdLookupQuery = { helpRequest: { id: string } | null };
+
+export type HelpRequestListPageQueryVariables = Exact<{
+  filter?: HelpRequestFilter | null | undefined;
+  orderBy?: HelpRequestOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type HelpRequestListPageQuery = { helpRequests: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, title: string, urgency: Urgency, startsAt: string | null, postedAt: string, status: RequestStatus } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type HelpRequestIdsInTownshipQueryVariables = Exact<{
+  township: string;
+}>;
+
+
+export type HelpRequestIdsInTownshipQuery = { helpRequests: { edges: Array<{ node: { id: string } }> } };
+
+export type HelpRequestIdsInTownshipFirstNullQueryVariables = Exact<{
+  township: string;
+}>;
+
+
+export type HelpRequestIdsInTownshipFirstNullQuery = { helpRequests: { edges: Array<{ node: { id: string } }> } };
+
+export type AssociationsHelpRequestsInTownshipQueryVariables = Exact<{
+  township: string;
+}>;
+
+
+export type AssociationsHelpRequestsInTownshipQuery = { associations: { edges: Array<{ node: { id: string, helpRequests: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, title: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, cancelled: { totalCount: number, edges: Array<{ node: { title: string } }> }, open: { totalCount: number, edges: Array<{ node: { title: string } }>, pageInfo: { hasNextPage: boolean } } } }> } };
+
+export type AssociationHelpRequestPageQueryVariables = Exact<{
+  id: string | number;
+  status?: RequestStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AssociationHelpRequestPageQuery = { association: { helpRequests: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, title: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type RequestFieldsFragment = { id: string, kind: RequestKind, category: AidCategory, unit: CapacityUnit, title: string, description: string, township: string | null, address: string | null, contact: string | null, urgency: Urgency, status: RequestStatus, capacity: number, claimed: number, remaining: number, startsAt: string | null, endsAt: string | null, postedAt: string, filledAt: string | null, closedAt: string | null, beneficiaries: number | null, outcome: string | null, cancelReason: string | null, version: number, requester: { id: string }, slots: Array<{ id: string, label: string | null, startsAt: string | null, endsAt: string | null, capacity: number, claimed: number, remaining: number }> };
 
@@ -197,21 +497,6 @@ export type CompleteHelpRequestMutationVariables = Exact<{
 
 
 export type CompleteHelpRequestMutation = { completeHelpRequest: { id: string, status: RequestStatus, closedAt: string | null, beneficiaries: number | null, outcome: string | null, version: number, postedAt: string } };
-
-export type SignUpMutationVariables = Exact<{
-  input: SignUpInput;
-}>;
-
-
-export type SignUpMutation = { signUp: { token: string, user: { id: string, email: string | null } } };
-
-export type LogInMutationVariables = Exact<{
-  email: string;
-  password: string;
-}>;
-
-
-export type LogInMutation = { logIn: { token: string } };
 
 export type CreateAssociationMutationVariables = Exact<{
   input: CreateAssociationInput;
@@ -279,6 +564,27 @@ export type TypenameAndAssociationIdsQueryVariables = Exact<{
 
 export type TypenameAndAssociationIdsQuery = { __typename: 'Query', a: { edges: Array<{ node: { id: string } }> } };
 
+export type RequestEventsWithCurrentRequestQueryVariables = Exact<{
+  requestIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type RequestEventsWithCurrentRequestQuery = { requestEvents: { edges: Array<{ node: { type: RequestEventType, request: { id: string, title: string, status: RequestStatus, version: number } } }> } };
+
+export type RequestEventCursorsInTownshipQueryVariables = Exact<{
+  township: string;
+}>;
+
+
+export type RequestEventCursorsInTownshipQuery = { requestEvents: { edges: Array<{ cursor: string }> } };
+
+export type ExpiryStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExpiryStatusQuery = { helpRequest: { status: RequestStatus, closedAt: string | null, version: number } | null };
+
 export type RequestEventPageQueryVariables = Exact<{
   filter?: RequestEventFilter | null | undefined;
   after?: string | null | undefined;
@@ -295,6 +601,103 @@ export type RequestEventFeedSubscriptionVariables = Exact<{
 
 
 export type RequestEventFeedSubscription = { requestEvents: { cursor: string, type: RequestEventType, request: { id: string, contact: string | null, status: RequestStatus }, claim: { id: string } | null, actor: { id: string } | null } };
+
+export type SignUpWithProfileMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpWithProfileMutation = { signUp: { token: string, user: { id: string, email: string | null, displayName: string, isAdmin: boolean, memberships: Array<{ role: MemberRole }> } } };
+
+export type LogInWithUserMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LogInWithUserMutation = { logIn: { token: string, user: { email: string | null } } };
+
+export type LogInWithTypenameMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LogInWithTypenameMutation = { __typename: 'Mutation', logIn: { token: string } };
+
+export type ViewerIdQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerIdQuery = { viewer: { id: string } | null };
+
+export type ViewerIdAndEmailQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerIdAndEmailQuery = { viewer: { id: string, email: string | null } | null };
+
+export type ViewerEmailAndIsAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerEmailAndIsAdminQuery = { viewer: { email: string | null, isAdmin: boolean } | null };
+
+export type ViewerIsAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerIsAdminQuery = { viewer: { isAdmin: boolean } | null };
+
+export type UserPrivateFieldsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserPrivateFieldsQuery = { node:
+    | { email: string | null, displayName: string, memberships: Array<{ role: MemberRole }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type UserEmailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserEmailQuery = { node:
+    | { email: string | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type StatsEveryFigureQueryVariables = Exact<{
+  filter?: StatsFilter | null | undefined;
+}>;
+
+
+export type StatsEveryFigureQuery = { stats: { requestsPosted: number, requestsFilled: number, requestsCompleted: number, fillRate: number, medianTimeToFillSeconds: number | null, volunteersCommitted: number, amountPledged: number, beneficiaries: number, activeAssociations: number, byCategory: Array<{ category: AidCategory, requestsPosted: number, requestsCompleted: number, beneficiaries: number }>, byTownship: Array<{ township: string, requestsPosted: number, requestsCompleted: number, beneficiaries: number }>, byMonth: Array<{ month: string, requestsPosted: number, requestsCompleted: number, beneficiaries: number }>, topHelpers: Array<{ requestsPosted: number, claimsMade: number, volunteersCommitted: number, amountPledged: number, association: { name: string } }>, collaborations: Array<{ claims: number, helper: { name: string }, helped: { name: string } }> } };
+
+export type StatsLimitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StatsLimitsQuery = { stats: { topHelpers: Array<{ association: { name: string } }>, collaborations: Array<{ claims: number }> } };
+
+export type WithdrawClaimMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawClaimMutation = { withdrawClaim: { id: string, status: ClaimStatus } };
+
+export type QueryTypenameQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QueryTypenameQuery = { __typename: 'Query' };
+
+export type UpgradedOpenRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UpgradedOpenRequestsQuery = { helpRequests: { edges: Array<{ node: { id: string, requester: { id: string }, slots: Array<{ id: string, remaining: number }> } }> } };
+
+export type UpgradedMembershipsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UpgradedMembershipsQuery = { viewer: { memberships: Array<{ association: { id: string, verified: boolean } }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -353,6 +756,20 @@ export const RequestFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RequestFields"}) as unknown as TypedDocumentString<RequestFieldsFragment, unknown>;
+export const AssociationsDocument = new TypedDocumentString(`
+    query Associations($first: Int) {
+  associations(first: $first) {
+    totalCount
+    edges {
+      node {
+        name
+        township
+        verified
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssociationsQuery, AssociationsQueryVariables>;
 export const ClaimDocument = new TypedDocumentString(`
     mutation Claim($input: ClaimInput!) {
   claim(input: $input) {
@@ -362,6 +779,468 @@ export const ClaimDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClaimMutation, ClaimMutationVariables>;
+export const RequestEventsHeadDocument = new TypedDocumentString(`
+    query RequestEventsHead {
+  requestEventsHead
+}
+    `) as unknown as TypedDocumentString<RequestEventsHeadQuery, RequestEventsHeadQueryVariables>;
+export const OpenHelpRequestsDocument = new TypedDocumentString(`
+    query OpenHelpRequests($first: Int) {
+  helpRequests(filter: {statuses: [OPEN]}, first: $first) {
+    edges {
+      node {
+        id
+        title
+        remaining
+        unit
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenHelpRequestsQuery, OpenHelpRequestsQueryVariables>;
+export const LiveRequestEventsDocument = new TypedDocumentString(`
+    subscription LiveRequestEvents($after: String) {
+  requestEvents(after: $after) {
+    cursor
+    type
+    occurredAt
+    request {
+      id
+      title
+      status
+      remaining
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveRequestEventsSubscription, LiveRequestEventsSubscriptionVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    token
+    user {
+      id
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const LogInDocument = new TypedDocumentString(`
+    mutation LogIn($email: String!, $password: String!) {
+  logIn(email: $email, password: $password) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const AssociationWithMembersAndKeysDocument = new TypedDocumentString(`
+    query AssociationWithMembersAndKeys($id: ID!) {
+  association(id: $id) {
+    id
+    name
+    verified
+    members {
+      role
+      user {
+        id
+        displayName
+      }
+    }
+    apiKeys {
+      id
+      name
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssociationWithMembersAndKeysQuery, AssociationWithMembersAndKeysQueryVariables>;
+export const AssociationIdDocument = new TypedDocumentString(`
+    query AssociationId($id: ID!) {
+  association(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AssociationIdQuery, AssociationIdQueryVariables>;
+export const AssociationPageDocument = new TypedDocumentString(`
+    query AssociationPage($filter: AssociationFilter, $first: Int, $after: String) {
+  associations(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssociationPageQuery, AssociationPageQueryVariables>;
+export const ViewerAndCurrentApiKeyDocument = new TypedDocumentString(`
+    query ViewerAndCurrentApiKey {
+  viewer {
+    id
+  }
+  currentApiKey {
+    id
+    name
+    association {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerAndCurrentApiKeyQuery, ViewerAndCurrentApiKeyQueryVariables>;
+export const CurrentApiKeyIdDocument = new TypedDocumentString(`
+    query CurrentApiKeyId {
+  currentApiKey {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CurrentApiKeyIdQuery, CurrentApiKeyIdQueryVariables>;
+export const ApiKeyNodeDocument = new TypedDocumentString(`
+    query ApiKeyNode($id: ID!) {
+  node(id: $id) {
+    id
+    ... on ApiKey {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeyNodeQuery, ApiKeyNodeQueryVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const WithdrawClaimWithReasonDocument = new TypedDocumentString(`
+    mutation WithdrawClaimWithReason($id: ID!, $reason: String) {
+  withdrawClaim(id: $id, reason: $reason) {
+    id
+    status
+    endReason
+    endedAt
+    request {
+      status
+      filledAt
+      claimed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawClaimWithReasonMutation, WithdrawClaimWithReasonMutationVariables>;
+export const DeclineClaimWithReasonDocument = new TypedDocumentString(`
+    mutation DeclineClaimWithReason($id: ID!, $reason: String) {
+  declineClaim(id: $id, reason: $reason) {
+    status
+    endReason
+  }
+}
+    `) as unknown as TypedDocumentString<DeclineClaimWithReasonMutation, DeclineClaimWithReasonMutationVariables>;
+export const ClaimOutcomeDocument = new TypedDocumentString(`
+    query ClaimOutcome($id: ID!) {
+  node(id: $id) {
+    ... on Claim {
+      status
+      endReason
+      slot {
+        claimed
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimOutcomeQuery, ClaimOutcomeQueryVariables>;
+export const RequestContactDocument = new TypedDocumentString(`
+    query RequestContact($id: ID!) {
+  helpRequest(id: $id) {
+    contact
+  }
+}
+    `) as unknown as TypedDocumentString<RequestContactQuery, RequestContactQueryVariables>;
+export const ClaimListsDocument = new TypedDocumentString(`
+    query ClaimLists($associationId: ID!, $requestId: ID!) {
+  association(id: $associationId) {
+    claims(first: 1) {
+      totalCount
+      edges {
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+    active: claims(status: ACTIVE) {
+      totalCount
+    }
+  }
+  helpRequest(id: $requestId) {
+    claims {
+      id
+    }
+    withdrawn: claims(status: WITHDRAWN) {
+      id
+    }
+    slots {
+      claims {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimListsQuery, ClaimListsQueryVariables>;
+export const AssociationCountDocument = new TypedDocumentString(`
+    query AssociationCount {
+  associations {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<AssociationCountQuery, AssociationCountQueryVariables>;
+export const AssociationDirectoryDocument = new TypedDocumentString(`
+    query AssociationDirectory {
+  associations(first: 100) {
+    totalCount
+    edges {
+      node {
+        name
+        township
+        verified
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssociationDirectoryQuery, AssociationDirectoryQueryVariables>;
+export const ViewerMembershipsDocument = new TypedDocumentString(`
+    query ViewerMemberships {
+  viewer {
+    displayName
+    memberships {
+      role
+      association {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerMembershipsQuery, ViewerMembershipsQueryVariables>;
+export const HelpRequestStateDocument = new TypedDocumentString(`
+    query HelpRequestState($id: ID!) {
+  helpRequest(id: $id) {
+    id
+    title
+    description
+    township
+    address
+    contact
+    urgency
+    startsAt
+    endsAt
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestStateQuery, HelpRequestStateQueryVariables>;
+export const HelpRequestCountByRequesterDocument = new TypedDocumentString(`
+    query HelpRequestCountByRequester($requesterId: ID) {
+  helpRequests(filter: {requesterId: $requesterId}) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestCountByRequesterQuery, HelpRequestCountByRequesterQueryVariables>;
+export const HelpRequestSlotLabelsDocument = new TypedDocumentString(`
+    query HelpRequestSlotLabels($id: ID!) {
+  helpRequest(id: $id) {
+    slots {
+      id
+      label
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestSlotLabelsQuery, HelpRequestSlotLabelsQueryVariables>;
+export const HelpRequestSlotCapacitiesDocument = new TypedDocumentString(`
+    query HelpRequestSlotCapacities($id: ID!) {
+  helpRequest(id: $id) {
+    slots {
+      capacity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestSlotCapacitiesQuery, HelpRequestSlotCapacitiesQueryVariables>;
+export const HelpRequestClosureDocument = new TypedDocumentString(`
+    query HelpRequestClosure($id: ID!) {
+  helpRequest(id: $id) {
+    closedAt
+    cancelReason
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestClosureQuery, HelpRequestClosureQueryVariables>;
+export const HelpRequestResultDocument = new TypedDocumentString(`
+    query HelpRequestResult($id: ID!) {
+  helpRequest(id: $id) {
+    beneficiaries
+    outcome
+    cancelReason
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestResultQuery, HelpRequestResultQueryVariables>;
+export const HelpRequestContactDocument = new TypedDocumentString(`
+    query HelpRequestContact($id: ID!) {
+  helpRequest(id: $id) {
+    contact
+    address
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestContactQuery, HelpRequestContactQueryVariables>;
+export const HelpRequestContactsByRequesterDocument = new TypedDocumentString(`
+    query HelpRequestContactsByRequester($requesterId: ID) {
+  helpRequests(filter: {requesterId: $requesterId}, first: 100) {
+    edges {
+      node {
+        id
+        contact
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestContactsByRequesterQuery, HelpRequestContactsByRequesterQueryVariables>;
+export const HelpRequestOrSlotNodeDocument = new TypedDocumentString(`
+    query HelpRequestOrSlotNode($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on HelpRequest {
+      title
+      requester {
+        id
+      }
+    }
+    ... on Slot {
+      label
+      capacity
+      request {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestOrSlotNodeQuery, HelpRequestOrSlotNodeQueryVariables>;
+export const HelpRequestIdLookupDocument = new TypedDocumentString(`
+    query HelpRequestIdLookup($id: ID!) {
+  helpRequest(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestIdLookupQuery, HelpRequestIdLookupQueryVariables>;
+export const HelpRequestListPageDocument = new TypedDocumentString(`
+    query HelpRequestListPage($filter: HelpRequestFilter, $orderBy: HelpRequestOrder, $first: Int, $after: String) {
+  helpRequests(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        title
+        urgency
+        startsAt
+        postedAt
+        status
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestListPageQuery, HelpRequestListPageQueryVariables>;
+export const HelpRequestIdsInTownshipDocument = new TypedDocumentString(`
+    query HelpRequestIdsInTownship($township: String!) {
+  helpRequests(filter: {townships: [$township]}) {
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestIdsInTownshipQuery, HelpRequestIdsInTownshipQueryVariables>;
+export const HelpRequestIdsInTownshipFirstNullDocument = new TypedDocumentString(`
+    query HelpRequestIdsInTownshipFirstNull($township: String!) {
+  helpRequests(filter: {townships: [$township]}, first: null) {
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestIdsInTownshipFirstNullQuery, HelpRequestIdsInTownshipFirstNullQueryVariables>;
+export const AssociationsHelpRequestsInTownshipDocument = new TypedDocumentString(`
+    query AssociationsHelpRequestsInTownship($township: String!) {
+  associations(filter: {townships: [$township]}, first: 10) {
+    edges {
+      node {
+        id
+        helpRequests(first: 2) {
+          totalCount
+          edges {
+            cursor
+            node {
+              id
+              title
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        cancelled: helpRequests(status: CANCELLED) {
+          totalCount
+          edges {
+            node {
+              title
+            }
+          }
+        }
+        open: helpRequests(status: OPEN, first: 1) {
+          totalCount
+          edges {
+            node {
+              title
+            }
+          }
+          pageInfo {
+            hasNextPage
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssociationsHelpRequestsInTownshipQuery, AssociationsHelpRequestsInTownshipQueryVariables>;
+export const AssociationHelpRequestPageDocument = new TypedDocumentString(`
+    query AssociationHelpRequestPage($id: ID!, $status: RequestStatus, $first: Int, $after: String) {
+  association(id: $id) {
+    helpRequests(status: $status, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          title
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssociationHelpRequestPageQuery, AssociationHelpRequestPageQueryVariables>;
 export const PostHelpRequestDocument = new TypedDocumentString(`
     mutation PostHelpRequest($input: PostHelpRequestInput!) {
   postHelpRequest(input: $input) {
@@ -447,24 +1326,6 @@ export const CompleteHelpRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompleteHelpRequestMutation, CompleteHelpRequestMutationVariables>;
-export const SignUpDocument = new TypedDocumentString(`
-    mutation SignUp($input: SignUpInput!) {
-  signUp(input: $input) {
-    token
-    user {
-      id
-      email
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
-export const LogInDocument = new TypedDocumentString(`
-    mutation LogIn($email: String!, $password: String!) {
-  logIn(email: $email, password: $password) {
-    token
-  }
-}
-    `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
 export const CreateAssociationDocument = new TypedDocumentString(`
     mutation CreateAssociation($input: CreateAssociationInput!) {
   createAssociation(input: $input) {
@@ -610,6 +1471,41 @@ export const TypenameAndAssociationIdsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TypenameAndAssociationIdsQuery, TypenameAndAssociationIdsQueryVariables>;
+export const RequestEventsWithCurrentRequestDocument = new TypedDocumentString(`
+    query RequestEventsWithCurrentRequest($requestIds: [ID!]) {
+  requestEvents(filter: {requestIds: $requestIds}) {
+    edges {
+      node {
+        type
+        request {
+          id
+          title
+          status
+          version
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestEventsWithCurrentRequestQuery, RequestEventsWithCurrentRequestQueryVariables>;
+export const RequestEventCursorsInTownshipDocument = new TypedDocumentString(`
+    query RequestEventCursorsInTownship($township: String!) {
+  requestEvents(filter: {townships: [$township]}) {
+    edges {
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestEventCursorsInTownshipQuery, RequestEventCursorsInTownshipQueryVariables>;
+export const ExpiryStatusDocument = new TypedDocumentString(`
+    query ExpiryStatus($id: ID!) {
+  helpRequest(id: $id) {
+    status
+    closedAt
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ExpiryStatusQuery, ExpiryStatusQueryVariables>;
 export const RequestEventPageDocument = new TypedDocumentString(`
     query RequestEventPage($filter: RequestEventFilter, $after: String, $first: Int) {
   requestEvents(filter: $filter, after: $after, first: $first) {
@@ -656,3 +1552,197 @@ export const RequestEventFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RequestEventFeedSubscription, RequestEventFeedSubscriptionVariables>;
+export const SignUpWithProfileDocument = new TypedDocumentString(`
+    mutation SignUpWithProfile($input: SignUpInput!) {
+  signUp(input: $input) {
+    token
+    user {
+      id
+      email
+      displayName
+      isAdmin
+      memberships {
+        role
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpWithProfileMutation, SignUpWithProfileMutationVariables>;
+export const LogInWithUserDocument = new TypedDocumentString(`
+    mutation LogInWithUser($email: String!, $password: String!) {
+  logIn(email: $email, password: $password) {
+    token
+    user {
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogInWithUserMutation, LogInWithUserMutationVariables>;
+export const LogInWithTypenameDocument = new TypedDocumentString(`
+    mutation LogInWithTypename($email: String!, $password: String!) {
+  __typename
+  logIn(email: $email, password: $password) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<LogInWithTypenameMutation, LogInWithTypenameMutationVariables>;
+export const ViewerIdDocument = new TypedDocumentString(`
+    query ViewerId {
+  viewer {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerIdQuery, ViewerIdQueryVariables>;
+export const ViewerIdAndEmailDocument = new TypedDocumentString(`
+    query ViewerIdAndEmail {
+  viewer {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerIdAndEmailQuery, ViewerIdAndEmailQueryVariables>;
+export const ViewerEmailAndIsAdminDocument = new TypedDocumentString(`
+    query ViewerEmailAndIsAdmin {
+  viewer {
+    email
+    isAdmin
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerEmailAndIsAdminQuery, ViewerEmailAndIsAdminQueryVariables>;
+export const ViewerIsAdminDocument = new TypedDocumentString(`
+    query ViewerIsAdmin {
+  viewer {
+    isAdmin
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerIsAdminQuery, ViewerIsAdminQueryVariables>;
+export const UserPrivateFieldsDocument = new TypedDocumentString(`
+    query UserPrivateFields($id: ID!) {
+  node(id: $id) {
+    ... on User {
+      email
+      memberships {
+        role
+      }
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UserPrivateFieldsQuery, UserPrivateFieldsQueryVariables>;
+export const UserEmailDocument = new TypedDocumentString(`
+    query UserEmail($id: ID!) {
+  node(id: $id) {
+    ... on User {
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UserEmailQuery, UserEmailQueryVariables>;
+export const StatsEveryFigureDocument = new TypedDocumentString(`
+    query StatsEveryFigure($filter: StatsFilter) {
+  stats(filter: $filter) {
+    requestsPosted
+    requestsFilled
+    requestsCompleted
+    fillRate
+    medianTimeToFillSeconds
+    volunteersCommitted
+    amountPledged
+    beneficiaries
+    activeAssociations
+    byCategory {
+      category
+      requestsPosted
+      requestsCompleted
+      beneficiaries
+    }
+    byTownship {
+      township
+      requestsPosted
+      requestsCompleted
+      beneficiaries
+    }
+    byMonth {
+      month
+      requestsPosted
+      requestsCompleted
+      beneficiaries
+    }
+    topHelpers {
+      association {
+        name
+      }
+      requestsPosted
+      claimsMade
+      volunteersCommitted
+      amountPledged
+    }
+    collaborations {
+      helper {
+        name
+      }
+      helped {
+        name
+      }
+      claims
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatsEveryFigureQuery, StatsEveryFigureQueryVariables>;
+export const StatsLimitsDocument = new TypedDocumentString(`
+    query StatsLimits {
+  stats {
+    topHelpers(limit: 1) {
+      association {
+        name
+      }
+    }
+    collaborations(limit: 2) {
+      claims
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatsLimitsQuery, StatsLimitsQueryVariables>;
+export const WithdrawClaimDocument = new TypedDocumentString(`
+    mutation WithdrawClaim($id: ID!) {
+  withdrawClaim(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawClaimMutation, WithdrawClaimMutationVariables>;
+export const QueryTypenameDocument = new TypedDocumentString(`
+    query QueryTypename {
+  __typename
+}
+    `) as unknown as TypedDocumentString<QueryTypenameQuery, QueryTypenameQueryVariables>;
+export const UpgradedOpenRequestsDocument = new TypedDocumentString(`
+    query UpgradedOpenRequests {
+  helpRequests(filter: {statuses: [OPEN]}, first: 50) {
+    edges {
+      node {
+        id
+        requester {
+          id
+        }
+        slots {
+          id
+          remaining
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpgradedOpenRequestsQuery, UpgradedOpenRequestsQueryVariables>;
+export const UpgradedMembershipsDocument = new TypedDocumentString(`
+    query UpgradedMemberships {
+  viewer {
+    memberships {
+      association {
+        id
+        verified
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpgradedMembershipsQuery, UpgradedMembershipsQueryVariables>;

@@ -1,5 +1,4 @@
 /** Factories for help requests and claims, through the public API. */
-import { expect } from 'vitest';
 import { dataOf, gql } from './client.js';
 import { PostHelpRequestDocument, type PostHelpRequestInput, type RequestFieldsFragment } from '../generated/graphql.js';
 

@@ -1,5 +1,6 @@
 /** A real graphql-ws subscriber of Subscription.requestEvents that records what it receives. */
 import { createClient, type Client } from 'graphql-ws';
+import type { GraphQLFormattedError } from 'graphql';
 import WebSocket from 'ws';
 import {
   RequestEventFeedDocument,
@@ -43,7 +44,10 @@ export function subscribeEvents(wsUrl: string, variables: RequestEventFeedSubscr
         for (const listener of listeners.splice(0)) listener();
       },
       error: (error) => {
-        fail(Array.isArray(error) ? error : [{ message: String((error as { reason?: string }).reason ?? error) }]);
+        // graphql-ws reports GraphQL errors as an array, a closed socket as its close event.
+        fail(
+          Array.isArray(error) ? (error as GraphQLFormattedError[]) : [{ message: String((error as { reason?: string }).reason ?? error) }],
+        );
         for (const listener of listeners.splice(0)) listener();
       },
       complete: () => undefined,
