@@ -151,7 +151,7 @@ async function placeCluster(dir: string, owner: SystemUser | null, log: Logger):
 
   if (!reachable(owner, path.join(binDir, 'postgres'), 'x')) {
     binDir = await sharedBinaries(binDir);
-    log.info({ dir: binDir }, `PostgreSQL binaries copied where the ${owner.name} user can run them`);
+    log.info({ dir: binDir }, `the ${owner.name} user cannot reach node_modules: PostgreSQL runs from a copy of its binaries`);
   }
   if (!reachable(owner, dir, 'x')) {
     const key = createHash('sha256')
