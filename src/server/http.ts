@@ -18,6 +18,7 @@ import { AppError, formatError } from './errors.js';
 import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
 import { createContext, type AppServices, type Context } from './context.js';
 import { sqlCountHeader, sqlCountScope } from './sql-count.js';
+import { checkVariables } from './unstorable-strings.js';
 
 /** Root fields that ignore any credentials sent with them (a stale token must not stop a log-in). */
 const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn']);
@@ -34,7 +35,7 @@ function ignoresCredentials(operation: OperationDefinitionNode): boolean {
 const operationGate: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ contextValue, operation }) {
+      async didResolveOperation({ contextValue, operation, document, request }) {
         if (!operation) return; // Apollo itself answers an unresolvable operation
         if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
           throw new AppError('BAD_REQUEST', 'Subscriptions are served over WebSocket (graphql-transport-ws) at this path', {
@@ -45,6 +46,7 @@ const operationGate: ApolloServerPlugin<Context> = {
           if (!ignoresCredentials(operation)) throw contextValue.credentialsError;
           contextValue.viewer = ANONYMOUS;
         }
+        checkVariables(document, operation, request.variables);
       },
     };
   },

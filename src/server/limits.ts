@@ -8,6 +8,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { ErrorCode } from './errors.js';
+import { storableLiteralsRule } from './unstorable-strings.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const MAX_DEPTH = 15;
@@ -27,4 +28,5 @@ export const validationRules: ValidationRule[] = [
   maxDepthRule({ n: MAX_DEPTH, ...armor }),
   maxAliasesRule({ n: MAX_ALIASES, ...armor }),
   maxDirectivesRule({ n: MAX_DIRECTIVES, ...armor }),
+  storableLiteralsRule,
 ];

@@ -27,6 +27,7 @@ import type { Viewer } from '../modules/identity/viewer.js';
 import { AppError, ErrorCode, formatError } from './errors.js';
 import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
 import { mustExist } from '../shared/must-exist.js';
+import { checkVariables } from './unstorable-strings.js';
 import { createContext, type AppServices } from './context.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -77,6 +78,12 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
         if (!operation) return [new AppError('BAD_REQUEST', 'Could not determine the operation to run')];
         if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [new AppError('BAD_REQUEST', 'Only subscriptions are accepted over WebSocket; send queries and mutations over HTTP')];
+        }
+        try {
+          checkVariables(document, operation, payload.variables);
+        } catch (error) {
+          if (error instanceof AppError) return [error];
+          throw error;
         }
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
         if (coerced.errors) return coerced.errors.map((e) => withCode(e, ErrorCode.BAD_USER_INPUT));

@@ -20,9 +20,19 @@ export const LIMITS = {
 /** Length in Unicode code points, the unit of every length limit in api.md. */
 export const codePoints = (value: string) => Array.from(value).length;
 
+/**
+ * White space and invisible characters at either end (api.md: a value that is
+ * nothing but these is empty). JavaScript's trim() keeps zero-width spaces,
+ * the BOM and bidi controls, which are Default_Ignorable_Code_Point.
+ */
+const EDGES = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]+|[\p{White_Space}\p{Default_Ignorable_Code_Point}]+$/gu;
+
+/** `value` without white space or invisible characters at either end. */
+export const trimText = (value: string): string => value.replace(EDGES, '');
+
 /** A required string: trimmed, 1..max code points. */
 export function requiredText(value: string | null | undefined, field: string, max: number): string {
-  const trimmed = value?.trim() ?? '';
+  const trimmed = value == null ? '' : trimText(value);
   if (trimmed === '') throw badInput(field, `${field} must not be empty`);
   if (codePoints(trimmed) > max) throw badInput(field, `${field} must be at most ${max} characters`);
   return trimmed;
@@ -30,7 +40,7 @@ export function requiredText(value: string | null | undefined, field: string, ma
 
 /** An optional string: trimmed; empty or absent becomes null. */
 export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
-  const trimmed = value?.trim() ?? '';
+  const trimmed = value == null ? '' : trimText(value);
   if (trimmed === '') return null;
   if (codePoints(trimmed) > max) throw badInput(field, `${field} must be at most ${max} characters`);
   return trimmed;
@@ -40,7 +50,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Trimmed and lower-cased, so that one address is one account. */
 export function email(value: string, field: string): string {
-  const normalised = value.trim().toLowerCase();
+  const normalised = trimText(value).toLowerCase();
   if (!EMAIL.test(normalised) || codePoints(normalised) > LIMITS.email) throw badInput(field, `${field} is not a valid e-mail address`);
   return normalised;
 }

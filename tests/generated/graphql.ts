@@ -498,6 +498,25 @@ export type CompleteHelpRequestMutationVariables = Exact<{
 
 export type CompleteHelpRequestMutation = { completeHelpRequest: { id: string, status: RequestStatus, closedAt: string | null, beneficiaries: number | null, outcome: string | null, version: number, postedAt: string } };
 
+export type HelpRequestsByFilterQueryVariables = Exact<{
+  filter?: HelpRequestFilter | null | undefined;
+}>;
+
+
+export type HelpRequestsByFilterQuery = { helpRequests: { totalCount: number } };
+
+export type HelpRequestTotalQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HelpRequestTotalQuery = { helpRequests: { totalCount: number } };
+
+export type RequestEventsInTownshipsSubscriptionVariables = Exact<{
+  townships?: Array<string> | string | null | undefined;
+}>;
+
+
+export type RequestEventsInTownshipsSubscription = { requestEvents: { cursor: string } };
+
 export type CreateAssociationMutationVariables = Exact<{
   input: CreateAssociationInput;
 }>;
@@ -1326,6 +1345,27 @@ export const CompleteHelpRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompleteHelpRequestMutation, CompleteHelpRequestMutationVariables>;
+export const HelpRequestsByFilterDocument = new TypedDocumentString(`
+    query HelpRequestsByFilter($filter: HelpRequestFilter) {
+  helpRequests(filter: $filter, first: 5) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestsByFilterQuery, HelpRequestsByFilterQueryVariables>;
+export const HelpRequestTotalDocument = new TypedDocumentString(`
+    query HelpRequestTotal {
+  helpRequests {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestTotalQuery, HelpRequestTotalQueryVariables>;
+export const RequestEventsInTownshipsDocument = new TypedDocumentString(`
+    subscription RequestEventsInTownships($townships: [String!]) {
+  requestEvents(filter: {townships: $townships}) {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<RequestEventsInTownshipsSubscription, RequestEventsInTownshipsSubscriptionVariables>;
 export const CreateAssociationDocument = new TypedDocumentString(`
     mutation CreateAssociation($input: CreateAssociationInput!) {
   createAssociation(input: $input) {

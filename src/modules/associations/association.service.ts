@@ -8,7 +8,7 @@ import { forgetLoaded } from '../../server/loaders.js';
 import type { Context } from '../../server/context.js';
 import { AidCategory, MemberRole } from '../../shared/enums.js';
 import { keyOf } from '../../shared/global-id.js';
-import { LIMITS, email as normaliseEmail, foldText, optionalText, requiredText } from '../../shared/input.js';
+import { LIMITS, email as normaliseEmail, foldText, optionalText, requiredText, trimText } from '../../shared/input.js';
 import { listScope, openPage, toConnection, type Connection, type PageArgs } from '../../shared/pagination.js';
 import { array, one, row, rows } from '../../db/sql.js';
 import { Association } from './association.entity.js';
@@ -130,7 +130,7 @@ export async function listAssociations(
   const params: unknown[] = [];
   if (f.townships) {
     where.push(`a.township = ANY(json_text_array(?::jsonb))`);
-    params.push(array(f.townships.map((t) => t.trim())));
+    params.push(array(f.townships.map(trimText)));
   }
   if (f.categories) {
     where.push(`a.categories && json_text_array(?::jsonb)`);

@@ -4,6 +4,7 @@
  * and live delivery agree exactly (events.md, "Filtering").
  */
 import type { Context } from '../../server/context.js';
+import { trimText } from '../../shared/input.js';
 import { badInput } from '../../server/errors.js';
 import { array, one, rows } from '../../db/sql.js';
 import { decodeGlobalId, type NodeType } from '../../shared/global-id.js';
@@ -64,7 +65,7 @@ export function checkEventFilter(filter: EventFilterFields | null | undefined, p
   return {
     kinds: f.kinds ?? null,
     categories: f.categories ?? null,
-    townships: f.townships?.map((t) => t.trim()) ?? null,
+    townships: f.townships?.map(trimText) ?? null,
     requesterIds: keysOf(f.requesterIds, 'Association', `${prefix}.requesterIds`),
     requestIds: keysOf(f.requestIds, 'HelpRequest', `${prefix}.requestIds`),
     involving,

@@ -7,7 +7,7 @@ import { array, one, rows } from '../../db/sql.js';
 import { parentPageLoaders } from '../../shared/parent-page.js';
 import { HelpRequestOrder, type AidCategory, type RequestKind, type RequestStatus } from '../../shared/enums.js';
 import { decodeGlobalId, keyOf } from '../../shared/global-id.js';
-import { LIMITS, foldText, optionalText } from '../../shared/input.js';
+import { LIMITS, foldText, optionalText, trimText } from '../../shared/input.js';
 import { listScope, openPage, toConnection, type Connection, type KeyPart, type KeyShape, type PageArgs } from '../../shared/pagination.js';
 import { REQUEST_COLUMNS, type HelpRequestRow } from './help-request.rows.js';
 import { requestById } from './help-request.loaders.js';
@@ -57,10 +57,7 @@ function filterSql(filter: RequestFilterFields): { sql: string; params: unknown[
   anyOf('h.status', filter.statuses);
   anyOf('h.kind', filter.kinds);
   anyOf('h.category', filter.categories);
-  anyOf(
-    'h.township',
-    filter.townships?.map((t) => t.trim()),
-  );
+  anyOf('h.township', filter.townships?.map(trimText));
   let requester: string | null | undefined;
   if (filter.requesterId != null) {
     requester = keyOf(filter.requesterId, 'Association', 'filter.requesterId');

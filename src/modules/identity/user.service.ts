@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, unauthenticated } from '../../server/errors.js';
 import type { AppServices } from '../../server/context.js';
-import { LIMITS, codePoints, email as normaliseEmail, password as checkPassword, requiredText } from '../../shared/input.js';
+import { LIMITS, codePoints, email as normaliseEmail, password as checkPassword, requiredText, trimText } from '../../shared/input.js';
 import { row } from '../../db/sql.js';
 import { USER_COLUMNS, type UserRow } from './identity.rows.js';
 import { hashPassword, passwordMatches } from './password.service.js';
@@ -44,7 +44,7 @@ export async function logIn(app: AppServices, rawEmail: string, password: string
   const found = await row<UserRow & { passwordHash: string }>(
     em,
     `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u WHERE u.email = ?`,
-    [rawEmail.trim().toLowerCase()],
+    [trimText(rawEmail).toLowerCase()],
   );
   if (!(await passwordMatches(found?.passwordHash ?? null, password)) || !found) {
     throw unauthenticated('Wrong e-mail or password');

@@ -12,7 +12,7 @@ import { AppError, badInput } from '../../server/errors.js';
 import { array, rows } from '../../db/sql.js';
 import { AidCategory } from '../../shared/enums.js';
 import { keyOf } from '../../shared/global-id.js';
-import { intInRange } from '../../shared/input.js';
+import { intInRange, trimText } from '../../shared/input.js';
 
 export interface StatsFilterFields {
   from?: Date | null;
@@ -45,7 +45,7 @@ export function statsScope(filter: StatsFilterFields | null | undefined): Scope 
   }
   if (f.townships) {
     where.push('h.township = ANY(json_text_array(?::jsonb))');
-    params.push(array(f.townships.map((t) => t.trim())));
+    params.push(array(f.townships.map(trimText)));
   }
   if (f.categories) {
     where.push('h.category = ANY(json_text_array(?::jsonb))');

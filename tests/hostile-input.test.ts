@@ -1,0 +1,164 @@
+/**
+ * Strings and date-times PostgreSQL cannot store never reach it (api.md, "Input
+ * limits"): U+0000 and unpaired surrogates anywhere in an operation's input,
+ * values that are nothing but invisible characters, instants outside the years
+ * 0001-9999. Each is a documented error naming the field, and changes nothing.
+ */
+import { codes, dataOf, gql, send, wsConnect, wsRun } from './support/client.js';
+import { describe, expect, test } from './support/fixtures.js';
+import { createOrg, type Org } from './support/personas.js';
+import { requestInput } from './support/requests.js';
+import {
+  HelpRequestTotalDocument,
+  HelpRequestsByFilterDocument,
+  LogInDocument,
+  PostHelpRequestDocument,
+  RequestEventsInTownshipsDocument,
+  type PostHelpRequestInput,
+} from './generated/graphql.js';
+
+const NUL = '\u0000';
+const LONE_HIGH = '\uD83D';
+const LONE_LOW = '\uDE00';
+
+let org: Org;
+test.beforeAll(async ({ url, adminToken }) => {
+  org = await createOrg(url, adminToken);
+});
+
+const total = async (url: string) => dataOf(await gql(url, HelpRequestTotalDocument, {})).helpRequests.totalCount;
+
+/** Posts with `overrides` and expects BAD_USER_INPUT naming `field`, with no request created. */
+async function refusesPost(url: string, overrides: Partial<PostHelpRequestInput>, field: string) {
+  const before = await total(url);
+  const response = await gql(url, PostHelpRequestDocument, { input: requestInput(org.id, overrides) }, org.coordinator.token);
+  expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+  expect(response.body.data ?? null).toBeNull();
+  expect(await total(url)).toBe(before);
+}
+
+describe('strings PostgreSQL cannot store', () => {
+  test.for([
+    ['U+0000 in a required field', { title: `周六${NUL}清扫` }, 'input.title'],
+    ['an unpaired high surrogate', { description: `需要${LONE_HIGH}` }, 'input.description'],
+    ['an unpaired low surrogate', { contact: `${LONE_LOW}138` }, 'input.contact'],
+    ['U+0000 in a list element’s field', { slots: [{ capacity: 1 }, { capacity: 1, label: `夜${NUL}` }] }, 'input.slots.1.label'],
+    ['U+0000 in an idempotency key', { idempotencyKey: `k${NUL}` }, 'input.idempotencyKey'],
+  ] as const)('refuse %s in a mutation variable, naming the field', async ([, overrides, field], { url }) => {
+    await refusesPost(url, overrides as Partial<PostHelpRequestInput>, field);
+  });
+
+  test('accept a well-formed surrogate pair (an emoji) where the lone halves are refused', async ({ url }) => {
+    const response = await gql(
+      url,
+      PostHelpRequestDocument,
+      { input: requestInput(org.id, { title: '周六清扫 😀' }) },
+      org.coordinator.token,
+    );
+    expect(dataOf(response).postHelpRequest.title).toBe('周六清扫 😀');
+  });
+
+  test('refuse them in a query filter, for anonymous callers too, naming the list element', async ({ url }) => {
+    const response = await gql(url, HelpRequestsByFilterDocument, { filter: { townships: ['巡场镇', `上罗${NUL}`] } });
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.townships.1' });
+    const text = await gql(url, HelpRequestsByFilterDocument, { filter: { text: LONE_HIGH } });
+    expect(text.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.text' });
+  });
+
+  test('refuse them as literals in the document, naming the field', async ({ url }) => {
+    const response = await send(url, `{ helpRequests(filter: { townships: ["a", "b\\u0000"] }) { totalCount } }`);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.townships.1' });
+    // A lone surrogate cannot even be written in a document: GraphQL's lexer refuses it.
+    const surrogate = await send(url, `{ helpRequests(filter: { text: "\\ud83d" }) { totalCount } }`);
+    expect(codes(surrogate)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+
+  test('name the argument a variable feeds, whatever the variable is called', async ({ url }) => {
+    const response = await send(url, `query ($t: String) { helpRequests(filter: { text: $t }) { totalCount } }`, { t: `x${NUL}` });
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.text' });
+  });
+
+  test('refuse them in logIn before anything is looked up', async ({ url }) => {
+    const response = await gql(url, LogInDocument, { email: `a${NUL}@example.org`, password: 'password-123' });
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
+  });
+
+  test('refuse them in subscription arguments over WebSocket', async ({ wsUrl }) => {
+    const { client } = wsConnect(wsUrl);
+    try {
+      const variable = await wsRun(client, RequestEventsInTownshipsDocument, { townships: [`巡场${LONE_LOW}`] });
+      expect(errorCodes(variable.error)).toEqual(['BAD_USER_INPUT']);
+      const literal = await wsRun(client, `subscription { requestEvents(filter: { townships: ["\\u0000"] }) { cursor } }`);
+      expect(errorCodes(literal.error)).toEqual(['BAD_USER_INPUT']);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  test('leave the server answering afterwards', async ({ url }) => {
+    expect(codes(await send(url, '{ __typename }'))).toEqual([]);
+  });
+});
+
+describe('values that are nothing but invisible characters', () => {
+  test.for([
+    ['zero-width space and BOM', '\u200B\uFEFF'],
+    ['bidi controls around spaces', '\u202E \u2066\u2069'],
+    ['an ideographic space and a soft hyphen', '\u3000\u00AD'],
+  ])('refuse %s as an empty required value', async ([, title], { url }) => {
+    await refusesPost(url, { title }, 'input.title');
+  });
+
+  test('are trimmed from the ends of stored text', async ({ url }) => {
+    const response = await gql(
+      url,
+      PostHelpRequestDocument,
+      { input: requestInput(org.id, { title: '\u200B周六清扫\uFEFF ' }) },
+      org.coordinator.token,
+    );
+    expect(dataOf(response).postHelpRequest.title).toBe('周六清扫');
+  });
+});
+
+describe('DateTime', () => {
+  test.for([
+    ['year 10000', '+010000-01-01T00:00:00Z'],
+    ['year 0000 once converted to UTC', '0001-01-01T00:30:00+01:00'],
+    ['year 9999 plus an offset that carries it into 10000', '9999-12-31T23:30:00-01:00'],
+  ])('refuses %s from a variable as BAD_USER_INPUT', async ([, startsAt], { url }) => {
+    const before = await total(url);
+    const response = await gql(
+      url,
+      PostHelpRequestDocument,
+      { input: requestInput(org.id, { slots: [{ capacity: 1, startsAt, endsAt: '9999-12-31T00:00:00Z' }] }) },
+      org.coordinator.token,
+    );
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(await total(url)).toBe(before);
+  });
+
+  test('accepts the first and last instants of the range', async ({ url }) => {
+    const response = await gql(
+      url,
+      PostHelpRequestDocument,
+      {
+        input: requestInput(org.id, {
+          slots: [{ capacity: 1, startsAt: '0001-01-01T01:00:00+01:00', endsAt: '9999-12-31T23:59:59.999Z' }],
+        }),
+      },
+      org.coordinator.token,
+    );
+    const { slots } = dataOf(response).postHelpRequest;
+    expect(slots[0]).toMatchObject({ startsAt: '0001-01-01T00:00:00.000Z', endsAt: '9999-12-31T23:59:59.999Z' });
+  });
+
+  test('refuses an out-of-range literal as GRAPHQL_VALIDATION_FAILED', async ({ url }) => {
+    const response = await send(url, `{ stats(filter: { from: "0000-06-01T00:00:00Z", to: "2026-01-01T00:00:00Z" }) { requestsPosted } }`);
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+});
+
+/** The codes of what a graphql-ws subscription ended with (an array of GraphQL errors). */
+function errorCodes(error: unknown): string[] {
+  return Array.isArray(error) ? error.map((e: { extensions?: { code?: string } }) => String(e.extensions?.code)) : [String(error)];
+}
