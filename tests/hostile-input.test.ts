@@ -8,18 +8,25 @@ import { codes, dataOf, gql, send, wsConnect, wsRun } from './support/client.js'
 import { describe, expect, test } from './support/fixtures.js';
 import { createOrg, type Org } from './support/personas.js';
 import { requestInput } from './support/requests.js';
+import { subscribeEvents } from './support/subscriptions.js';
+import { decodeEventCursor, encodeEventCursor } from '../src/modules/events/request-event.service.js';
 import {
   HelpRequestTotalDocument,
   HelpRequestsByFilterDocument,
   LogInDocument,
   PostHelpRequestDocument,
   RequestEventsInTownshipsDocument,
+  HelpRequestPageAfterDocument,
+  AssociationPageAfterDocument,
+  RequestEventsAfterDocument,
+  RequestEventsHeadDocument,
   type PostHelpRequestInput,
 } from './generated/graphql.js';
 
 const NUL = '\u0000';
 const LONE_HIGH = '\uD83D';
 const LONE_LOW = '\uDE00';
+const UUID = '0b0a5a1e-8c59-4d55-9a53-8d5f2b4c7e10';
 
 let org: Org;
 test.beforeAll(async ({ url, adminToken }) => {
@@ -162,3 +169,57 @@ describe('DateTime', () => {
 function errorCodes(error: unknown): string[] {
   return Array.isArray(error) ? error.map((e: { extensions?: { code?: string } }) => String(e.extensions?.code)) : [String(error)];
 }
+
+describe('cursors', () => {
+  /** What a forger does: take a real cursor of the list (base64url JSON [scope, ...key]) and swap its key. */
+  const reforged = (cursor: string, key: readonly unknown[]) => {
+    const [scope] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string];
+    return Buffer.from(JSON.stringify([scope, ...key]), 'utf8').toString('base64url');
+  };
+
+  test.for([
+    ['NEWEST', ['next tuesday', UUID]],
+    ['NEWEST', ['2026-01-01T00:00:00.000Z', "1' OR '1'='1"]],
+    ['URGENCY', [99, '2026-01-01T00:00:00.000Z', UUID]],
+    ['STARTS_SOON', ['-infinity', UUID]],
+  ] as const)('refuse a %s helpRequests cursor holding a value of the wrong shape', async ([orderBy, key], { url }) => {
+    const page = dataOf(await gql(url, HelpRequestPageAfterDocument, { orderBy }));
+    const real = page.helpRequests.pageInfo.endCursor;
+    expect(real).toBeTruthy();
+    const response = await gql(url, HelpRequestPageAfterDocument, { after: reforged(real!, key), orderBy });
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    // The real one is accepted: the refusal is about the key, not the scope.
+    expect(codes(await gql(url, HelpRequestPageAfterDocument, { after: real, orderBy }))).toEqual([]);
+  });
+
+  test('refuse an associations cursor whose name holds U+0000', async ({ url }) => {
+    const real = dataOf(await gql(url, AssociationPageAfterDocument, {})).associations.pageInfo.endCursor;
+    const response = await gql(url, AssociationPageAfterDocument, { after: reforged(real!, [`a${NUL}`, UUID]) });
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  test('refuse an event cursor ahead of the newest event, saying to resubscribe from requestEventsHead', async ({ url, wsUrl }) => {
+    const head = dataOf(await gql(url, RequestEventsHeadDocument, {})).requestEventsHead;
+    const position = head ? BigInt(decodeEventCursor(head, 'head')) : 0n;
+    const ahead = encodeEventCursor(String(position + 1000n));
+    const listed = await gql(url, RequestEventsAfterDocument, { after: ahead });
+    expect(listed.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(listed.body.errors?.[0]?.message).toContain('requestEventsHead');
+
+    const subscriber = subscribeEvents(wsUrl, { after: ahead });
+    try {
+      const [error] = await subscriber.failed;
+      expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error?.message).toContain('requestEventsHead');
+    } finally {
+      await subscriber.close();
+    }
+  });
+
+  test('accept the head itself and the start of the log', async ({ url }) => {
+    const head = dataOf(await gql(url, RequestEventsHeadDocument, {})).requestEventsHead;
+    for (const after of [head ?? encodeEventCursor('0'), encodeEventCursor('0')]) {
+      expect(codes(await gql(url, RequestEventsAfterDocument, { after }))).toEqual([]);
+    }
+  });
+});

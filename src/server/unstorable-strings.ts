@@ -19,9 +19,7 @@ import {
   type ASTVisitor,
 } from 'graphql';
 import { badInput } from './errors.js';
-
-/** Whether PostgreSQL's text type can hold `value`. */
-export const isStorable = (value: string): boolean => value.isWellFormed() && !value.includes('\0');
+import { isStorable } from '../shared/input.js';
 
 const REASON = 'must not contain U+0000 or an unpaired surrogate';
 

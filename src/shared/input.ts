@@ -17,6 +17,9 @@ export const LIMITS = {
   email: 254,
 } as const;
 
+/** Whether PostgreSQL's text type can hold `value`: no U+0000, no unpaired surrogate. */
+export const isStorable = (value: string): boolean => value.isWellFormed() && !value.includes('\0');
+
 /** Length in Unicode code points, the unit of every length limit in api.md. */
 export const codePoints = (value: string) => Array.from(value).length;
 

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { badInput } from '../server/errors.js';
+import { isStorable } from './input.js';
 
 export const MAX_FIRST = 100;
 
@@ -59,7 +60,8 @@ export function encodeCursor(scope: string, key: KeyPart[]): string {
 
 /**
  * Checks `first` (1..100, explicit null meaning the default) and decodes `after`.
- * `keyShape` lists the type of each key part ('string' | 'number' | 'nullable-string').
+ * `keyShape` lists the kind of each sort key part, checked completely: a cursor
+ * that decodes but holds something else never reaches SQL (api.md, "Input limits").
  */
 export function openPage(args: PageArgs, scope: string, keyShape: readonly KeyShape[], defaultFirst = 20, fieldPrefix = ''): Page {
   const first = args.first ?? defaultFirst;
@@ -69,7 +71,31 @@ export function openPage(args: PageArgs, scope: string, keyShape: readonly KeySh
   return { limit: first, after: args.after == null ? null : decodeCursor(args.after, scope, keyShape, `${fieldPrefix}after`), scope };
 }
 
-export type KeyShape = 'string' | 'number' | 'nullable-string';
+/** The kinds of sort key part, each with the exact shape this server writes into cursors. */
+const KEY_SHAPES = {
+  /** A uuid primary key. */
+  uuid: (part: unknown) => typeof part === 'string' && UUID.test(part),
+  /** An instant as Date.toISOString() writes it, years 0001-9999. */
+  timestamp: (part: unknown) => isInstant(part),
+  /** An instant, or 'infinity' for a missing one that sorts last. */
+  'timestamp-or-infinity': (part: unknown) => part === 'infinity' || isInstant(part),
+  /** Urgency rank: LOW 0 to CRITICAL 3. */
+  rank: (part: unknown) => Number.isInteger(part) && (part as number) >= 0 && (part as number) <= 3,
+  /** Stored text, such as a name: storable, bounded. */
+  text: (part: unknown) => typeof part === 'string' && part.length <= 1000 && isStorable(part),
+} as const;
+
+export type KeyShape = keyof typeof KEY_SHAPES;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function isInstant(part: unknown): boolean {
+  if (typeof part !== 'string' || !ISO_INSTANT.test(part)) return false;
+  const instant = new Date(part);
+  // Round-trips only if every field is in range (no 2026-02-30, no hour 25).
+  return !Number.isNaN(instant.getTime()) && instant.toISOString() === part && part >= '0001';
+}
 
 function decodeCursor(cursor: string, scope: string, keyShape: readonly KeyShape[], field: string): KeyPart[] {
   let parts: unknown;
@@ -82,14 +108,8 @@ function decodeCursor(cursor: string, scope: string, keyShape: readonly KeyShape
     throw badInput(field, `${field} is not a valid cursor`);
   }
   if (parts[0] !== scope) throw badInput(field, `${field} is a cursor of another list, order or filter`);
-  const key = parts.slice(1) as unknown[];
-  const fits = key.every((part, i) => {
-    const shape = keyShape[i];
-    if (shape === 'number') return typeof part === 'number' && Number.isFinite(part);
-    if (shape === 'nullable-string') return part === null || typeof part === 'string';
-    return typeof part === 'string';
-  });
-  if (!fits) throw badInput(field, `${field} is not a valid cursor`);
+  const key: unknown[] = parts.slice(1);
+  if (!key.every((part, i) => KEY_SHAPES[keyShape[i] ?? 'uuid'](part))) throw badInput(field, `${field} is not a valid cursor`);
   return key as KeyPart[];
 }
 

@@ -517,6 +517,28 @@ export type RequestEventsInTownshipsSubscriptionVariables = Exact<{
 
 export type RequestEventsInTownshipsSubscription = { requestEvents: { cursor: string } };
 
+export type HelpRequestPageAfterQueryVariables = Exact<{
+  after?: string | null | undefined;
+  orderBy?: HelpRequestOrder | null | undefined;
+}>;
+
+
+export type HelpRequestPageAfterQuery = { helpRequests: { pageInfo: { endCursor: string | null } } };
+
+export type AssociationPageAfterQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type AssociationPageAfterQuery = { associations: { pageInfo: { endCursor: string | null } } };
+
+export type RequestEventsAfterQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type RequestEventsAfterQuery = { requestEvents: { edges: Array<{ cursor: string }> } };
+
 export type CreateAssociationMutationVariables = Exact<{
   input: CreateAssociationInput;
 }>;
@@ -1366,6 +1388,33 @@ export const RequestEventsInTownshipsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RequestEventsInTownshipsSubscription, RequestEventsInTownshipsSubscriptionVariables>;
+export const HelpRequestPageAfterDocument = new TypedDocumentString(`
+    query HelpRequestPageAfter($after: String, $orderBy: HelpRequestOrder) {
+  helpRequests(after: $after, orderBy: $orderBy, first: 1) {
+    pageInfo {
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestPageAfterQuery, HelpRequestPageAfterQueryVariables>;
+export const AssociationPageAfterDocument = new TypedDocumentString(`
+    query AssociationPageAfter($after: String) {
+  associations(after: $after, first: 1) {
+    pageInfo {
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssociationPageAfterQuery, AssociationPageAfterQueryVariables>;
+export const RequestEventsAfterDocument = new TypedDocumentString(`
+    query RequestEventsAfter($after: String) {
+  requestEvents(after: $after) {
+    edges {
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestEventsAfterQuery, RequestEventsAfterQueryVariables>;
 export const CreateAssociationDocument = new TypedDocumentString(`
     mutation CreateAssociation($input: CreateAssociationInput!) {
   createAssociation(input: $input) {

@@ -125,7 +125,7 @@ export async function listAssociations(
 ): Promise<Connection<AssociationRow>> {
   const f = filter ?? {};
   const text = optionalText(f.text, 'filter.text', LIMITS.short);
-  const page = openPage(args, listScope('associations', 'NAME', { ...f, text }), ['string', 'string']);
+  const page = openPage(args, listScope('associations', 'NAME', { ...f, text }), ['text', 'uuid']);
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.townships) {

@@ -27,7 +27,7 @@ import { AppError } from '../../server/errors.js';
 import type { LoaderHost } from '../../server/loaders.js';
 import { EVENTS_CHANNEL } from './event-log.service.js';
 import type { RequestEventRow } from './request-event.rows.js';
-import { eventMatches, headPosition, readEvents, type EventFilter } from './request-event.service.js';
+import { eventMatches, headPosition, readEvents, refuseCursorAhead, type EventFilter } from './request-event.service.js';
 
 const BATCH = 500;
 const REPLAY_BATCH = 100;
@@ -165,6 +165,7 @@ export class EventHub {
    * nothing that commits meanwhile can slip between replay and live.
    */
   async subscribe(filter: EventFilter, after: string | null, onDelivery: (shared: SharedResolution) => void): Promise<EventSubscription> {
+    if (after !== null && after !== '0') await refuseCursorAhead({ em: this.fork() }, after, 'after');
     const start = after ?? (await headPosition({ em: this.fork() })) ?? '0';
     const subscription = new EventSubscription(this, filter, BigInt(start), this.deps.config.maxSubscriberLag, onDelivery);
     this.subscribers.add(subscription);

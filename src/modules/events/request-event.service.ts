@@ -134,10 +134,27 @@ export async function listEvents(
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FIRST) throw badInput('first', `first must be between 1 and ${MAX_FIRST}`);
   const afterPosition = after == null ? null : decodeEventCursor(after, 'after');
   const found = await readEvents(ctx, checkEventFilter(filter), afterPosition, limit + 1);
+  // Only an empty page can hide a cursor from elsewhere; a page with events proves it is behind the head.
+  if (found.length === 0 && afterPosition !== null && afterPosition !== '0') await refuseCursorAhead(ctx, afterPosition, 'after');
   const edges = found.slice(0, limit).map((event) => ({ cursor: encodeEventCursor(event.position), node: event }));
   return { edges, pageInfo: { hasNextPage: found.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
 export async function headPosition(ctx: Pick<Context, 'em'>): Promise<string | null> {
   return (await one<{ position: string | null }>(ctx.em, `SELECT max(position)::text AS position FROM request_event`)).position;
+}
+
+/**
+ * Every cursor this log hands out names a committed event, so one ahead of the
+ * newest comes from another database or from before a backup was restored over
+ * newer data. Following it would silently skip events: refuse it instead.
+ */
+export async function refuseCursorAhead(ctx: Pick<Context, 'em'>, position: string, field: string): Promise<void> {
+  const head = await headPosition(ctx);
+  if (head === null || BigInt(position) > BigInt(head)) {
+    throw badInput(
+      field,
+      `${field} is ahead of the newest event in the log (a cursor from another database, or from before a restore): resubscribe from requestEventsHead`,
+    );
+  }
 }

@@ -23,7 +23,7 @@ export async function associationClaims(
   status: ClaimStatus | null | undefined,
   args: PageArgs,
 ): Promise<Connection<ClaimRow>> {
-  const page = openPage(args, listScope('Association.claims', 'NEWEST', { associationId, status }), ['string', 'string']);
+  const page = openPage(args, listScope('Association.claims', 'NEWEST', { associationId, status }), ['timestamp', 'uuid']);
   const found = await claimsOfAssociations.page(ctx, { parentId: associationId, status: status ?? null, page });
   for (const claim of found) claimById(ctx).prime(claim.id, claim);
   return toConnection(

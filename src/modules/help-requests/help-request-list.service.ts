@@ -18,20 +18,20 @@ const URGENCY_RANK: Record<string, number> = { CRITICAL: 3, HIGH: 2, NORMAL: 1, 
 const ORDERS: Record<HelpRequestOrder, { orderBy: string; shape: KeyShape[]; key: (r: HelpRequestRow) => KeyPart[]; after: string }> = {
   [HelpRequestOrder.NEWEST]: {
     orderBy: 'h.posted_at DESC, h.id DESC',
-    shape: ['string', 'string'],
+    shape: ['timestamp', 'uuid'],
     key: (r) => [r.postedAt.toISOString(), r.id],
     after: '(h.posted_at, h.id) < (?::timestamptz, ?::uuid)',
   },
   [HelpRequestOrder.URGENCY]: {
     orderBy: 'h.urgency_rank DESC, h.posted_at DESC, h.id DESC',
-    shape: ['number', 'string', 'string'],
+    shape: ['rank', 'timestamp', 'uuid'],
     key: (r) => [URGENCY_RANK[r.urgency], r.postedAt.toISOString(), r.id],
     after: '(h.urgency_rank, h.posted_at, h.id) < (?::smallint, ?::timestamptz, ?::uuid)',
   },
   [HelpRequestOrder.STARTS_SOON]: {
     // Nulls last: a request without a start sorts as if it started at infinity.
     orderBy: `coalesce(h.starts_at, 'infinity'), h.id`,
-    shape: ['string', 'string'],
+    shape: ['timestamp-or-infinity', 'uuid'],
     key: (r) => [r.startsAt ? r.startsAt.toISOString() : 'infinity', r.id],
     after: `(coalesce(h.starts_at, 'infinity'), h.id) > (?::timestamptz, ?::uuid)`,
   },
