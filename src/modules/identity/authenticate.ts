@@ -29,10 +29,10 @@ export async function authenticate(app: AppServices, authorization: unknown): Pr
     return { kind: 'apiKey', apiKeyId: key.id, associationId: key.associationId };
   }
 
-  const userId = await verifySessionToken(app.sessionKey, token);
-  const user = userId
-    ? await row<{ id: string; isAdmin: boolean }>(em, `SELECT id, is_admin AS "isAdmin" FROM app_user WHERE id = ?`, [userId])
+  const claims = await verifySessionToken(app.sessionKey, token);
+  const user = claims
+    ? await row<{ id: string; isAdmin: boolean }>(em, `SELECT id, is_admin AS "isAdmin" FROM app_user WHERE id = ?`, [claims.userId])
     : null;
-  if (!user) throw unauthenticated('Invalid or expired session token');
-  return { kind: 'user', userId: user.id, isAdmin: user.isAdmin };
+  if (!claims || !user) throw unauthenticated('Invalid or expired session token');
+  return { kind: 'user', userId: user.id, isAdmin: user.isAdmin, expiresAt: claims.expiresAt };
 }

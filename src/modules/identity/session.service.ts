@@ -32,11 +32,24 @@ export async function issueSessionToken(key: Uint8Array, userId: string, ttlSeco
     .sign(key);
 }
 
-/** The user id of a valid token, or null for an invalid, tampered or expired one. */
-export async function verifySessionToken(key: Uint8Array, token: string): Promise<string | null> {
+export interface SessionClaims {
+  userId: string;
+  /** When the token stops being valid (its `exp`); an open socket is closed then. */
+  expiresAt: Date;
+}
+
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The claims of a valid token, or null for an invalid, tampered or expired one,
+ * and for a correctly signed one that lacks `exp` or whose `sub` is not a user
+ * id (api.md, "Identity"): such a token was not made by this server's logIn.
+ */
+export async function verifySessionToken(key: Uint8Array, token: string): Promise<SessionClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER });
-    return typeof payload.sub === 'string' ? payload.sub : null;
+    const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, requiredClaims: ['exp', 'sub'] });
+    if (typeof payload.sub !== 'string' || !USER_ID.test(payload.sub) || typeof payload.exp !== 'number') return null;
+    return { userId: payload.sub, expiresAt: new Date(payload.exp * 1000) };
   } catch {
     return null;
   }
