@@ -19,6 +19,7 @@ import { loadSessionKey } from './modules/identity/session.service.js';
 import { ensureAdministrator } from './modules/identity/user.service.js';
 import { startExpiry } from './modules/help-requests/expiry.service.js';
 import { EventHub } from './modules/events/event-hub.service.js';
+import { CredentialWatch } from './modules/identity/credential-watch.service.js';
 
 export interface App {
   url: string;
@@ -52,8 +53,10 @@ const fork = (db: Database) => db.orm.em.fork() as EntityManager;
 
 async function serve(config: Config, log: Logger, db: Database): Promise<App> {
   await withStartupLock(db.url, () => startupWork(config, log, db));
-  const events = new EventHub({ config, orm: db.orm, log, databaseUrl: db.url });
-  const services: AppServices = { config, orm: db.orm, log, sessionKey: await loadSessionKey(fork(db), config.sessionSecret), events };
+  const credentials = new CredentialWatch();
+  const events = new EventHub({ config, orm: db.orm, log, databaseUrl: db.url, credentials });
+  const sessionKey = await loadSessionKey(fork(db), config.sessionSecret);
+  const services: AppServices = { config, orm: db.orm, log, sessionKey, events, credentials };
   // Demo data: DEMO_DATA=true loads it (once) anywhere; unset, only into a fresh embedded database.
   await withStartupLock(db.url, async () => {
     const wanted = config.demoData ?? (db.embedded && (await isEmpty(fork(db))));

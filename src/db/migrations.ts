@@ -8,6 +8,7 @@ import { Migration20261129000200_identity } from '../../migrations/Migration2026
 import { Migration20261129000300_help_requests } from '../../migrations/Migration20261129000300_help_requests.js';
 import { Migration20261129000400_search_keys } from '../../migrations/Migration20261129000400_search_keys.js';
 import { Migration20261129000500_stats_indexes } from '../../migrations/Migration20261129000500_stats_indexes.js';
+import { Migration20261129000600_credential_revocations } from '../../migrations/Migration20261129000600_credential_revocations.js';
 
 export const migrationsList = [
   { name: 'Migration20261129000100_foundation', class: Migration20261129000100_foundation },
@@ -15,4 +16,5 @@ export const migrationsList = [
   { name: 'Migration20261129000300_help_requests', class: Migration20261129000300_help_requests },
   { name: 'Migration20261129000400_search_keys', class: Migration20261129000400_search_keys },
   { name: 'Migration20261129000500_stats_indexes', class: Migration20261129000500_stats_indexes },
+  { name: 'Migration20261129000600_credential_revocations', class: Migration20261129000600_credential_revocations },
 ];

@@ -10,6 +10,7 @@ import type { Viewer } from '../modules/identity/viewer.js';
 import type { AppError } from './errors.js';
 import type { LoaderHost } from './loaders.js';
 import type { EventHub } from '../modules/events/event-hub.service.js';
+import type { CredentialWatch } from '../modules/identity/credential-watch.service.js';
 
 /** What lives as long as the process: shared by every context. */
 export interface AppServices {
@@ -20,6 +21,8 @@ export interface AppServices {
   sessionKey: Uint8Array;
   /** This process's live feed of the event log. */
   events: EventHub;
+  /** Open sockets and the credentials they hold (closed on revocation or expiry). */
+  credentials: CredentialWatch;
 }
 
 export interface Context {

@@ -24,7 +24,7 @@ import {
 import { getVariableValues } from 'graphql/execution/values.js';
 import { authenticate } from '../modules/identity/authenticate.js';
 import type { Viewer } from '../modules/identity/viewer.js';
-import { AppError, ErrorCode, formatError } from './errors.js';
+import { AppError, ErrorCode, formatError, unauthenticated } from './errors.js';
 import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
 import { mustExist } from '../shared/must-exist.js';
 import { checkVariables } from './unstorable-strings.js';
@@ -37,6 +37,8 @@ export const CLOSE_GOING_AWAY = 1001;
 
 interface Extra extends Record<PropertyKey, unknown> {
   viewer?: Viewer;
+  /** Stops watching the socket's credential (credential-watch.service.ts). */
+  unwatch?: () => void;
 }
 
 export interface WsParts {
@@ -56,14 +58,27 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
       connectionInitWaitTimeout: services.config.wsInitTimeoutMs,
       onConnect: async (ctx) => {
         try {
-          ctx.extra.viewer = await authenticate(services, ctx.connectionParams?.authorization);
+          const viewer = await authenticate(services, ctx.connectionParams?.authorization);
+          ctx.extra.viewer = viewer;
+          // Closed with 4403 when the key or user is revoked anywhere, or the session token expires.
+          ctx.extra.unwatch = services.credentials.watch(viewer, () => {
+            ctx.extra.socket.close(CLOSE_FORBIDDEN, 'Forbidden');
+          });
           return true;
         } catch (error) {
           if (error instanceof AppError) return false; // graphql-ws closes with 4403 Forbidden
           throw error;
         }
       },
+      onClose: (ctx) => {
+        ctx.extra.unwatch?.();
+      },
       onSubscribe: (ctx, _id, payload) => {
+        const viewer = mustExist(ctx.extra.viewer, 'the viewer onConnect authenticated');
+        if (!services.credentials.isValid(viewer)) {
+          ctx.extra.socket.close(CLOSE_FORBIDDEN, 'Forbidden');
+          return [unauthenticated('The credentials of this socket were revoked or have expired')];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query);
@@ -92,7 +107,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createContext(services, mustExist(ctx.extra.viewer, 'the viewer onConnect authenticated')),
+          contextValue: createContext(services, viewer),
         };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),

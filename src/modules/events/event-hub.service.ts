@@ -23,9 +23,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import type { Orm } from '../../db/orm.js';
 import type { Logger } from '../../shared/logger.js';
-import { AppError } from '../../server/errors.js';
+import { AppError, unauthenticated } from '../../server/errors.js';
+import type { CredentialWatch } from '../identity/credential-watch.service.js';
+import type { Viewer } from '../identity/viewer.js';
 import type { LoaderHost } from '../../server/loaders.js';
-import { EVENTS_CHANNEL } from './event-log.service.js';
+import { EVENTS_CHANNEL, isRevoked, readRevocations, type Revocation } from './event-log.service.js';
 import type { RequestEventRow } from './request-event.rows.js';
 import { eventMatches, headPosition, readEvents, refuseCursorAhead, type EventFilter } from './request-event.service.js';
 
@@ -43,6 +45,7 @@ export interface Delivery {
 
 interface HubDeps {
   config: Config;
+  credentials: CredentialWatch;
   orm: Orm;
   log: Logger;
   databaseUrl: string;
@@ -130,8 +133,13 @@ export class EventHub {
       this.fetchAgain = false;
       try {
         for (;;) {
-          const events = await readEvents({ em: this.fork() }, ALL, this.lastPosition.toString(), BATCH);
-          if (events.length > 0) this.dispatch(events);
+          const em = this.fork();
+          const after = this.lastPosition.toString();
+          const events = await readEvents({ em }, ALL, after, BATCH);
+          // Read after the events: a revocation that committed before any of them
+          // holds a lower position (one lock orders both) and is visible by now.
+          const revocations = await readRevocations(em, after);
+          this.dispatchInOrder(events, revocations, events.length === BATCH);
           if (events.length < BATCH) break;
         }
       } catch (error) {
@@ -140,6 +148,27 @@ export class EventHub {
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     } while (this.fetchAgain && !this.stopped);
+  }
+
+  /**
+   * Events and revocations in position order: a socket whose credential is
+   * revoked at position R gets the events below R and is closed before any
+   * above it is handed out. With a full batch, revocations past its last event
+   * wait for the next read, so events between the two still reach their sockets.
+   */
+  private dispatchInOrder(events: RequestEventRow[], revocations: Revocation[], batchFull: boolean): void {
+    const lastEvent = events.length > 0 ? BigInt(mustExist(events.at(-1), 'the last event').position) : null;
+    let next = 0;
+    for (const revocation of revocations) {
+      const position = BigInt(revocation.position);
+      if (batchFull && lastEvent !== null && position > lastEvent) break;
+      const before = next;
+      while (next < events.length && BigInt(mustExist(events[next], 'an event').position) < position) next += 1;
+      if (next > before) this.dispatch(events.slice(before, next));
+      this.deps.credentials.revoke(revocation.kind, revocation.subjectId);
+      if (position > this.lastPosition) this.lastPosition = position;
+    }
+    if (next < events.length) this.dispatch(events.slice(next));
   }
 
   private dispatch(events: RequestEventRow[]): void {
@@ -156,7 +185,8 @@ export class EventHub {
       };
     });
     for (const subscriber of this.subscribers) subscriber.offer(deliveries);
-    this.lastPosition = BigInt(mustExist(events.at(-1), 'the last event of a non-empty batch').position);
+    const last = BigInt(mustExist(events.at(-1), 'the last event of a non-empty batch').position);
+    if (last > this.lastPosition) this.lastPosition = last;
   }
 
   /**
@@ -164,10 +194,16 @@ export class EventHub {
    * committed now, exclusive). It is registered before its replay starts, so
    * nothing that commits meanwhile can slip between replay and live.
    */
-  async subscribe(filter: EventFilter, after: string | null, onDelivery: (shared: SharedResolution) => void): Promise<EventSubscription> {
+  async subscribe(
+    filter: EventFilter,
+    after: string | null,
+    viewer: Viewer,
+    onDelivery: (shared: SharedResolution) => void,
+  ): Promise<EventSubscription> {
     if (after !== null && after !== '0') await refuseCursorAhead({ em: this.fork() }, after, 'after');
     const start = after ?? (await headPosition({ em: this.fork() })) ?? '0';
-    const subscription = new EventSubscription(this, filter, BigInt(start), this.deps.config.maxSubscriberLag, onDelivery);
+    const holder = { viewer, credentials: this.deps.credentials };
+    const subscription = new EventSubscription(this, filter, BigInt(start), this.deps.config.maxSubscriberLag, holder, onDelivery);
     this.subscribers.add(subscription);
     return subscription;
   }
@@ -193,12 +229,19 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
     /** The last position handed to this subscriber (or its starting point). */
     private delivered: bigint,
     private readonly maxLag: number,
+    /** Whose subscription this is: nothing reaches it once that credential is revoked or expired. */
+    private readonly holder: { viewer: Viewer; credentials: CredentialWatch },
     private readonly onDelivery: (shared: SharedResolution) => void,
   ) {}
 
   /** Called by the hub with each batch it read, in position order. */
   offer(deliveries: Delivery[]): void {
-    if (this.done) return;
+    if (this.done || this.failure) return;
+    if (!this.holder.credentials.isValid(this.holder.viewer)) {
+      this.fail(unauthenticated('The credentials of this subscription were revoked or have expired'));
+      this.wakeConsumer?.();
+      return;
+    }
     const matching = deliveries.filter((d) => eventMatches(this.filter, d.event));
     if (matching.length === 0) return;
     if (this.replaying) this.buffer.push(...matching);
@@ -236,6 +279,12 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
   private async replayBatch(): Promise<void> {
     const em = this.hub.fork();
     const events = await readEvents({ em }, this.filter, this.delivered.toString(), REPLAY_BATCH);
+    // The replay reads the table directly, maybe ahead of this process's hub, so
+    // it asks the table too whether this subscription's credential was revoked.
+    if (await isRevoked(em, this.holder.viewer)) {
+      this.fail(unauthenticated('The credentials of this subscription were revoked'));
+      return;
+    }
     const shared = { em, loaders: new Map() };
     this.enqueue(events.map((event) => ({ event, shared })));
     if (events.length < REPLAY_BATCH) {

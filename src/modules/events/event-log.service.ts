@@ -10,8 +10,9 @@
  * it cannot deadlock with the request-row locks taken first by others.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { one, row } from '../../db/sql.js';
+import { one, row, rows } from '../../db/sql.js';
 import type { RequestEventType } from '../../shared/enums.js';
+import type { Viewer } from '../identity/viewer.js';
 
 /** Arbitrary but fixed: the one lock that orders every append. */
 export const EVENT_LOG_LOCK_KEY = 7_310_885_202;
@@ -50,4 +51,50 @@ export async function appendEvents(em: EntityManager, requestId: string, events:
   }
   // A wake-up only ("something up to N committed"): the table is the truth.
   await row(em, `SELECT pg_notify(?, ?)`, [EVENTS_CHANNEL, last]);
+}
+
+export type RevokedKind = 'API_KEY' | 'USER';
+
+export interface Revocation {
+  position: string;
+  kind: RevokedKind;
+  subjectId: string;
+}
+
+/**
+ * Records that a credential stopped being valid, in the log's commit order (as
+ * the last step of the transaction that revoked it, like appendEvents), and
+ * wakes every process: each closes the sockets that hold it before it delivers
+ * any event committed after this one.
+ */
+export async function appendRevocation(em: EntityManager, kind: RevokedKind, subjectId: string): Promise<void> {
+  await row(em, `SELECT pg_advisory_xact_lock(?)`, [EVENT_LOG_LOCK_KEY]);
+  const inserted = await one<{ position: string }>(
+    em,
+    `INSERT INTO credential_revocation (position, kind, subject_id) VALUES (nextval('request_event_position'), ?, ?)
+     RETURNING position::text AS position`,
+    [kind, subjectId],
+  );
+  await row(em, `SELECT pg_notify(?, ?)`, [EVENTS_CHANNEL, inserted.position]);
+}
+
+/** Revocations after `position`, oldest first. */
+export async function readRevocations(em: EntityManager, position: string): Promise<Revocation[]> {
+  return rows<Revocation>(
+    em,
+    `SELECT position::text AS position, kind, subject_id AS "subjectId" FROM credential_revocation WHERE position > ?::bigint ORDER BY position`,
+    [position],
+  );
+}
+
+/** Whether `viewer`'s credential has ever been revoked (a replay's own check: one indexed read). */
+export async function isRevoked(em: EntityManager, viewer: Viewer): Promise<boolean> {
+  const subject = viewer.kind === 'apiKey' ? ['API_KEY', viewer.apiKeyId] : viewer.kind === 'user' ? ['USER', viewer.userId] : null;
+  if (!subject) return false;
+  const found = await row<{ one: number }>(
+    em,
+    `SELECT 1 AS one FROM credential_revocation WHERE kind = ? AND subject_id = ? LIMIT 1`,
+    subject,
+  );
+  return found !== null;
 }

@@ -31,7 +31,7 @@ async function subscribeToEvents({
 }: SubscribeResolverData<unknown, { filter?: RequestEventFilter | null; after?: string | null }, Context>) {
   const filter = checkEventFilter(args.filter);
   const after = args.after == null ? null : decodeEventCursor(args.after, 'after');
-  return context.app.events.subscribe(filter, after, (shared) => {
+  return context.app.events.subscribe(filter, after, context.viewer, (shared) => {
     context.em = shared.em;
     context.loaders = shared.loaders;
   });

@@ -3,7 +3,8 @@ import type { Context } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { keyOf } from '../../shared/global-id.js';
 import { LIMITS, requiredText } from '../../shared/input.js';
-import { one } from '../../db/sql.js';
+import { one, row } from '../../db/sql.js';
+import { appendRevocation } from '../events/event-log.service.js';
 import { associationById, standingIn } from '../associations/association.loaders.js';
 import { mayManageApiKeys, maySeeApiKeys } from '../associations/association.policy.js';
 import { ApiKey } from './api-key.entity.js';
@@ -41,12 +42,18 @@ export async function revokeApiKey(ctx: Context, id: string): Promise<ApiKeyRow>
   if (!mayManageApiKeys(await standingIn(ctx, existing.associationId)))
     throw forbidden('Only an OWNER of the association can revoke its API keys');
   if (existing.revokedAt) return existing;
-  const revoked = await one<ApiKeyRow>(
-    ctx.em,
-    `UPDATE api_key k SET revoked_at = coalesce(k.revoked_at, now()) WHERE k.id = ? RETURNING ${API_KEY_COLUMNS}`,
-    [existing.id],
-  );
-  return revoked;
+  return ctx.em.fork().transactional(async (em) => {
+    const revoked = await row<ApiKeyRow>(
+      em,
+      `UPDATE api_key k SET revoked_at = now() WHERE k.id = ? AND k.revoked_at IS NULL RETURNING ${API_KEY_COLUMNS}`,
+      [existing.id],
+    );
+    // Revoked meanwhile by someone else: return it as it is, the revocation is theirs.
+    if (!revoked) return one<ApiKeyRow>(em, `SELECT ${API_KEY_COLUMNS} FROM api_key k WHERE k.id = ?`, [existing.id]);
+    // Open sockets holding this key are closed on every instance (api.md, "Identity").
+    await appendRevocation(em, 'API_KEY', existing.id);
+    return revoked;
+  });
 }
 
 /** node(id) of an ApiKey: null except for its association's OWNER and administrators. */
