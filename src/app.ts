@@ -40,26 +40,32 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   }
 }
 
-/** What must run once however many instances start together; the caller holds the start-up lock. */
-async function startupWork(config: Config, log: Logger, db: Database): Promise<void> {
+/**
+ * What must run once however many instances start together; the caller holds
+ * the start-up lock. Answers whether this was the database's first start: it is
+ * decided before any step writes (the administrator would make it look used).
+ */
+async function startupWork(config: Config, log: Logger, db: Database): Promise<boolean> {
   if (config.migrateOnStart) await migrate(db.orm, log);
+  const firstStart = await isEmpty(fork(db));
   if (config.adminEmail && config.adminPassword) {
     const outcome = await ensureAdministrator(fork(db), config.adminEmail, config.adminPassword);
     if (outcome !== 'unchanged') log.info({ email: config.adminEmail }, `administrator ${outcome}`);
   }
+  return firstStart;
 }
 
 const fork = (db: Database) => db.orm.em.fork() as EntityManager;
 
 async function serve(config: Config, log: Logger, db: Database): Promise<App> {
-  await withStartupLock(db.url, () => startupWork(config, log, db));
+  const firstStart = await withStartupLock(db.url, () => startupWork(config, log, db));
   const credentials = new CredentialWatch();
   const events = new EventHub({ config, orm: db.orm, log, databaseUrl: db.url, credentials });
   const sessionKey = await loadSessionKey(fork(db), config.sessionSecret);
   const services: AppServices = { config, orm: db.orm, log, sessionKey, events, credentials };
   // Demo data: DEMO_DATA=true loads it (once) anywhere; unset, only into a fresh embedded database.
   await withStartupLock(db.url, async () => {
-    const wanted = config.demoData ?? (db.embedded && (await isEmpty(fork(db))));
+    const wanted = config.demoData ?? (db.embedded && firstStart);
     if (wanted && (await loadDemoData(services))) log.info('demo data loaded (see README, "Demo data")');
   });
 

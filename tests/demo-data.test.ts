@@ -2,10 +2,28 @@
 import { gql } from './support/client.js';
 import { createEmptyDatabase } from './support/database.js';
 import { describe, expect, test } from './support/fixtures.js';
-import { logIn } from './support/personas.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ADMIN_ENV, logIn } from './support/personas.js';
 import { startServer } from './support/server.js';
 import { AssociationCountDocument, AssociationDirectoryDocument, ViewerMembershipsDocument } from './generated/graphql.js';
 import { DEMO_ASSOCIATIONS, DEMO_PASSWORD, demoEmail } from '../src/db/demo-data.js';
+
+describe('the first start of an embedded database', () => {
+  test('loads the demo data also when ADMIN_EMAIL/ADMIN_PASSWORD create the administrator at that start', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mutual-aid-first-start-'));
+    // No DATABASE_URL: the embedded PostgreSQL under DATA_DIR, as `npm start` does it.
+    const server = await startServer('', { DATA_DIR: dir, ...ADMIN_ENV });
+    try {
+      expect((await gql(server.url, AssociationCountDocument, {})).body.data!.associations.totalCount).toBe(DEMO_ASSOCIATIONS.length);
+      await logIn(server.url, ADMIN_ENV.ADMIN_EMAIL, ADMIN_ENV.ADMIN_PASSWORD);
+    } finally {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 // Start-up itself is under test: every test starts its own servers on an empty database of its own.
 describe('demo data', () => {

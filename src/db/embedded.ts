@@ -256,14 +256,22 @@ function startPostgres(layout: Layout, owner: SystemUser | null, port: number, l
     const child = spawn(
       path.join(layout.binDir, 'postgres'),
       // The socket goes in the cluster folder, not a shared /tmp; TCP on loopback only.
-      ['-D', layout.clusterDir, '-p', String(port), '-k', layout.clusterDir, '-c', 'listen_addresses=127.0.0.1'],
+      [
+        ...['-D', layout.clusterDir, '-p', String(port), '-k', layout.clusterDir, '-c', 'listen_addresses=127.0.0.1'],
+        // Its log reaches ours (at debug level): never with a statement or the DETAIL of an
+        // error, which carry the row's values (README, "Security").
+        ...['-c', 'log_error_verbosity=terse', '-c', 'log_min_error_statement=panic'],
+      ],
       // Same process group as this server: a terminal's Ctrl-C reaches both.
       { ...ids(owner), env: postgresEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const recent: string[] = [];
     const onOutput = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n').filter(Boolean)) {
-        log.debug({ postgres: line }, 'postgres');
+        // Belt and braces with the settings above: statements and details never pass.
+        if (/\b(STATEMENT|DETAIL|CONTEXT|QUERY):/.test(line)) continue;
+        // An error message may quote the value it refused: keep its shape, not the value.
+        log.debug({ postgres: line.includes('ERROR:') ? line.replace(/"[^"]*"|'[^']*'/g, '"…"') : line }, 'postgres');
         recent.push(line);
         if (recent.length > 5) recent.shift();
         if (line.includes('database system is ready to accept connections')) resolve(child);

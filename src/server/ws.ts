@@ -9,7 +9,6 @@
  */
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
 import {
   GraphQLError,
   getOperationAST,
@@ -28,6 +27,7 @@ import { AppError, ErrorCode, formatError, unauthenticated } from './errors.js';
 import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
 import { mustExist } from '../shared/must-exist.js';
 import { checkVariables } from './unstorable-strings.js';
+import { serveGraphqlWs } from './ws-adapter.js';
 import { createContext, type AppServices } from './context.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -52,7 +52,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => formatError(error.toJSON(), error, services.log));
 
-  const disposable = useServer<Record<string, unknown> | undefined, Extra>(
+  const disposable = serveGraphqlWs<Record<string, unknown> | undefined, Extra>(
     {
       schema,
       connectionInitWaitTimeout: services.config.wsInitTimeoutMs,
@@ -115,6 +115,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     wss,
+    services.log,
   );
 
   return {

@@ -1,0 +1,143 @@
+/**
+ * graphql-ws's protocol server (`makeServer`) on a `ws` WebSocketServer. This
+ * replaces graphql-ws's own `useServer` adapter for one reason: that adapter
+ * writes every socket error (a malformed frame, an oversized message) to
+ * console.error with a stack trace, so anyone can flood the log with them.
+ * Here they go to the process log as one structured line per kind of error
+ * and interval, with a count. Everything else follows `useServer`: subprotocol
+ * negotiation, keep-alive pings, close codes.
+ */
+import type { IncomingMessage } from 'node:http';
+import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Logger } from '../shared/logger.js';
+
+export interface SocketExtra {
+  socket: WebSocket;
+  request: IncomingMessage;
+}
+
+/** How often a socket is pinged; one that does not answer within the same time is dropped. */
+const KEEP_ALIVE_MS = 12_000;
+/** Identical socket errors within this window are logged as one line with their count. */
+const ERROR_WINDOW_MS = 10_000;
+
+/**
+ * Counts identical errors and logs each kind once per window: the first one at
+ * once, the rest as one line with a count when the window ends.
+ */
+export class ErrorTally {
+  private readonly counts = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly log: Logger,
+    private readonly message: string,
+    private readonly windowMs = ERROR_WINDOW_MS,
+  ) {}
+
+  add(kind: string): void {
+    const count = this.counts.get(kind);
+    if (count === undefined) {
+      this.log.warn({ kind, count: 1 }, this.message);
+      this.counts.set(kind, 0);
+    } else {
+      this.counts.set(kind, count + 1);
+    }
+    this.timer ??= setTimeout(() => {
+      this.flush();
+    }, this.windowMs).unref();
+  }
+
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const [kind, count] of this.counts) if (count > 0) this.log.warn({ kind, count }, this.message);
+    this.counts.clear();
+  }
+}
+
+/** The kind of a socket error, without anything the peer sent (the error's code, or its class). */
+const kindOf = (error: unknown): string =>
+  error instanceof Error ? ((error as Error & { code?: unknown }).code?.toString() ?? error.name) : typeof error;
+
+export function serveGraphqlWs<P extends Record<PropertyKey, unknown> | undefined, E extends Record<PropertyKey, unknown>>(
+  options: ServerOptions<P, SocketExtra & Partial<E>>,
+  wss: WebSocketServer,
+  log: Logger,
+): { dispose(): Promise<void> } {
+  const server = makeServer(options);
+  const errors = new ErrorTally(log, 'WebSocket errors');
+  wss.options.handleProtocols = handleProtocols;
+  wss.on('error', (error) => {
+    errors.add(`server:${kindOf(error)}`);
+  });
+
+  wss.on('connection', (socket, request) => {
+    socket.once('error', (error) => {
+      errors.add(kindOf(error));
+      socket.close(CloseCode.InternalServerError, 'Internal server error');
+    });
+
+    let pongWait: NodeJS.Timeout | null = null;
+    const ping = setInterval(() => {
+      if (socket.readyState !== socket.OPEN) return;
+      pongWait = setTimeout(() => {
+        socket.terminate();
+      }, KEEP_ALIVE_MS);
+      socket.once('pong', () => {
+        if (pongWait) clearTimeout(pongWait);
+        pongWait = null;
+      });
+      socket.ping();
+    }, KEEP_ALIVE_MS);
+
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) {
+              resolve();
+              return;
+            }
+            socket.send(data, (error) => {
+              if (error) reject(error);
+              else resolve();
+            });
+          }),
+        close: (code, reason) => {
+          socket.close(code, reason);
+        },
+        onMessage: (handle) =>
+          socket.on('message', (data: Buffer) => {
+            handle(data.toString()).catch((error: unknown) => {
+              errors.add(`message:${kindOf(error)}`);
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            });
+          }),
+      },
+      { socket, request } as SocketExtra & Partial<E>,
+    );
+
+    socket.once('close', (code, reason) => {
+      if (pongWait) clearTimeout(pongWait);
+      clearInterval(ping);
+      void closed(code, reason.toString());
+    });
+  });
+
+  return {
+    async dispose() {
+      for (const client of wss.clients) client.close(1001, 'Going away');
+      wss.removeAllListeners();
+      errors.flush();
+      await new Promise<void>((resolve, reject) => {
+        wss.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
+      });
+    },
+  };
+}
