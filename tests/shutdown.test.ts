@@ -34,6 +34,8 @@ describe('shutdown', () => {
     process.kill(-first.child.pid!, 'SIGINT');
     expect(await first.exited).toBe(0);
     expect(postgresProcessesFor(dir)).toEqual([]);
+    // The server stopped the database itself, after itself: no warning, error or stack trace on the way.
+    expect(first.output.filter((line) => /"level":(40|50|60)|"stack"/.test(line))).toEqual([]);
 
     // A second start reuses the cluster (no re-initialisation).
     const second = await spawnServer(env, { detached: true });

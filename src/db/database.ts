@@ -16,14 +16,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: Logger): Promise<Database> {
+/**
+ * `shareRunning`: for command-line tools (admin, migrate, generate), which work
+ * on the embedded cluster of a running `npm start` instead of refusing.
+ */
+export async function openDatabase(config: Config, log: Logger, options: { shareRunning?: boolean } = {}): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
   let url: string;
   if (config.databaseUrl) {
     url = config.databaseUrl;
   } else {
     try {
-      embedded = await startEmbeddedPostgres(config.dataDir, log);
+      embedded = await startEmbeddedPostgres(config.dataDir, log, options);
       await embedded.ensureDatabase(EMBEDDED_DATABASE_NAME);
     } catch (error) {
       await embedded?.stop();

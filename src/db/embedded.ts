@@ -56,13 +56,37 @@ export async function freePort(): Promise<number> {
  * The superuser password is random, kept beside the cluster in a 0600 file so a
  * second start reuses the data.
  */
-export async function startEmbeddedPostgres(dir: string, log: Logger): Promise<EmbeddedDatabase> {
+export interface EmbeddedOptions {
+  /**
+   * When a server already runs this cluster: false (a server) refuses to start
+   * a second one on the same files; true (a command-line tool such as
+   * `npm run admin` or `npm run migrate`) connects to the running cluster and
+   * leaves it running.
+   */
+  shareRunning?: boolean;
+}
+
+export async function startEmbeddedPostgres(dir: string, log: Logger, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   await mkdir(dir, { recursive: true });
   const owner = process.getuid?.() === 0 ? await systemUser(SUPERUSER) : null;
   const layout = await placeCluster(dir, owner, log);
   const passwordFile = path.join(dir, 'pg-password');
   const initialised = existsSync(path.join(layout.clusterDir, 'PG_VERSION'));
   const password = initialised ? (await readFile(passwordFile, 'utf8')).trim() : randomBytes(24).toString('base64url');
+  const url = (port: number, database: string) =>
+    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
+  const running = initialised ? await runningCluster(layout.clusterDir) : null;
+  if (running) {
+    if (!options.shareRunning) {
+      throw new Error(`the embedded database is in use by another server (postgres pid ${running.pid}): stop that server first`);
+    }
+    log.info({ pid: running.pid }, 'using the embedded PostgreSQL of the running server');
+    return embeddedDatabase(
+      (database) => url(running.port, database),
+      async () => undefined,
+    );
+  }
   if (!initialised) {
     log.info({ dir: layout.clusterDir }, 'initialising embedded PostgreSQL');
     await writeFile(passwordFile, password + '\n', { mode: 0o600 });
@@ -70,10 +94,36 @@ export async function startEmbeddedPostgres(dir: string, log: Logger): Promise<E
   }
   const port = await freePort();
   const child = await startPostgres(layout, owner, port, log);
-  const url = (database: string) =>
-    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  // However this process ends (a shutdown that timed out included), the cluster it started stops too.
+  const stopOnExit = () => child.kill('SIGINT');
+  process.once('exit', stopOnExit);
+  return embeddedDatabase(
+    (database) => url(port, database),
+    async () => {
+      process.off('exit', stopOnExit);
+      await stopChild(child);
+    },
+  );
+}
+
+/** The postmaster of `clusterDir` if one is alive (its postmaster.pid names its pid and port). */
+async function runningCluster(clusterDir: string): Promise<{ pid: number; port: number } | null> {
+  const lines = (await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return { pid, port };
+  } catch {
+    return null; // a stale file from a cluster that is gone: PostgreSQL itself clears it on start
+  }
+}
+
+function embeddedDatabase(url: (database: string) => string, stop: () => Promise<void>): EmbeddedDatabase {
   return {
     url,
+    stop,
     async ensureDatabase(database) {
       const client = new pg.Client({ connectionString: url('postgres') });
       await client.connect();
@@ -84,31 +134,22 @@ export async function startEmbeddedPostgres(dir: string, log: Logger): Promise<E
         await client.end();
       }
     },
-    async stop() {
-      // If postgres already died underneath (e.g. the terminal's Ctrl-C reached
-      // it too), there is nothing to wait for; otherwise a fast shutdown, bounded.
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) =>
-        child.once('exit', () => {
-          resolve();
-        }),
-      );
-      child.kill('SIGINT');
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>(
-        (resolve) =>
-          (timer = setTimeout(() => {
-            resolve('timeout');
-          }, STOP_TIMEOUT_MS)),
-      );
-      const outcome = await Promise.race([exited.then(() => 'stopped' as const), timeout]);
-      clearTimeout(timer);
-      if (outcome === 'timeout') {
-        child.kill('SIGKILL');
-        await exited;
-      }
-    },
   };
+}
+
+/** A fast shutdown, bounded; nothing to wait for if postgres already died underneath. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+  child.kill('SIGINT');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => { resolve('timeout'); }, STOP_TIMEOUT_MS)));
+  const outcome = await Promise.race([exited.then(() => 'stopped' as const), timeout]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
 }
 
 interface SystemUser {
@@ -262,8 +303,9 @@ function startPostgres(layout: Layout, owner: SystemUser | null, port: number, l
         // error, which carry the row's values (README, "Security").
         ...['-c', 'log_error_verbosity=terse', '-c', 'log_min_error_statement=panic'],
       ],
-      // Same process group as this server: a terminal's Ctrl-C reaches both.
-      { ...ids(owner), env: postgresEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+      // A process group of its own: a terminal's Ctrl-C reaches only this server, which
+      // stops the database itself, after the server (no dropped connections mid-shutdown).
+      { ...ids(owner), env: postgresEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     const recent: string[] = [];
     const onOutput = (chunk: Buffer) => {

@@ -556,7 +556,7 @@ await runCli(async () => {
   const options = parseOptions(process.argv.slice(2));
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, { shareRunning: true });
   try {
     await withStartupLock(db.url, () => migrate(db.orm, log));
     const started = performance.now();

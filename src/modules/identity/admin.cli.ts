@@ -41,7 +41,7 @@ await runCli(async () => {
   const config = loadConfig();
   const password = await readPassword();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, { shareRunning: true });
   try {
     const outcome = await withStartupLock(db.url, async () => {
       await migrate(db.orm, log);
