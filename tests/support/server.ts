@@ -44,11 +44,20 @@ export interface SpawnedServer {
  * and resolves once it logs that it is ready. `detached` puts it in its own
  * process group, as a terminal does, so a test can signal the whole group.
  */
-export async function spawnServer(env: Record<string, string>, options: { detached?: boolean } = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  env: Record<string, string>,
+  options: { detached?: boolean; logLevel?: string } = {},
+): Promise<SpawnedServer> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
     cwd: ROOT,
     // The ready line is how we learn the URL: always log at info.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_FORMAT: 'json', ...env, LOG_LEVEL: 'info' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      LOG_FORMAT: 'json',
+      ...env,
+      LOG_LEVEL: options.logLevel ?? 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,
   });
