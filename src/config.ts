@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { parseTrustProxy, TRUST_NONE, type TrustProxy } from './server/client-address.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -38,6 +39,12 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How long a WebSocket may stay open without connection_init (then closed with 4408). */
   wsInitTimeoutMs: number;
+  /** Subscriptions one socket may hold at once; one more gets RATE_LIMITED with `extensions.limit`. */
+  wsMaxSubscriptionsPerSocket: number;
+  /** Sockets one caller (user, API key, or address when anonymous) may hold on this instance; one more is closed with 1013. */
+  wsMaxSocketsPerCaller: number;
+  /** Which forwarded client address to believe (TRUST_PROXY); by default none, the socket's peer. */
+  trustProxy: TrustProxy;
   /** Diagnostics: answer each HTTP operation's SQL statement count in `x-sql-statements`. */
   sqlCountHeader: boolean;
 }
@@ -135,7 +142,20 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     sqlCountHeader: bool(env, 'SQL_COUNT_HEADER') ?? false,
     wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10_000, 100, 600_000),
+    wsMaxSubscriptionsPerSocket: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
+    wsMaxSocketsPerCaller: int(env, 'WS_MAX_SOCKETS_PER_CALLER', 20, 1, 100_000),
+    trustProxy: trustProxy(env),
   };
+}
+
+function trustProxy(env: Env): TrustProxy {
+  const value = read(env, 'TRUST_PROXY');
+  if (value === undefined) return TRUST_NONE;
+  try {
+    return parseTrustProxy(value);
+  } catch (error) {
+    throw new ConfigError('TRUST_PROXY', `${(error as Error).message}, got '${value}'`);
+  }
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

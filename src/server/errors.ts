@@ -34,8 +34,8 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
   PERSISTED_QUERY_NOT_FOUND: ErrorCode.BAD_REQUEST,
   OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_REQUEST,
 };
-/** The only extensions besides `code` a client may see (api.md "Errors"). */
-const PUBLIC_EXTENSIONS = ['field', 'remaining', 'retryAfter'] as const;
+/** The only extensions besides `code` a client may see (api.md "Errors" and "Limits"). */
+const PUBLIC_EXTENSIONS = ['field', 'remaining', 'retryAfter', 'limit', 'cost'] as const;
 
 /** An expected failure: its message and code go to the client as they are. */
 export class AppError extends GraphQLError {

@@ -18,7 +18,7 @@ import {
   type ValidationContext,
   type ASTVisitor,
 } from 'graphql';
-import { badInput } from './errors.js';
+import { AppError } from './errors.js';
 import { isStorable } from '../shared/input.js';
 
 const REASON = 'must not contain U+0000 or an unpaired surrogate';
@@ -85,7 +85,12 @@ function variableUsages(document: DocumentNode, operation: OperationDefinitionNo
   return usages;
 }
 
-/** Refuses (throws BAD_USER_INPUT) the first unstorable string anywhere in the operation's variables. */
+/**
+ * Refuses (throws BAD_USER_INPUT) the first unstorable string anywhere in the
+ * operation's variables. It runs before execution, where Apollo answers an error
+ * without an HTTP status with 500: the refusal carries 400, as for variables
+ * that do not coerce (the status never reaches the client's extensions).
+ */
 export function checkVariables(document: DocumentNode, operation: OperationDefinitionNode, variables: unknown): void {
   if (typeof variables !== 'object' || variables === null) return;
   let usages: Map<string, string> | null = null;
@@ -94,7 +99,7 @@ export function checkVariables(document: DocumentNode, operation: OperationDefin
     if (!bad) continue;
     usages ??= variableUsages(document, operation);
     const field = [usages.get(name) ?? name, ...bad].join('.');
-    throw badInput(field, `${field} ${REASON}`);
+    throw new AppError('BAD_USER_INPUT', `${field} ${REASON}`, { field, http: { status: 400 } });
   }
 }
 

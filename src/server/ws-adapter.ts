@@ -4,11 +4,12 @@
  * writes every socket error (a malformed frame, an oversized message) to
  * console.error with a stack trace, so anyone can flood the log with them.
  * Here they go to the process log as one structured line per kind of error
- * and interval, with a count. Everything else follows `useServer`: subprotocol
- * negotiation, keep-alive pings, close codes.
+ * and interval, with a count. Everything else follows `useServer` (keep-alive
+ * pings, close codes), except that a client offering no graphql-transport-ws
+ * subprotocol is refused at the handshake.
  */
 import type { IncomingMessage } from 'node:http';
-import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../shared/logger.js';
 
@@ -69,6 +70,13 @@ export function serveGraphqlWs<P extends Record<PropertyKey, unknown> | undefine
   const server = makeServer(options);
   const errors = new ErrorTally(log, 'WebSocket errors');
   wss.options.handleProtocols = handleProtocols;
+  // A client that does not speak graphql-transport-ws is refused at the handshake
+  // (HTTP 400), not accepted and closed.
+  wss.options.verifyClient = ({ req }: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
+    const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((protocol) => protocol.trim());
+    if (offered.includes(GRAPHQL_TRANSPORT_WS_PROTOCOL)) done(true);
+    else done(false, 400, `The ${GRAPHQL_TRANSPORT_WS_PROTOCOL} subprotocol is required`);
+  };
   wss.on('error', (error) => {
     errors.add(`server:${kindOf(error)}`);
   });

@@ -28,6 +28,7 @@ import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
 import { mustExist } from '../shared/must-exist.js';
 import { checkVariables } from './unstorable-strings.js';
 import { serveGraphqlWs } from './ws-adapter.js';
+import { clientAddress } from './client-address.js';
 import { createContext, type AppServices } from './context.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -39,6 +40,18 @@ interface Extra extends Record<PropertyKey, unknown> {
   viewer?: Viewer;
   /** Stops watching the socket's credential (credential-watch.service.ts). */
   unwatch?: () => void;
+  /** Gives back the socket's place in its caller's count. */
+  release?: () => void;
+}
+
+/** Close code for "try again later" (RFC 6455 registry), for a caller over WS_MAX_SOCKETS_PER_CALLER. */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+
+/** Who holds a socket, for the per-caller cap: the user, the API key, or the address when anonymous. */
+function callerOf(viewer: Viewer, address: string): string {
+  if (viewer.kind === 'user') return `user:${viewer.userId}`;
+  if (viewer.kind === 'apiKey') return `key:${viewer.apiKeyId}`;
+  return `address:${address}`;
 }
 
 export interface WsParts {
@@ -52,6 +65,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => formatError(error.toJSON(), error, services.log));
 
+  const socketsPerCaller = new Map<string, number>();
   const disposable = serveGraphqlWs<Record<string, unknown> | undefined, Extra>(
     {
       schema,
@@ -59,6 +73,19 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
       onConnect: async (ctx) => {
         try {
           const viewer = await authenticate(services, ctx.connectionParams?.authorization);
+          const caller = callerOf(viewer, clientAddress(ctx.extra.request, services.config.trustProxy));
+          const held = socketsPerCaller.get(caller) ?? 0;
+          if (held >= services.config.wsMaxSocketsPerCaller) {
+            // Closed before graphql-ws's own 4403 for `false`: the first close code wins.
+            ctx.extra.socket.close(CLOSE_TRY_AGAIN_LATER, 'Too many sockets: try again later');
+            return false;
+          }
+          socketsPerCaller.set(caller, held + 1);
+          ctx.extra.release = () => {
+            const left = (socketsPerCaller.get(caller) ?? 1) - 1;
+            if (left > 0) socketsPerCaller.set(caller, left);
+            else socketsPerCaller.delete(caller);
+          };
           ctx.extra.viewer = viewer;
           // Closed with 4403 when the key or user is revoked anywhere, or the session token expires.
           ctx.extra.unwatch = services.credentials.watch(viewer, () => {
@@ -72,12 +99,18 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
       },
       onClose: (ctx) => {
         ctx.extra.unwatch?.();
+        ctx.extra.release?.();
       },
       onSubscribe: (ctx, _id, payload) => {
         const viewer = mustExist(ctx.extra.viewer, 'the viewer onConnect authenticated');
         if (!services.credentials.isValid(viewer)) {
           ctx.extra.socket.close(CLOSE_FORBIDDEN, 'Forbidden');
           return [unauthenticated('The credentials of this socket were revoked or have expired')];
+        }
+        // graphql-ws has already reserved this subscription's id in ctx.subscriptions.
+        const limit = services.config.wsMaxSubscriptionsPerSocket;
+        if (Object.keys(ctx.subscriptions).length > limit) {
+          return [new AppError('RATE_LIMITED', `A socket may hold at most ${limit} subscriptions at once`, { limit })];
         }
         let document: DocumentNode;
         try {
