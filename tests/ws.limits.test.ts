@@ -69,8 +69,8 @@ describe('WebSocket caps', () => {
     const otherSocket = wsConnect(wsUrl, other.token);
     await otherSocket.connected;
     // Closing one gives the place back.
-    await held[0]!.client.dispose();
-    await held[0]!.closed;
+    await held[0].client.dispose();
+    await held[0].closed;
     const replacement = wsConnect(wsUrl, user.token);
     await replacement.connected;
 
@@ -78,7 +78,11 @@ describe('WebSocket caps', () => {
     await Promise.all(anonymous.map((socket) => socket.connected));
     expect(await wsConnect(wsUrl).closed).toBe(1013);
 
-    await Promise.all([held[1]!, otherSocket, replacement, ...anonymous].map((socket) => socket.client.dispose()));
+    await Promise.all(
+      [held[1], otherSocket, replacement, ...anonymous].map(async (socket) => {
+        await socket.client.dispose();
+      }),
+    );
   });
 
   test('a client that does not offer graphql-transport-ws is refused at the handshake', async ({ wsUrl }) => {

@@ -140,10 +140,19 @@ function embeddedDatabase(url: (database: string) => string, stop: () => Promise
 /** A fast shutdown, bounded; nothing to wait for if postgres already died underneath. */
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   child.kill('SIGINT');
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => { resolve('timeout'); }, STOP_TIMEOUT_MS)));
+  const timeout = new Promise<'timeout'>(
+    (resolve) =>
+      (timer = setTimeout(() => {
+        resolve('timeout');
+      }, STOP_TIMEOUT_MS)),
+  );
   const outcome = await Promise.race([exited.then(() => 'stopped' as const), timeout]);
   clearTimeout(timer);
   if (outcome === 'timeout') {
