@@ -64,6 +64,8 @@ export interface EmbeddedOptions {
    * leaves it running.
    */
   shareRunning?: boolean;
+  /** A fixed port (a restarted cluster keeps its address); by default a free one. */
+  port?: number;
 }
 
 export async function startEmbeddedPostgres(dir: string, log: Logger, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
@@ -92,7 +94,7 @@ export async function startEmbeddedPostgres(dir: string, log: Logger, options: E
     await writeFile(passwordFile, password + '\n', { mode: 0o600 });
     await initdb(layout, owner, password, log);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = await startPostgres(layout, owner, port, log);
   // However this process ends (a shutdown that timed out included), the cluster it started stops too.
   const stopOnExit = () => child.kill('SIGINT');

@@ -7,6 +7,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '../shared/logger.js';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/availability.js';
 
 export const ErrorCode = {
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
@@ -23,6 +24,7 @@ export const ErrorCode = {
   SLOW_CONSUMER: 'SLOW_CONSUMER',
   RATE_LIMITED: 'RATE_LIMITED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -57,6 +59,14 @@ export function unauthenticated(message = 'Authentication required'): AppError {
 
 export const INTERNAL_MESSAGE = 'Internal server error';
 
+/** The database cannot be reached: the client retries later (HTTP 503 with Retry-After over HTTP). */
+export function serviceUnavailable(): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', 'The database cannot be reached right now: retry later', {
+    retryAfter: RETRY_AFTER_SECONDS,
+    http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+  });
+}
+
 /**
  * Decides what a client sees of an error. `formatted` is what graphql-js or
  * Apollo made of it; `error` is the thrown value. Only errors that are ours
@@ -74,6 +84,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const code = typeof rawCode === 'string' ? (APOLLO_CODES[rawCode] ?? rawCode) : rawCode;
   const isExpected =
     typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && PUBLIC_CODES.has(code) && original instanceof GraphQLError;
+  if (!isExpected && isDatabaseUnavailable(original)) {
+    // Expected in an outage: not a bug, so not logged with a stack; the client retries.
+    log.warn({ path: formatted.path }, 'database unavailable');
+    const unavailable = serviceUnavailable();
+    return {
+      message: unavailable.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: RETRY_AFTER_SECONDS },
+    };
+  }
   if (isExpected) {
     const extensions: Record<string, unknown> = { code };
     for (const key of PUBLIC_EXTENSIONS) {

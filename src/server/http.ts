@@ -14,7 +14,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { Kind, OperationTypeNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { authenticate } from '../modules/identity/authenticate.js';
 import { ANONYMOUS } from '../modules/identity/viewer.js';
-import { AppError, formatError } from './errors.js';
+import { AppError, formatError, serviceUnavailable } from './errors.js';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/availability.js';
 import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
 import { createContext, type AppServices, type Context } from './context.js';
 import { sqlCountHeader, sqlCountScope } from './sql-count.js';
@@ -30,6 +31,21 @@ function ignoresCredentials(operation: OperationDefinitionNode): boolean {
     fields.every((name) => name !== null && (CREDENTIAL_FREE_FIELDS.has(name) || name === '__typename'))
   );
 }
+
+/** An operation that failed because the database is away answers 503 with Retry-After (api.md, "Errors"). */
+const unavailableStatus: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors ?? [];
+        if (!errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+      },
+    };
+  },
+};
 
 /** Decides, once the operation is known, whether bad credentials fail it; refuses subscriptions over HTTP. */
 const operationGate: ApolloServerPlugin<Context> = {
@@ -78,6 +94,7 @@ export async function createHttp(
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: services.config.shutdownTimeoutMs }),
       operationGate,
+      unavailableStatus,
       ...(services.config.sqlCountHeader ? [sqlCountHeader] : []),
       ...extraPlugins,
     ],
@@ -103,6 +120,8 @@ export async function createHttp(
           return createContext(services, await authenticate(services, req.headers.authorization));
         } catch (error) {
           if (error instanceof AppError) return createContext(services, ANONYMOUS, error);
+          // Credentials cannot be checked without the database: 503, retry later.
+          if (isDatabaseUnavailable(error)) throw serviceUnavailable();
           throw error;
         }
       },

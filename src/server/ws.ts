@@ -29,6 +29,7 @@ import { mustExist } from '../shared/must-exist.js';
 import { checkVariables } from './unstorable-strings.js';
 import { serveGraphqlWs } from './ws-adapter.js';
 import { clientAddress } from './client-address.js';
+import { isDatabaseUnavailable } from '../db/availability.js';
 import { createContext, type AppServices } from './context.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -94,6 +95,11 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
           return true;
         } catch (error) {
           if (error instanceof AppError) return false; // graphql-ws closes with 4403 Forbidden
+          if (isDatabaseUnavailable(error)) {
+            // Never 4403 for an outage (clients drop their credentials on it): try again later.
+            ctx.extra.socket.close(CLOSE_TRY_AGAIN_LATER, 'Database unavailable: try again later');
+            return false;
+          }
           throw error;
         }
       },
