@@ -1,5 +1,5 @@
 /** HTTP transport per api.md ("Transport", "Errors"): statuses, codes, limits, masking. */
-import { codes, gql, send } from './support/client.js';
+import { codes, gql, send, wsConnect, wsRun } from './support/client.js';
 import { describe, expect, test } from './support/fixtures.js';
 import { QueryTypenameDocument } from './generated/graphql.js';
 
@@ -104,6 +104,31 @@ describe('HTTP transport', () => {
     const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: node(id: "x") { id }`).join(' ');
     const response = await send(url, `{ ${aliases} }`);
     expect(codes(response)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  test('counts __typename aliases too, over HTTP and WebSocket', async ({ url, wsUrl }) => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `t${i}: __typename`).join(' ');
+    expect(codes(await send(url, `{ ${aliases} }`))).toEqual(['QUERY_TOO_COMPLEX']);
+    const socket = wsConnect(wsUrl);
+    const run = await wsRun(socket.client, `subscription { requestEvents { cursor ${aliases} } }`);
+    expect((run.error as { extensions?: { code?: string } }[])[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    await socket.client.dispose();
+  });
+
+  test('refuses a document over the token limit as QUERY_TOO_COMPLEX, over HTTP and WebSocket', async ({ url, wsUrl }) => {
+    // 30 aliases are allowed; the tokens of their arguments are what runs over.
+    const huge = `{ a: helpRequests(filter: { townships: [${Array.from({ length: 6000 }, () => '"x"').join(', ')}] }) { totalCount } }`;
+    const response = await send(url, huge);
+    expect(codes(response)).toEqual(['QUERY_TOO_COMPLEX']);
+    const socket = wsConnect(wsUrl);
+    const run = await wsRun(
+      socket.client,
+      `subscription { requestEvents(filter: { townships: [${Array.from({ length: 6000 }, () => '"x"').join(', ')}] }) { cursor } }`,
+    );
+    expect((run.error as { extensions?: { code?: string } }[])[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    await socket.client.dispose();
+    // Well under the limit is fine.
+    expect(codes(await send(url, `{ helpRequests(filter: { townships: ["x", "y"] }) { totalCount } }`))).toEqual([]);
   });
 
   test('never includes stack traces, whatever NODE_ENV says', async ({ url }) => {

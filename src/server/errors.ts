@@ -59,6 +59,9 @@ export function unauthenticated(message = 'Authentication required'): AppError {
 
 export const INTERNAL_MESSAGE = 'Internal server error';
 
+/** Whether a parse error is graphql-js refusing a document over the token limit (limits.ts, MAX_TOKENS; graphql 16 writes "more that"). */
+export const isTooManyTokens = (message: string): boolean => /Document contains more th(?:at|an) \d+ tokens/.test(message);
+
 /** The database cannot be reached: the client retries later (HTTP 503 with Retry-After over HTTP). */
 export function serviceUnavailable(): AppError {
   return new AppError('SERVICE_UNAVAILABLE', 'The database cannot be reached right now: retry later', {
@@ -81,7 +84,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   while (inner instanceof GraphQLError && inner.originalError instanceof GraphQLError) inner = inner.originalError;
   const innerCode = inner instanceof GraphQLError ? inner.extensions.code : undefined;
   const rawCode = typeof innerCode === 'string' ? innerCode : formatted.extensions?.code;
-  const code = typeof rawCode === 'string' ? (APOLLO_CODES[rawCode] ?? rawCode) : rawCode;
+  const mapped = typeof rawCode === 'string' ? (APOLLO_CODES[rawCode] ?? rawCode) : rawCode;
+  // graphql-js reports a document over the token limit as a parse error; api.md counts it as too complex.
+  const code = mapped === ErrorCode.GRAPHQL_PARSE_FAILED && isTooManyTokens(formatted.message) ? ErrorCode.QUERY_TOO_COMPLEX : mapped;
   const isExpected =
     typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && PUBLIC_CODES.has(code) && original instanceof GraphQLError;
   if (!isExpected && isDatabaseUnavailable(original)) {

@@ -16,7 +16,7 @@ import { authenticate } from '../modules/identity/authenticate.js';
 import { ANONYMOUS } from '../modules/identity/viewer.js';
 import { AppError, formatError, serviceUnavailable } from './errors.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/availability.js';
-import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
+import { BODY_LIMIT_BYTES, parseOptions, validationRules } from './limits.js';
 import { createContext, type AppServices, type Context } from './context.js';
 import { sqlCountHeader, sqlCountScope } from './sql-count.js';
 import { checkVariables } from './unstorable-strings.js';
@@ -87,6 +87,7 @@ export async function createHttp(
     stopOnTerminationSignals: false, // main.ts owns signal handling
     introspection: true,
     validationRules,
+    parseOptions,
     formatError: (formatted, error) => formatError(formatted, error, services.log),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

@@ -14,6 +14,15 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const MAX_DEPTH = 15;
 export const MAX_ALIASES = 30;
 export const MAX_DIRECTIVES = 50;
+/**
+ * Lexical tokens in one document. graphql-js stops parsing past it; the error
+ * is reported as QUERY_TOO_COMPLEX (tooManyTokens), not as a parse failure.
+ * GraphiQL's introspection query has about 300.
+ */
+export const MAX_TOKENS = 5_000;
+
+/** Options for every parse of a client's document, on HTTP and WebSocket. */
+export const parseOptions = { maxTokens: MAX_TOKENS } as const;
 
 /** Reports a rejected limit under api.md's QUERY_TOO_COMPLEX instead of a generic validation failure. */
 function tooComplex(context: ValidationContext | null, error: GraphQLError): void {
@@ -26,7 +35,8 @@ const armor = { propagateOnRejection: false, onReject: [tooComplex] };
 
 export const validationRules: ValidationRule[] = [
   maxDepthRule({ n: MAX_DEPTH, ...armor }),
-  maxAliasesRule({ n: MAX_ALIASES, ...armor }),
+  // Every alias counts, __typename's too (graphql-armor lets those through by default).
+  maxAliasesRule({ n: MAX_ALIASES, allowList: [], ...armor }),
   maxDirectivesRule({ n: MAX_DIRECTIVES, ...armor }),
   storableLiteralsRule,
 ];

@@ -23,8 +23,8 @@ import {
 import { getVariableValues } from 'graphql/execution/values.js';
 import { authenticate } from '../modules/identity/authenticate.js';
 import type { Viewer } from '../modules/identity/viewer.js';
-import { AppError, ErrorCode, formatError, unauthenticated } from './errors.js';
-import { BODY_LIMIT_BYTES, validationRules } from './limits.js';
+import { AppError, ErrorCode, formatError, isTooManyTokens, unauthenticated } from './errors.js';
+import { BODY_LIMIT_BYTES, parseOptions, validationRules } from './limits.js';
 import { mustExist } from '../shared/must-exist.js';
 import { checkVariables } from './unstorable-strings.js';
 import { serveGraphqlWs } from './ws-adapter.js';
@@ -120,9 +120,10 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
         }
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, parseOptions);
         } catch (error) {
-          return [new AppError(ErrorCode.GRAPHQL_PARSE_FAILED, (error as Error).message)];
+          const message = (error as Error).message;
+          return [new AppError(isTooManyTokens(message) ? ErrorCode.QUERY_TOO_COMPLEX : ErrorCode.GRAPHQL_PARSE_FAILED, message)];
         }
         const invalid = validate(schema, document, [...specifiedRules, ...validationRules]);
         if (invalid.length > 0) {
