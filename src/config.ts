@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseTrustProxy, TRUST_NONE, type TrustProxy } from './server/client-address.js';
+import { DEFAULT_MAX_COST, DEFAULT_MAX_SUBSCRIPTION_COST } from './server/cost.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -45,6 +46,8 @@ export interface Config {
   wsMaxSocketsPerCaller: number;
   /** Which forwarded client address to believe (TRUST_PROXY); by default none, the socket's peer. */
   trustProxy: TrustProxy;
+  /** Query cost limits (QUERY_MAX_COST, SUBSCRIPTION_MAX_COST: per event). */
+  maxCost: { query: number; subscription: number };
   /** Diagnostics: answer each HTTP operation's SQL statement count in `x-sql-statements`. */
   sqlCountHeader: boolean;
 }
@@ -145,6 +148,10 @@ export function loadConfig(env: Env = process.env): Config {
     wsMaxSubscriptionsPerSocket: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
     wsMaxSocketsPerCaller: int(env, 'WS_MAX_SOCKETS_PER_CALLER', 20, 1, 100_000),
     trustProxy: trustProxy(env),
+    maxCost: {
+      query: int(env, 'QUERY_MAX_COST', DEFAULT_MAX_COST, 1, 100_000_000),
+      subscription: int(env, 'SUBSCRIPTION_MAX_COST', DEFAULT_MAX_SUBSCRIPTION_COST, 1, 100_000_000),
+    },
   };
 }
 

@@ -20,6 +20,7 @@ import { BODY_LIMIT_BYTES, parseOptions, validationRules } from './limits.js';
 import { createContext, type AppServices, type Context } from './context.js';
 import { sqlCountHeader, sqlCountScope } from './sql-count.js';
 import { checkVariables } from './unstorable-strings.js';
+import { checkCost } from './cost.js';
 
 /** Root fields that ignore any credentials sent with them (a stale token must not stop a log-in). */
 const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn']);
@@ -51,13 +52,15 @@ const unavailableStatus: ApolloServerPlugin<Context> = {
 const operationGate: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ contextValue, operation, document, request }) {
+      async didResolveOperation({ contextValue, operation, document, request, schema }) {
         if (!operation) return; // Apollo itself answers an unresolvable operation
         if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
           throw new AppError('BAD_REQUEST', 'Subscriptions are served over WebSocket (graphql-transport-ws) at this path', {
             http: { status: 400 },
           });
         }
+        // Limits come before every other check (api.md, "Order of checks").
+        checkCost(schema, document, operation, request.variables, contextValue.app.config.maxCost);
         if (contextValue.credentialsError) {
           if (!ignoresCredentials(operation)) throw contextValue.credentialsError;
           contextValue.viewer = ANONYMOUS;

@@ -27,6 +27,7 @@ import { AppError, ErrorCode, formatError, isTooManyTokens, unauthenticated } fr
 import { BODY_LIMIT_BYTES, parseOptions, validationRules } from './limits.js';
 import { mustExist } from '../shared/must-exist.js';
 import { checkVariables } from './unstorable-strings.js';
+import { checkCost } from './cost.js';
 import { serveGraphqlWs } from './ws-adapter.js';
 import { clientAddress } from './client-address.js';
 import { isDatabaseUnavailable } from '../db/availability.js';
@@ -136,6 +137,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
         }
         try {
           checkVariables(document, operation, payload.variables);
+          checkCost(schema, document, operation, payload.variables, services.config.maxCost);
         } catch (error) {
           if (error instanceof AppError) return [error];
           throw error;

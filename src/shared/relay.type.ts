@@ -4,6 +4,7 @@
  */
 import { Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import type { NodeType } from './global-id.js';
+import { edgesCost } from './cost.js';
 
 /** Resolvers hand out plain rows, so `instanceof` cannot tell types apart: tag them. */
 export const NODE_TYPE = Symbol('nodeType');
@@ -49,7 +50,8 @@ export function connectionTypes(name: string, node: () => ClassType, options: { 
 
   @ObjectType(`${name}Connection`)
   class Connection {
-    @Field(() => [Edge])
+    // Multiplied by the page size at the field that returns the connection.
+    @Field(() => [Edge], { complexity: edgesCost })
     edges!: Edge[];
 
     @Field(() => PageInfo)

@@ -17,6 +17,7 @@ import { membershipsByAssociation, standingIn } from './association.loaders.js';
 import { maySeeApiKeys, maySeeMembers } from './association.policy.js';
 import type { AssociationRow, MembershipRow } from './association.rows.js';
 import { addMember, createAssociation, findAssociation, listAssociations, verifyAssociation } from './association.service.js';
+import { EXPECTED, listCost, pageCost } from '../../shared/cost.js';
 
 @ArgsType()
 class AssociationsArgs {
@@ -39,7 +40,7 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
   }
 
   @Access('public')
-  @Query(() => AssociationConnection)
+  @Query(() => AssociationConnection, { complexity: pageCost(20) })
   associations(@Args(() => AssociationsArgs) args: AssociationsArgs, @Ctx() ctx: Context): Promise<Connection<AssociationRow>> {
     return listAssociations(ctx, args.filter, args);
   }
@@ -70,7 +71,7 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
     return addMember(ctx, associationId, email, role);
   }
 
-  @FieldResolver(() => HelpRequestConnection, { description: 'Requests this association posted, newest first.' })
+  @FieldResolver(() => HelpRequestConnection, { description: 'Requests this association posted, newest first.', complexity: pageCost(20) })
   helpRequests(
     @Root() association: AssociationRow,
     @Arg('status', () => RequestStatus, { nullable: true }) status: RequestStatus | null,
@@ -81,7 +82,10 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
     return associationHelpRequests(ctx, association.id, status, { first, after });
   }
 
-  @FieldResolver(() => ClaimConnection, { description: 'Claims this association made (not claims on its requests), newest first.' })
+  @FieldResolver(() => ClaimConnection, {
+    description: 'Claims this association made (not claims on its requests), newest first.',
+    complexity: pageCost(20),
+  })
   claims(
     @Root() association: AssociationRow,
     @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,
@@ -94,6 +98,7 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
 
   @FieldResolver(() => [MembershipType], {
     description: "Visible to the association's own members and to administrators; empty for everyone else.",
+    complexity: listCost(EXPECTED.members),
   })
   async members(@Root() association: AssociationRow, @Ctx() ctx: Context): Promise<MembershipRow[]> {
     return maySeeMembers(await standingIn(ctx, association.id)) ? membershipsByAssociation(ctx).load(association.id) : [];
@@ -101,6 +106,7 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
 
   @FieldResolver(() => [ApiKeyType], {
     description: 'Its API keys, revoked ones included: visible to its OWNER and to administrators; empty for everyone else.',
+    complexity: listCost(EXPECTED.apiKeys),
   })
   async apiKeys(@Root() association: AssociationRow, @Ctx() ctx: Context): Promise<ApiKeyRow[]> {
     return maySeeApiKeys(await standingIn(ctx, association.id)) ? apiKeysByAssociation(ctx).load(association.id) : [];

@@ -12,6 +12,7 @@ import { RequestEventConnection, RequestEventFilter, RequestEventObject } from '
 import type { RequestEventRow } from './request-event.rows.js';
 import { checkEventFilter, decodeEventCursor, encodeEventCursor, headPosition, listEvents } from './request-event.service.js';
 import { mustExist } from '../../shared/must-exist.js';
+import { pageCost } from '../../shared/cost.js';
 
 const SUBSCRIPTION_DESCRIPTION = `Every event matching the filter, in commit order, exactly once. With \`after\`,
 first replays the stored events after that cursor, then continues live with no
@@ -52,6 +53,7 @@ export class RequestEventResolver {
   @Access('public')
   @Query(() => RequestEventConnection, {
     description: 'The event log, oldest first, for catching up over HTTP. Without `after`, from the beginning.',
+    complexity: pageCost(100),
   })
   requestEvents(
     @Arg('filter', () => RequestEventFilter, { nullable: true }) filter: RequestEventFilter | null,

@@ -16,6 +16,7 @@ import { maySeeContact } from './help-request.policy.js';
 import { cancelHelpRequest, completeHelpRequest, postHelpRequest, updateHelpRequest } from './help-request.service.js';
 import { findHelpRequest, listHelpRequests } from './help-request-list.service.js';
 import { mustExist } from '../../shared/must-exist.js';
+import { EXPECTED, listCost, pageCost } from '../../shared/cost.js';
 
 @ArgsType()
 class HelpRequestsArgs {
@@ -47,7 +48,7 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
   }
 
   @Access('public')
-  @Query(() => HelpRequestConnection)
+  @Query(() => HelpRequestConnection, { complexity: pageCost(20) })
   helpRequests(@Args(() => HelpRequestsArgs) args: HelpRequestsArgs, @Ctx() ctx: Context): Promise<Connection<HelpRequestRow>> {
     return listHelpRequests(ctx, args.filter, args.orderBy, args);
   }
@@ -98,7 +99,7 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
     return mustExist(await associationById(ctx).load(request.requesterId), 'associationById(request.requesterId)');
   }
 
-  @FieldResolver(() => [SlotType])
+  @FieldResolver(() => [SlotType], { complexity: listCost(EXPECTED.slots) })
   slots(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<SlotRow[]> {
     return slotsByRequest(ctx).load(request.id);
   }
@@ -108,7 +109,7 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
     return request.capacity - request.claimed;
   }
 
-  @FieldResolver(() => [ClaimType])
+  @FieldResolver(() => [ClaimType], { complexity: listCost(EXPECTED.claims) })
   claims(
     @Root() request: HelpRequestRow,
     @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,

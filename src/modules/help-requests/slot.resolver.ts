@@ -6,6 +6,7 @@ import { ClaimType, HelpRequestType, SlotType } from './help-request.type.js';
 import { claimsBySlot, claimsKey, requestById } from './help-request.loaders.js';
 import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
 import { mustExist } from '../../shared/must-exist.js';
+import { EXPECTED, listCost } from '../../shared/cost.js';
 
 @Resolver(() => SlotType)
 export class SlotResolver extends NodeFieldsResolver(SlotType, 'Slot') {
@@ -19,7 +20,7 @@ export class SlotResolver extends NodeFieldsResolver(SlotType, 'Slot') {
     return slot.capacity - slot.claimed;
   }
 
-  @FieldResolver(() => [ClaimType])
+  @FieldResolver(() => [ClaimType], { complexity: listCost(EXPECTED.claims) })
   claims(
     @Root() slot: SlotRow,
     @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,

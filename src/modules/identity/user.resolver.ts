@@ -10,6 +10,7 @@ import { AuthPayloadType, UserType } from './identity.type.js';
 import { SignUpInput } from './identity.inputs.js';
 import { userById } from './identity.loaders.js';
 import { SELF, logIn, signUp, type AuthPayload, type SelfUserRow } from './user.service.js';
+import { EXPECTED, listCost } from '../../shared/cost.js';
 
 const seesPrivate = (ctx: Context, user: SelfUserRow) => user[SELF] === true || maySeeUserPrivate(ctx.viewer, user.id);
 
@@ -46,7 +47,10 @@ export class UserResolver extends NodeFieldsResolver(UserType, 'User') {
     return seesPrivate(ctx, user) ? user.email : null;
   }
 
-  @FieldResolver(() => [MembershipType], { description: 'Visible to the user themself and to administrators; empty for everyone else.' })
+  @FieldResolver(() => [MembershipType], {
+    description: 'Visible to the user themself and to administrators; empty for everyone else.',
+    complexity: listCost(EXPECTED.memberships),
+  })
   async memberships(@Root() user: SelfUserRow, @Ctx() ctx: Context): Promise<MembershipRow[]> {
     return seesPrivate(ctx, user) ? membershipsByUser(ctx).load(user.id) : [];
   }

@@ -1,0 +1,56 @@
+/**
+ * What a field costs, declared where the field is (type-graphql's `complexity`
+ * option, read by graphql-query-complexity: server/cost.ts). A field costs 1
+ * plus what its selection costs; a list multiplies its selection by how many
+ * items it can return: `first` for a page (an explicit null costing the
+ * default, never zero), a documented expected size for lists without
+ * arguments, the `limit` argument for top-N lists. Statistics figures cost what
+ * they cost PostgreSQL: an aggregate over the filtered requests each.
+ * README, "Limits", lists the sizes.
+ */
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+
+/** Expected sizes of lists without a page argument (their hard bounds are where the data is written). */
+export const EXPECTED = {
+  /** Slots of a request: 1-100 at posting, usually a few. */
+  slots: 5,
+  /** Claims on a slot or a request (each association holds at most one ACTIVE claim per slot). */
+  claims: 10,
+  /** Members of an association. */
+  members: 20,
+  /** Associations a user belongs to. */
+  memberships: 10,
+  /** API keys of an association. */
+  apiKeys: 5,
+  /** Rows of a statistics breakdown (categories, townships, months). */
+  breakdown: 24,
+} as const;
+
+/** The cost of one statistics figure: one aggregate query over the filtered requests. */
+export const AGGREGATE = 25;
+
+/** A page of `first` items (default `defaultFirst`). */
+export const pageCost =
+  (defaultFirst: number): ComplexityEstimator =>
+  ({ args, childComplexity }) =>
+    1 + itemsOf(args.first, defaultFirst) * childComplexity;
+
+/** A list of about `expected` items. */
+export const listCost =
+  (expected: number): ComplexityEstimator =>
+  ({ childComplexity }) =>
+    1 + expected * childComplexity;
+
+/** A top-N list of `limit` items (default `defaultLimit`). */
+export const limitCost =
+  (defaultLimit: number): ComplexityEstimator =>
+  ({ args, childComplexity }) =>
+    1 + itemsOf(args.limit, defaultLimit) * childComplexity;
+
+/** A page's edges: multiplied by the page size at the connection field, so counted once here. */
+export const edgesCost: ComplexityEstimator = ({ childComplexity }) => 1 + childComplexity;
+
+function itemsOf(value: unknown, fallback: number): number {
+  // Out-of-range values are refused later with BAD_USER_INPUT; price them as what they ask for, bounded.
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, 1_000_000) : fallback;
+}
