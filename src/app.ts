@@ -20,6 +20,7 @@ import { ensureAdministrator } from './modules/identity/user.service.js';
 import { startExpiry } from './modules/help-requests/expiry.service.js';
 import { EventHub } from './modules/events/event-hub.service.js';
 import { CredentialWatch } from './modules/identity/credential-watch.service.js';
+import { RateLimits } from './server/rate-limits.js';
 
 export interface App {
   url: string;
@@ -62,7 +63,8 @@ async function serve(config: Config, log: Logger, db: Database): Promise<App> {
   const credentials = new CredentialWatch();
   const events = new EventHub({ config, orm: db.orm, log, databaseUrl: db.url, credentials });
   const sessionKey = await loadSessionKey(fork(db), config.sessionSecret);
-  const services: AppServices = { config, orm: db.orm, log, sessionKey, events, credentials };
+  const rateLimits = config.rateLimits ? new RateLimits(db.url, config.rateLimits) : null;
+  const services: AppServices = { config, orm: db.orm, log, sessionKey, events, credentials, rateLimits };
   // Demo data: DEMO_DATA=true loads it (once) anywhere; unset, only into a fresh embedded database.
   await withStartupLock(db.url, async () => {
     const wanted = config.demoData ?? (db.embedded && firstStart);
@@ -102,6 +104,7 @@ async function serve(config: Config, log: Logger, db: Database): Promise<App> {
         await apollo.stop(); // drains HTTP (in-flight requests get their grace period) and WebSockets
         await expiry.stop();
         await services.events.stop();
+        await services.rateLimits?.close();
         await db.close();
       })()),
   };

@@ -48,6 +48,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Query cost limits (QUERY_MAX_COST, SUBSCRIPTION_MAX_COST: per event). */
   maxCost: { query: number; subscription: number };
+  /** Rate limits, shared by every instance; null when RATE_LIMITS=false. */
+  rateLimits: RateLimitsConfig | null;
   /** Diagnostics: answer each HTTP operation's SQL statement count in `x-sql-statements`. */
   sqlCountHeader: boolean;
 }
@@ -148,11 +150,50 @@ export function loadConfig(env: Env = process.env): Config {
     wsMaxSubscriptionsPerSocket: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
     wsMaxSocketsPerCaller: int(env, 'WS_MAX_SOCKETS_PER_CALLER', 20, 1, 100_000),
     trustProxy: trustProxy(env),
+    rateLimits: bool(env, 'RATE_LIMITS') === false ? null : rateLimits(env),
     maxCost: {
       query: int(env, 'QUERY_MAX_COST', DEFAULT_MAX_COST, 1, 100_000_000),
       subscription: int(env, 'SUBSCRIPTION_MAX_COST', DEFAULT_MAX_SUBSCRIPTION_COST, 1, 100_000_000),
     },
   };
+}
+
+/** A budget of `points` per `seconds`, shared across instances. */
+export interface Budget {
+  points: number;
+  seconds: number;
+}
+
+export interface RateLimitsConfig {
+  /** logIn attempts per (e-mail, client address). */
+  logInPerAccount: Budget;
+  /** logIn attempts per client address, whatever the e-mail. */
+  logInPerAddress: Budget;
+  /** signUps per client address. */
+  signUpPerAddress: Budget;
+  /** Executed mutation fields per caller (user, API key, or address when anonymous). */
+  mutationsPerCaller: Budget;
+}
+
+function rateLimits(env: Env): RateLimitsConfig {
+  return {
+    logInPerAccount: budget(env, 'RATE_LIMIT_LOGIN_ACCOUNT', '10/15m'),
+    logInPerAddress: budget(env, 'RATE_LIMIT_LOGIN_ADDRESS', '100/15m'),
+    signUpPerAddress: budget(env, 'RATE_LIMIT_SIGNUP_ADDRESS', '20/1h'),
+    mutationsPerCaller: budget(env, 'RATE_LIMIT_MUTATIONS', '600/1m'),
+  };
+}
+
+/** "points/duration": 10/15m, 600/1m, 3/2s. */
+function budget(env: Env, name: string, fallback: string): Budget {
+  const raw = read(env, name) ?? fallback;
+  const match = /^(\d+)\s*\/\s*(\d+)\s*(s|m|h)$/.exec(raw);
+  const points = Number(match?.[1]);
+  const seconds = Number(match?.[2]) * { s: 1, m: 60, h: 3600 }[(match?.[3] ?? 's') as 's' | 'm' | 'h'];
+  if (!match || points < 1 || points > 1_000_000 || seconds < 1 || seconds > 86_400) {
+    throw new ConfigError(name, `must be points per duration such as 10/15m, 600/1m or 3/2s (up to 24h), got '${raw}'`);
+  }
+  return { points, seconds };
 }
 
 function trustProxy(env: Env): TrustProxy {

@@ -11,6 +11,7 @@ import type { AppError } from './errors.js';
 import type { LoaderHost } from './loaders.js';
 import type { EventHub } from '../modules/events/event-hub.service.js';
 import type { CredentialWatch } from '../modules/identity/credential-watch.service.js';
+import type { RateLimits } from './rate-limits.js';
 
 /** What lives as long as the process: shared by every context. */
 export interface AppServices {
@@ -23,6 +24,8 @@ export interface AppServices {
   events: EventHub;
   /** Open sockets and the credentials they hold (closed on revocation or expiry). */
   credentials: CredentialWatch;
+  /** Shared rate limits; null when RATE_LIMITS=false. */
+  rateLimits: RateLimits | null;
 }
 
 export interface Context {
@@ -35,8 +38,10 @@ export interface Context {
   credentialsError: AppError | null;
   em: EntityManager;
   loaders: LoaderHost['loaders'];
+  /** The client's address (client-address.ts), for limits counted per address. */
+  address: string;
 }
 
-export function createContext(app: AppServices, viewer: Viewer, credentialsError: AppError | null = null): Context {
-  return { app, viewer, credentialsError, em: app.orm.em.fork(), loaders: new Map() };
+export function createContext(app: AppServices, viewer: Viewer, credentialsError: AppError | null = null, address = ''): Context {
+  return { app, viewer, credentialsError, em: app.orm.em.fork(), loaders: new Map(), address };
 }

@@ -21,6 +21,7 @@ import { createContext, type AppServices, type Context } from './context.js';
 import { sqlCountHeader, sqlCountScope } from './sql-count.js';
 import { checkVariables } from './unstorable-strings.js';
 import { checkCost } from './cost.js';
+import { clientAddress } from './client-address.js';
 
 /** Root fields that ignore any credentials sent with them (a stale token must not stop a log-in). */
 const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn']);
@@ -61,6 +62,15 @@ const operationGate: ApolloServerPlugin<Context> = {
         }
         // Limits come before every other check (api.md, "Order of checks").
         checkCost(schema, document, operation, request.variables, contextValue.app.config.maxCost);
+        await contextValue.app.rateLimits?.consume({
+          schema,
+          document,
+          operation,
+          variables: request.variables,
+          // Bad credentials still count against the address, as anonymous.
+          viewer: contextValue.credentialsError ? ANONYMOUS : contextValue.viewer,
+          address: contextValue.address,
+        });
         if (contextValue.credentialsError) {
           if (!ignoresCredentials(operation)) throw contextValue.credentialsError;
           contextValue.viewer = ANONYMOUS;
@@ -120,10 +130,11 @@ export async function createHttp(
     express.json({ limit: BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const address = clientAddress(req, services.config.trustProxy);
         try {
-          return createContext(services, await authenticate(services, req.headers.authorization));
+          return createContext(services, await authenticate(services, req.headers.authorization), null, address);
         } catch (error) {
-          if (error instanceof AppError) return createContext(services, ANONYMOUS, error);
+          if (error instanceof AppError) return createContext(services, ANONYMOUS, error, address);
           // Credentials cannot be checked without the database: 503, retry later.
           if (isDatabaseUnavailable(error)) throw serviceUnavailable();
           throw error;

@@ -20,7 +20,8 @@ export interface TestServer {
 
 /** The environment of a test server: an explicit database, port 0, quiet logs. */
 export function testEnv(databaseUrl: string, env: Record<string, string> = {}): Record<string, string> {
-  return { DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: '4', ...env };
+  // Rate limits off unless a test is about them (api.md: RATE_LIMITS=false is the switch, no other bypass).
+  return { DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DB_POOL_SIZE: '4', RATE_LIMITS: 'false', ...env };
 }
 
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<TestServer> {
