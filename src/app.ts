@@ -11,7 +11,7 @@ import { migrate, withStartupLock } from './db/startup.js';
 import { buildSchema } from './server/build-schema.js';
 import type { AppServices, Context } from './server/context.js';
 import { createHttp } from './server/http.js';
-import { createWs } from './server/ws.js';
+import { createWs, type WsParts } from './server/ws.js';
 import type { Logger } from './shared/logger.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isEmpty, loadDemoData } from './db/demo-data.js';
@@ -21,6 +21,8 @@ import { startExpiry } from './modules/help-requests/expiry.service.js';
 import { EventHub } from './modules/events/event-hub.service.js';
 import { CredentialWatch } from './modules/identity/credential-watch.service.js';
 import { RateLimits } from './server/rate-limits.js';
+import { Metrics } from './server/metrics.js';
+import { headPosition } from './modules/events/request-event.service.js';
 
 export interface App {
   url: string;
@@ -61,10 +63,28 @@ const fork = (db: Database) => db.orm.em.fork() as EntityManager;
 async function serve(config: Config, log: Logger, db: Database): Promise<App> {
   const firstStart = await withStartupLock(db.url, () => startupWork(config, log, db));
   const credentials = new CredentialWatch();
-  const events = new EventHub({ config, orm: db.orm, log, databaseUrl: db.url, credentials });
+  let ws: WsParts | null = null; // made below; read only when metrics are scraped
+  const metrics: Metrics = new Metrics({
+    pool: () => db.orm.em.getConnection().getNativeClient(),
+    eventLog: async () => ({ head: BigInt((await headPosition({ em: fork(db) })) ?? '0'), dispatched: events.dispatchedPosition }),
+    sockets: () => ws?.stats() ?? { open: 0, subscriptions: 0 },
+  });
+  const observer = {
+    delivered: () => {
+      metrics.eventsDelivered.inc();
+    },
+    dropped: () => {
+      metrics.subscriptionsDropped.inc();
+    },
+  };
+  const events = new EventHub({ config, orm: db.orm, log, databaseUrl: db.url, credentials, observer });
   const sessionKey = await loadSessionKey(fork(db), config.sessionSecret);
-  const rateLimits = config.rateLimits ? new RateLimits(db.url, config.rateLimits) : null;
-  const services: AppServices = { config, orm: db.orm, log, sessionKey, events, credentials, rateLimits };
+  const rateLimits = config.rateLimits
+    ? new RateLimits(db.url, config.rateLimits, (limit) => {
+        metrics.rateLimited.inc({ limit });
+      })
+    : null;
+  const services: AppServices = { config, orm: db.orm, log, sessionKey, events, credentials, rateLimits, metrics };
   // Demo data: DEMO_DATA=true loads it (once) anywhere; unset, only into a fresh embedded database.
   await withStartupLock(db.url, async () => {
     const wanted = config.demoData ?? (db.embedded && firstStart);
@@ -74,10 +94,11 @@ async function serve(config: Config, log: Logger, db: Database): Promise<App> {
   await events.start();
   const schema = await buildSchema();
   const server = createServer();
-  const ws = createWs(services, schema, server);
+  ws = createWs(services, schema, server);
+  const sockets = ws;
   const wsDrain: ApolloServerPlugin<Context> = {
     async serverWillStart() {
-      return { drainServer: () => ws.close() };
+      return { drainServer: () => sockets.close() };
     },
   };
   const expiry = startExpiry(services);

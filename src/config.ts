@@ -48,6 +48,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Query cost limits (QUERY_MAX_COST, SUBSCRIPTION_MAX_COST: per event). */
   maxCost: { query: number; subscription: number };
+  /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
+  metricsToken: string | null;
   /** Rate limits, shared by every instance; null when RATE_LIMITS=false. */
   rateLimits: RateLimitsConfig | null;
   /** Diagnostics: answer each HTTP operation's SQL statement count in `x-sql-statements`. */
@@ -151,6 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
     wsMaxSocketsPerCaller: int(env, 'WS_MAX_SOCKETS_PER_CALLER', 20, 1, 100_000),
     trustProxy: trustProxy(env),
     rateLimits: bool(env, 'RATE_LIMITS') === false ? null : rateLimits(env),
+    metricsToken: read(env, 'METRICS_TOKEN') ?? null,
     maxCost: {
       query: int(env, 'QUERY_MAX_COST', DEFAULT_MAX_COST, 1, 100_000_000),
       subscription: int(env, 'SUBSCRIPTION_MAX_COST', DEFAULT_MAX_SUBSCRIPTION_COST, 1, 100_000_000),

@@ -15,6 +15,7 @@ import {
   HelpRequestsByFilterDocument,
   LogInDocument,
   PostHelpRequestDocument,
+  SignUpDocument,
   RequestEventsInTownshipsDocument,
   HelpRequestPageAfterDocument,
   AssociationPageAfterDocument,
@@ -221,5 +222,46 @@ describe('cursors', () => {
     for (const after of [head ?? encodeEventCursor('0'), encodeEventCursor('0')]) {
       expect(codes(await gql(url, RequestEventsAfterDocument, { after }))).toEqual([]);
     }
+  });
+});
+
+/**
+ * Failure classes the schema-driven fuzzer (tests/fuzz.property.test.ts) found.
+ * Each test fails without its fix.
+ */
+describe('found by the schema-driven fuzzer', () => {
+  test('an unstorable string in a variable is refused with HTTP 400, not 500, in queries and mutations', async ({ url }) => {
+    const query = await send(url, `query ($t: String) { helpRequests(filter: { text: $t }) { totalCount } }`, { t: `x${NUL}` });
+    expect(query.status).toBe(400);
+    expect(query.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.text' });
+
+    const before = await total(url);
+    const mutation = await gql(
+      url,
+      PostHelpRequestDocument,
+      { input: requestInput(org.id, { title: `周六${LONE_HIGH}` }) },
+      org.coordinator.token,
+    );
+    expect(mutation.status).toBe(400);
+    expect(mutation.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.title' });
+    expect(await total(url)).toBe(before);
+  });
+
+  test('a long run of white space inside a value is trimmed in linear time', async ({ url }) => {
+    // Trimming with a regular expression anchored at the end took 25 s for this one value.
+    const started = performance.now();
+    const response = await gql(url, HelpRequestsByFilterDocument, { filter: { text: `x${' '.repeat(150_000)}x` } });
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.text' });
+    expect(codes(await send(url, '{ __typename }'))).toEqual([]);
+  });
+
+  test('an over-long e-mail address is refused before the address pattern runs', async ({ url }) => {
+    // The pattern backtracks quadratically: this address took 11 s before its length was checked first.
+    const email = `a@${'a.'.repeat(60_000)}@`;
+    const started = performance.now();
+    const response = await gql(url, SignUpDocument, { input: { email, password: 'password-123', displayName: 'Fuzz' } });
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.email' });
   });
 });

@@ -10,10 +10,12 @@ import { wsConnect } from './support/client.js';
 import { describe, expect, test } from './support/fixtures.js';
 import { createOrg, signUp } from './support/personas.js';
 import { postRequest } from './support/requests.js';
+import { encodeEventCursor } from '../src/modules/events/request-event.service.js';
 
 test.override('serverEnv', { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '2', WS_MAX_SOCKETS_PER_CALLER: '2' });
 
-const FEED = 'subscription { requestEvents { cursor } }';
+// From the start of the log: a subscription sees the next event even if it becomes live after it commits.
+const FEED = `subscription { requestEvents(after: "${encodeEventCursor('0')}") { cursor } }`;
 
 interface Opened {
   /** Resolves with the error's extensions if the subscription ends with one. */

@@ -12,6 +12,7 @@ import type { LoaderHost } from './loaders.js';
 import type { EventHub } from '../modules/events/event-hub.service.js';
 import type { CredentialWatch } from '../modules/identity/credential-watch.service.js';
 import type { RateLimits } from './rate-limits.js';
+import type { Metrics } from './metrics.js';
 
 /** What lives as long as the process: shared by every context. */
 export interface AppServices {
@@ -26,6 +27,8 @@ export interface AppServices {
   credentials: CredentialWatch;
   /** Shared rate limits; null when RATE_LIMITS=false. */
   rateLimits: RateLimits | null;
+  /** This instance's Prometheus metrics (GET /metrics). */
+  metrics: Metrics;
 }
 
 export interface Context {

@@ -22,6 +22,7 @@ import { sqlCountHeader, sqlCountScope } from './sql-count.js';
 import { checkVariables } from './unstorable-strings.js';
 import { checkCost } from './cost.js';
 import { clientAddress } from './client-address.js';
+import type { Metrics } from './metrics.js';
 
 /** Root fields that ignore any credentials sent with them (a stale token must not stop a log-in). */
 const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn']);
@@ -48,6 +49,32 @@ const unavailableStatus: ApolloServerPlugin<Context> = {
     };
   },
 };
+
+/** Counts each operation by type, root field and outcome code, and times it (server/metrics.ts). */
+function operationMetrics(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      let type = 'unknown';
+      // Names from the schema only (the operation passed validation), so labels stay bounded.
+      let fields = ['unknown'];
+      return {
+        async didResolveOperation({ operation }) {
+          if (!operation) return;
+          type = operation.operation;
+          fields = operation.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []));
+        },
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          const first = errors?.[0]?.extensions?.code;
+          const code = errors?.length ? (typeof first === 'string' ? first : 'INTERNAL_SERVER_ERROR') : 'OK';
+          for (const field of fields) metrics.operations.inc({ type, field, code });
+          metrics.duration.observe({ type }, Number(process.hrtime.bigint() - started) / 1e9);
+        },
+      };
+    },
+  };
+}
 
 /** Decides, once the operation is known, whether bad credentials fail it; refuses subscriptions over HTTP. */
 const operationGate: ApolloServerPlugin<Context> = {
@@ -107,6 +134,7 @@ export async function createHttp(
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: services.config.shutdownTimeoutMs }),
+      operationMetrics(services.metrics),
       operationGate,
       unavailableStatus,
       ...(services.config.sqlCountHeader ? [sqlCountHeader] : []),
@@ -119,6 +147,14 @@ export async function createHttp(
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/metrics', async (req, res) => {
+    const token = services.config.metricsToken;
+    if (token !== null && req.headers.authorization !== `Bearer ${token}`) {
+      res.status(401).set('www-authenticate', 'Bearer').json({ error: 'METRICS_TOKEN required' });
+      return;
+    }
+    res.set('content-type', services.metrics.registry.contentType).send(await services.metrics.registry.metrics());
   });
   app.get('/readyz', async (_req, res) => {
     const ready = await databaseAnswers(services);

@@ -42,7 +42,12 @@ export class RateLimits {
   private readonly signUpPerAddress: RateLimiterPostgres;
   private readonly mutationsPerCaller: RateLimiterPostgres;
 
-  constructor(databaseUrl: string, config: RateLimitsConfig) {
+  constructor(
+    databaseUrl: string,
+    config: RateLimitsConfig,
+    /** Told which limit refused an operation (metrics). */
+    private readonly onRefused: (limit: string) => void = () => undefined,
+  ) {
     // A small pool of its own: a limiter's upsert is one short statement.
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 3_000 });
     this.pool.on('error', () => undefined); // a dropped idle connection is replaced on next use
@@ -88,6 +93,7 @@ export class RateLimits {
         await limiter.consume(key, points);
       } catch (refusal) {
         if (!(refusal instanceof RateLimiterRes)) throw refusal; // the store failed: not the client's doing
+        this.onRefused(limiter.keyPrefix);
         const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
         throw new AppError('RATE_LIMITED', `Too many requests: retry in ${retryAfter} s`, {
           retryAfter,

@@ -60,6 +60,8 @@ export interface WsParts {
   server: WebSocketServer;
   /** Closes every socket with 1001 (going away) and stops accepting new ones. */
   close(): Promise<void>;
+  /** Open sockets and their subscriptions, for metrics. */
+  stats(): { open: number; subscriptions: number };
 }
 
 export function createWs(services: AppServices, schema: GraphQLSchema, httpServer: Server): WsParts {
@@ -68,6 +70,8 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
     errors.map((error) => formatError(error.toJSON(), error, services.log));
 
   const socketsPerCaller = new Map<string, number>();
+  /** Acknowledged sockets' subscription records (graphql-ws's ctx.subscriptions), for metrics. */
+  const open = new Set<Record<string, unknown>>();
   const disposable = serveGraphqlWs<Record<string, unknown> | undefined, Extra>(
     {
       schema,
@@ -89,6 +93,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
             else socketsPerCaller.delete(caller);
           };
           ctx.extra.viewer = viewer;
+          open.add(ctx.subscriptions);
           // Closed with 4403 when the key or user is revoked anywhere, or the session token expires.
           ctx.extra.unwatch = services.credentials.watch(viewer, () => {
             ctx.extra.socket.close(CLOSE_FORBIDDEN, 'Forbidden');
@@ -105,6 +110,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
         }
       },
       onClose: (ctx) => {
+        open.delete(ctx.subscriptions);
         ctx.extra.unwatch?.();
         ctx.extra.release?.();
       },
@@ -162,6 +168,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
 
   return {
     server: wss,
+    stats: () => ({ open: open.size, subscriptions: [...open].reduce((sum, subscriptions) => sum + Object.keys(subscriptions).length, 0) }),
     async close() {
       for (const client of wss.clients) client.close(CLOSE_GOING_AWAY, 'Server shutting down');
       await disposable.dispose();

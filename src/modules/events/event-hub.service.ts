@@ -43,12 +43,19 @@ export interface Delivery {
   shared: SharedResolution;
 }
 
+/** What the hub reports for metrics (server/metrics.ts). */
+export interface HubObserver {
+  delivered(): void;
+  dropped(): void;
+}
+
 interface HubDeps {
   config: Config;
   credentials: CredentialWatch;
   orm: Orm;
   log: Logger;
   databaseUrl: string;
+  observer?: HubObserver;
 }
 
 export class EventHub {
@@ -80,6 +87,15 @@ export class EventHub {
     for (const subscriber of this.subscribers) subscriber.end();
     await this.listener?.end().catch(() => undefined);
     await this.fetching;
+  }
+
+  /** The last log position this process dispatched to its subscribers. */
+  get dispatchedPosition(): bigint {
+    return this.lastPosition;
+  }
+
+  get observer(): HubObserver | undefined {
+    return this.deps.observer;
   }
 
   fork(): EntityManager {
@@ -249,6 +265,7 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
     // Waiting means live events not yet pulled; replayed ones are read on demand.
     if ((this.replaying ? this.buffer.length : this.queue.length) > this.maxLag) {
       this.fail(new AppError('SLOW_CONSUMER', `More than ${this.maxLag} events were waiting: resubscribe with your last cursor as after`));
+      this.hub.observer?.dropped();
     }
     this.wakeConsumer?.();
   }
@@ -305,6 +322,7 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
       }
       const delivery = this.queue.shift();
       if (delivery) {
+        this.hub.observer?.delivered();
         this.onDelivery(delivery.shared);
         return { value: delivery.event, done: false };
       }
