@@ -54,7 +54,10 @@ describe('a database outage under a running server', () => {
     await cluster.stop();
     cluster = undefined;
 
+    // Clients keep sending: twenty at once, while the database is away.
     const started = Date.now();
+    const burst = await Promise.all(Array.from({ length: 20 }, () => send(url, '{ associations(first: 5) { totalCount } }')));
+    expect(burst.map((response) => response.status)).toEqual(Array.from({ length: 20 }, () => 503));
     const failed = await send(url, '{ helpRequests(first: 1) { totalCount } }');
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(failed.status).toBe(503);
