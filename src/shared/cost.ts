@@ -26,6 +26,24 @@ export const EXPECTED = {
   breakdown: 24,
 } as const;
 
+/**
+ * Hard bounds of the lists above, enforced where their rows are written (under
+ * a row lock, so exact under any concurrency): pricing uses the expected sizes,
+ * these keep the worst case finite. Over a bound: BAD_USER_INPUT.
+ */
+export const BOUNDS = {
+  /** Slots of a request (api.md, "Input limits"). */
+  slots: 100,
+  /** Claims on one slot, any status. */
+  claimsPerSlot: 500,
+  /** Members of an association. */
+  members: 1000,
+  /** Associations one user belongs to. */
+  memberships: 200,
+  /** API keys of an association, revoked ones included. */
+  apiKeys: 100,
+} as const;
+
 /** The cost of one statistics figure: one aggregate query over the filtered requests. */
 export const AGGREGATE = 25;
 

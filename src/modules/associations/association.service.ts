@@ -10,6 +10,7 @@ import { AidCategory, MemberRole } from '../../shared/enums.js';
 import { keyOf } from '../../shared/global-id.js';
 import { LIMITS, email as normaliseEmail, foldText, optionalText, requiredText, trimText } from '../../shared/input.js';
 import { listScope, openPage, toConnection, type Connection, type PageArgs } from '../../shared/pagination.js';
+import { BOUNDS } from '../../shared/cost.js';
 import { array, one, row, rows } from '../../db/sql.js';
 import { Association } from './association.entity.js';
 import { Membership } from './membership.entity.js';
@@ -76,6 +77,8 @@ export async function verifyAssociation(ctx: Context, id: string): Promise<Assoc
  * Adds a signed-up user to an association. The caller's right is checked before
  * the e-mail is looked up, so that outsiders cannot probe who has signed up.
  */
+const MEMBERSHIP = `SELECT association_id AS "associationId", user_id AS "userId", role FROM membership`;
+
 export async function addMember(ctx: Context, associationId: string, rawEmail: string, role: MemberRole): Promise<MembershipRow> {
   const key = keyOf(associationId, 'Association', 'associationId');
   const address = normaliseEmail(rawEmail, 'email');
@@ -87,17 +90,23 @@ export async function addMember(ctx: Context, associationId: string, rawEmail: s
   const user = await row<{ id: string }>(ctx.em, `SELECT id FROM app_user WHERE email = ?`, [address]);
   if (!user) throw new AppError('NOT_FOUND', 'No user has signed up with this e-mail address');
 
-  // Insert unless present; a concurrent add of the same person cannot fail on the key.
-  await row(ctx.em, `INSERT INTO membership (association_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, [
-    association.id,
-    user.id,
-    role,
-  ]);
-  const membership = await one<MembershipRow>(
-    ctx.em,
-    `SELECT association_id AS "associationId", user_id AS "userId", role FROM membership WHERE association_id = ? AND user_id = ?`,
-    [association.id, user.id],
-  );
+  const membership = await ctx.em.fork().transactional(async (em) => {
+    // The association's row, then the user's (always in this order): the bounds below are exact however many add at once.
+    await row(em, `SELECT 1 FROM association WHERE id = ? FOR UPDATE`, [association.id]);
+    await row(em, `SELECT 1 FROM app_user WHERE id = ? FOR UPDATE`, [user.id]);
+    const existing = await row<MembershipRow>(em, `${MEMBERSHIP} WHERE association_id = ? AND user_id = ?`, [association.id, user.id]);
+    if (existing) return existing;
+    const counts = await one<{ members: number; memberships: number }>(
+      em,
+      `SELECT (SELECT count(*)::int FROM membership WHERE association_id = ?) AS members,
+              (SELECT count(*)::int FROM membership WHERE user_id = ?) AS memberships`,
+      [association.id, user.id],
+    );
+    if (counts.members >= BOUNDS.members) throw badInput('associationId', `An association has at most ${BOUNDS.members} members`);
+    if (counts.memberships >= BOUNDS.memberships) throw badInput('email', `A user belongs to at most ${BOUNDS.memberships} associations`);
+    await row(em, `INSERT INTO membership (association_id, user_id, role) VALUES (?, ?, ?)`, [association.id, user.id, role]);
+    return one<MembershipRow>(em, `${MEMBERSHIP} WHERE association_id = ? AND user_id = ?`, [association.id, user.id]);
+  });
   if (membership.role !== role) {
     throw badInput('role', `This user is already a ${membership.role} of the association; roles are not changed through addMember`);
   }

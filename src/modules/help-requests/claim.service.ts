@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../server/context.js';
 import { AppError, badInput, forbidden, notFound } from '../../server/errors.js';
+import { BOUNDS } from '../../shared/cost.js';
 import { ClaimStatus, RequestEventType, RequestStatus } from '../../shared/enums.js';
 import { keyOf } from '../../shared/global-id.js';
 import { LIMITS, intInRange, optionalText } from '../../shared/input.js';
@@ -58,6 +59,11 @@ export async function claim(ctx: Context, input: ClaimFields): Promise<string> {
       if (locked.status !== RequestStatus.OPEN) throw new AppError('REQUEST_NOT_OPEN', `The request is ${locked.status}`);
       const ended = await one<{ ended: boolean }>(em, `SELECT coalesce(ends_at < now(), false) AS ended FROM slot WHERE id = ?`, [slot.id]);
       if (ended.ended) throw badInput('input.slotId', 'This slot has already ended');
+
+      // A slot's claims list is bounded (ended claims stay listed); the request's row lock makes the count exact.
+      const { claims } = await one<{ claims: number }>(em, `SELECT count(*)::int AS claims FROM claim WHERE slot_id = ?`, [slot.id]);
+      if (claims >= BOUNDS.claimsPerSlot)
+        throw badInput('input.slotId', `A slot takes at most ${BOUNDS.claimsPerSlot} claims, ended ones included`);
 
       // The partial unique index makes a second ACTIVE claim impossible; ON CONFLICT
       // turns it into an answer instead of an aborted transaction.

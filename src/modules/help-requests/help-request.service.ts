@@ -19,8 +19,9 @@ import { requestById } from './help-request.loaders.js';
 import type { HelpRequestRow } from './help-request.rows.js';
 import { idempotencyKey, idempotent, takeKey } from './idempotency.service.js';
 import { inRequestTransaction, requireOpenOrFilled } from './request-lock.service.js';
+import { BOUNDS } from '../../shared/cost.js';
 
-export const MAX_SLOTS = 100;
+export const MAX_SLOTS = BOUNDS.slots;
 export const MAX_CAPACITY = 1_000_000;
 
 /** The kind decides the unit (api.md). */

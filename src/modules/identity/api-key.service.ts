@@ -1,6 +1,7 @@
 /** API keys of an association: created by its OWNER, shown once, stored hashed, revocable. */
 import type { Context } from '../../server/context.js';
-import { forbidden, notFound } from '../../server/errors.js';
+import { badInput, forbidden, notFound } from '../../server/errors.js';
+import { BOUNDS } from '../../shared/cost.js';
 import { keyOf } from '../../shared/global-id.js';
 import { LIMITS, requiredText } from '../../shared/input.js';
 import { one, row } from '../../db/sql.js';
@@ -25,9 +26,18 @@ export async function createApiKey(ctx: Context, associationId: string, rawName:
   if (!mayManageApiKeys(await standingIn(ctx, association.id))) throw forbidden('Only an OWNER of the association can create API keys');
 
   const secret = newApiKeySecret();
-  const em = ctx.em.fork();
-  const apiKey = em.create(ApiKey, { associationId: association.id, name, secretHash: hashApiKeySecret(secret) });
-  await em.flush();
+  const apiKey = await ctx.em.fork().transactional(async (em) => {
+    // Under the association's row lock, so the bound is exact however many create at once.
+    await row(em, `SELECT 1 FROM association WHERE id = ? FOR UPDATE`, [association.id]);
+    const { keys } = await one<{ keys: number }>(em, `SELECT count(*)::int AS keys FROM api_key WHERE association_id = ?`, [
+      association.id,
+    ]);
+    if (keys >= BOUNDS.apiKeys)
+      throw badInput('associationId', `An association has at most ${BOUNDS.apiKeys} API keys, revoked ones included`);
+    const created = em.create(ApiKey, { associationId: association.id, name, secretHash: hashApiKeySecret(secret) });
+    await em.flush();
+    return created;
+  });
   return {
     apiKey: { id: apiKey.id, associationId: apiKey.associationId, name: apiKey.name, createdAt: apiKey.createdAt, revokedAt: null },
     secret,
