@@ -1,5 +1,5 @@
 /**
- * What the log never holds (README, "Security"): passwords or their hashes,
+ * What the log never holds (README, "Limits and security"): passwords or their hashes,
  * API-key secrets or their hashes, session tokens, `contact` and `address`
  * text. A server with the embedded PostgreSQL (whose own log is forwarded) runs
  * at its most verbose level through sign-ups, log-ins right and wrong, keys

@@ -311,7 +311,7 @@ function startPostgres(layout: Layout, owner: SystemUser | null, port: number, l
       [
         ...['-D', layout.clusterDir, '-p', String(port), '-k', layout.clusterDir, '-c', 'listen_addresses=127.0.0.1'],
         // Its log reaches ours (at debug level): never with a statement or the DETAIL of an
-        // error, which carry the row's values (README, "Security").
+        // error, which carry the row's values (README, "Limits and security").
         ...['-c', 'log_error_verbosity=terse', '-c', 'log_min_error_statement=panic'],
       ],
       // A process group of its own: a terminal's Ctrl-C reaches only this server, which
