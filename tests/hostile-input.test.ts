@@ -4,6 +4,7 @@
  * values that are nothing but invisible characters, instants outside the years
  * 0001-9999. Each is a documented error naming the field, and changes nothing.
  */
+import WebSocket from 'ws';
 import { codes, dataOf, gql, send, wsConnect, wsRun } from './support/client.js';
 import { describe, expect, test } from './support/fixtures.js';
 import { createOrg, type Org } from './support/personas.js';
@@ -263,5 +264,48 @@ describe('found by the schema-driven fuzzer', () => {
     const response = await gql(url, SignUpDocument, { input: { email, password: 'password-123', displayName: 'Fuzz' } });
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.email' });
+  });
+});
+
+describe('found from outside (attacker review)', () => {
+  test('variables nested 10,000 deep are BAD_USER_INPUT (HTTP 400), not a stack overflow; over WebSocket too', async ({ url, wsUrl }) => {
+    // Written as text: JSON.stringify itself would overflow building it.
+    const deep = `${'['.repeat(10_000)}"x"${']'.repeat(10_000)}`;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":"{ __typename }","variables":{"x":${deep}}}`,
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors?: { extensions?: unknown }[] };
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'x' });
+
+    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+    const answer = await new Promise<string>((resolve, reject) => {
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+      socket.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as { type: string };
+        if (message.type === 'connection_ack') {
+          socket.send(
+            `{"id":"1","type":"subscribe","payload":{"query":"subscription { requestEvents { cursor } }","variables":{"x":${deep}}}}`,
+          );
+        } else resolve(data.toString());
+      });
+      socket.on('close', (code) => reject(new Error(`closed with ${code}`)));
+    });
+    expect(JSON.parse(answer)).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    socket.terminate();
+  });
+
+  test('a walk back and forth through a request of 100 slots stops at the list-item budget instead of blocking the server', async ({
+    url,
+  }) => {
+    const slots = Array.from({ length: 100 }, () => ({ capacity: 1 }));
+    const request = dataOf(await gql(url, PostHelpRequestDocument, { input: requestInput(org.id, { slots }) }, org.coordinator.token));
+    const id = request.postHelpRequest.id;
+    const response = await send(url, `{ helpRequest(id: "${id}") { slots { request { slots { request { slots { id } } } } } } }`);
+    expect(codes(response)).toContain('QUERY_TOO_COMPLEX');
+    expect(JSON.stringify(response.body).length).toBeLessThan(5_000_000);
+    expect(codes(await send(url, '{ __typename }'))).toEqual([]);
   });
 });

@@ -116,3 +116,14 @@ describe('signUps per address and mutations per caller', () => {
     expect(await mutate('192.0.2.99')).toEqual(['RATE_LIMITED']);
   });
 });
+
+describe('logIn attempts with invisible characters', () => {
+  test('count against the account they name: zero-width prefixes buy no fresh budget', async ({ url }) => {
+    const account = await newAccount(url);
+    const disguised = ['', '\u200b', '\u200b\u200b', '\ufeff'].map((prefix) => prefix + account.email);
+    for (const email of disguised.slice(0, 3)) {
+      expect(codes(await gql(url, LogInDocument, { email, password: 'wrong' }))).toEqual(['UNAUTHENTICATED']);
+    }
+    expect(codes(await gql(url, LogInDocument, { email: disguised[3], password: account.password }))).toEqual(['RATE_LIMITED']);
+  });
+});

@@ -29,6 +29,21 @@ async function userKey(url: string): Promise<{ id: string; key: string }> {
 
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
 
+describe('connection_init', () => {
+  test('matches the authorization key whatever its case: bad credentials close the socket with 4403', async ({ url, wsUrl }) => {
+    for (const key of ['Authorization', 'AUTHORIZATION', 'authorization']) {
+      const socket = wsConnect(wsUrl, undefined, { [key]: 'Bearer not-a-token' });
+      expect(await socket.closed).toBe(4403);
+    }
+    // A valid token under a capitalised key authenticates the socket.
+    const user = await userKey(url);
+    const token = await mint({ sub: user.key, exp: inAnHour(), iss: 'mutual-aid' });
+    const socket = wsConnect(wsUrl, undefined, { Authorization: `Bearer ${token}` });
+    await socket.connected;
+    await socket.client.dispose();
+  });
+});
+
 describe('session tokens', () => {
   test('a token minted with the claims logIn issues is accepted (the minting below is faithful)', async ({ url }) => {
     const user = await userKey(url);

@@ -43,8 +43,10 @@ export interface Context {
   loaders: LoaderHost['loaders'];
   /** The client's address (client-address.ts), for limits counted per address. */
   address: string;
+  /** Items received from unpaginated lists so far (shared/cost.ts, MAX_LIST_ITEMS). */
+  listItems: number;
 }
 
 export function createContext(app: AppServices, viewer: Viewer, credentialsError: AppError | null = null, address = ''): Context {
-  return { app, viewer, credentialsError, em: app.orm.em.fork(), loaders: new Map(), address };
+  return { app, viewer, credentialsError, em: app.orm.em.fork(), loaders: new Map(), address, listItems: 0 };
 }

@@ -105,7 +105,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     for (const key of PUBLIC_EXTENSIONS) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    // The token limit is reported by graphql-js's lexer as a syntax error; it is not one.
+    const message = code === ErrorCode.QUERY_TOO_COMPLEX ? formatted.message.replace(/^Syntax Error: /, '') : formatted.message;
+    return { message, locations: formatted.locations, path: formatted.path, extensions };
   }
   log.error({ err: original instanceof Error ? original : new Error(String(original)), path: formatted.path }, 'unexpected error');
   return {

@@ -20,6 +20,7 @@ import { getArgumentValues, getVariableValues } from 'graphql/execution/values.j
 import type { Budget, RateLimitsConfig } from '../config.js';
 import type { Viewer } from '../modules/identity/viewer.js';
 import { AppError } from './errors.js';
+import { trimText } from '../shared/input.js';
 
 const TABLE = 'rate_limit';
 
@@ -79,7 +80,8 @@ export class RateLimits {
       charges.push([this.logInPerAddress, hash(limited.address), logIns.length]);
       const perAccount = new Map<string, number>();
       for (const field of logIns) {
-        const email = typeof field.args.email === 'string' ? field.args.email.trim().toLowerCase() : '';
+        // Normalised exactly as logIn looks the account up, or invisible characters would buy fresh budgets.
+        const email = typeof field.args.email === 'string' ? trimText(field.args.email).toLowerCase() : '';
         const key = hash(email, limited.address);
         perAccount.set(key, (perAccount.get(key) ?? 0) + 1);
       }

@@ -95,7 +95,16 @@ export function checkVariables(document: DocumentNode, operation: OperationDefin
   if (typeof variables !== 'object' || variables === null) return;
   let usages: Map<string, string> | null = null;
   for (const [name, value] of Object.entries(variables)) {
-    const bad = firstUnstorable(value, []);
+    let bad: (string | number)[] | null;
+    try {
+      bad = firstUnstorable(value, []);
+    } catch (error) {
+      if (!(error instanceof NestingError)) throw error;
+      throw new AppError('BAD_USER_INPUT', `${name} is nested more than ${MAX_NESTING} levels deep`, {
+        field: name,
+        http: { status: 400 },
+      });
+    }
     if (!bad) continue;
     usages ??= variableUsages(document, operation);
     const field = [usages.get(name) ?? name, ...bad].join('.');
@@ -104,21 +113,38 @@ export function checkVariables(document: DocumentNode, operation: OperationDefin
 }
 
 /** The path, inside `value`, of its first unstorable string (object keys included), or null. */
-function firstUnstorable(value: unknown, at: (string | number)[]): (string | number)[] | null {
-  if (typeof value === 'string') return isStorable(value) ? null : at;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const bad = firstUnstorable(item, [...at, index]);
-      if (bad) return bad;
-    }
-    return null;
-  }
-  if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      if (!isStorable(key)) return [...at, '(key)'];
-      const bad = firstUnstorable(item, [...at, key]);
-      if (bad) return bad;
+/**
+ * Walked with an explicit stack, not recursion: a client controls the nesting
+ * of its variables (10,000 nested arrays once overflowed the call stack), and
+ * `MAX_NESTING` bounds it, as no input of the schema nests deeper.
+ */
+function firstUnstorable(root: unknown, start: (string | number)[]): (string | number)[] | null {
+  const stack: { value: unknown; at: (string | number)[] }[] = [{ value: root, at: start }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, at } = item;
+    if (at.length - start.length > MAX_NESTING) throw new NestingError(at.slice(0, start.length + 1));
+    if (typeof value === 'string') {
+      if (!isStorable(value)) return at;
+    } else if (Array.isArray(value)) {
+      // Pushed in reverse so that the first offender in reading order is found first.
+      for (let index = value.length - 1; index >= 0; index -= 1) stack.push({ value: value[index], at: [...at, index] });
+    } else if (typeof value === 'object' && value !== null) {
+      const entries = Object.entries(value);
+      for (const [key] of entries) if (!isStorable(key)) return [...at, '(key)'];
+      for (let index = entries.length - 1; index >= 0; index -= 1) {
+        const [key, child] = entries[index] as [string, unknown];
+        stack.push({ value: child, at: [...at, key] });
+      }
     }
   }
   return null;
+}
+
+/** Deeper than any input of the schema: refused outright. */
+const MAX_NESTING = 32;
+
+class NestingError extends Error {
+  constructor(readonly at: (string | number)[]) {
+    super('too deeply nested');
+  }
 }

@@ -46,6 +46,19 @@ interface Extra extends Record<PropertyKey, unknown> {
   release?: () => void;
 }
 
+/**
+ * The `authorization` entry of connection_init's payload, its key matched
+ * case-insensitively (api.md: GraphiQL sends its header editor's JSON as typed,
+ * so `Authorization` is common). Several spellings at once are refused as
+ * malformed credentials rather than one picked.
+ */
+function authorizationOf(params: Record<string, unknown> | undefined): unknown {
+  const values = Object.entries(params ?? {})
+    .filter(([key]) => key.toLowerCase() === 'authorization')
+    .map(([, value]) => value);
+  return values.length > 1 ? 'ambiguous' : values[0];
+}
+
 /** Close code for "try again later" (RFC 6455 registry), for a caller over WS_MAX_SOCKETS_PER_CALLER. */
 export const CLOSE_TRY_AGAIN_LATER = 1013;
 
@@ -78,7 +91,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
       connectionInitWaitTimeout: services.config.wsInitTimeoutMs,
       onConnect: async (ctx) => {
         try {
-          const viewer = await authenticate(services, ctx.connectionParams?.authorization);
+          const viewer = await authenticate(services, authorizationOf(ctx.connectionParams));
           const caller = callerOf(viewer, clientAddress(ctx.extra.request, services.config.trustProxy));
           const held = socketsPerCaller.get(caller) ?? 0;
           if (held >= services.config.wsMaxSocketsPerCaller) {

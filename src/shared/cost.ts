@@ -9,6 +9,7 @@
  * README, "Limits", lists the sizes.
  */
 import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { AppError } from '../server/errors.js';
 
 /** Expected sizes of lists without a page argument (their hard bounds are where the data is written). */
 export const EXPECTED = {
@@ -71,4 +72,29 @@ export const edgesCost: ComplexityEstimator = ({ childComplexity }) => 1 + child
 function itemsOf(value: unknown, fallback: number): number {
   // Out-of-range values are refused later with BAD_USER_INPUT; price them as what they ask for, bounded.
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, 1_000_000) : fallback;
+}
+
+/**
+ * Items an operation may receive from lists without a page argument, in all
+ * (per event, for a subscription). The static price uses expected sizes; data
+ * built to the hard bounds could make a query cost far more than its price
+ * (a request of 100 slots, walked slots > request > slots > ...), so the lists
+ * count what they actually return and stop the operation past this.
+ */
+export const MAX_LIST_ITEMS = 20_000;
+
+/** What an operation has received from unpaginated lists so far (its context). */
+export interface ListItemBudget {
+  listItems: number;
+}
+
+/** Counts `items` against the operation's budget; past it, QUERY_TOO_COMPLEX. */
+export function spendItems<T>(budget: ListItemBudget, items: T[]): T[] {
+  budget.listItems += items.length;
+  if (budget.listItems > MAX_LIST_ITEMS) {
+    throw new AppError('QUERY_TOO_COMPLEX', `This operation asks for more than ${MAX_LIST_ITEMS} list items: select fewer nested lists`, {
+      limit: MAX_LIST_ITEMS,
+    });
+  }
+  return items;
 }

@@ -66,7 +66,8 @@ export interface WsConnection {
   closed: Promise<number>;
 }
 
-export function wsConnect(wsUrl: string, token?: string): WsConnection {
+/** A graphql-ws client; `params` replaces the connection_init payload built from `token`. */
+export function wsConnect(wsUrl: string, token?: string, params?: Record<string, unknown>): WsConnection {
   let onClosed!: (code: number) => void;
   const closed = new Promise<number>((resolve) => (onClosed = resolve));
   let onConnected!: () => void;
@@ -76,7 +77,7 @@ export function wsConnect(wsUrl: string, token?: string): WsConnection {
     webSocketImpl: WebSocket,
     lazy: false,
     retryAttempts: 0,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    connectionParams: params ?? (token ? { authorization: `Bearer ${token}` } : {}),
     on: { closed: (event) => onClosed((event as { code: number }).code), connected: () => onConnected() },
     onNonLazyError: () => undefined,
   });

@@ -17,7 +17,7 @@ import { membershipsByAssociation, standingIn } from './association.loaders.js';
 import { maySeeApiKeys, maySeeMembers } from './association.policy.js';
 import type { AssociationRow, MembershipRow } from './association.rows.js';
 import { addMember, createAssociation, findAssociation, listAssociations, verifyAssociation } from './association.service.js';
-import { EXPECTED, listCost, pageCost } from '../../shared/cost.js';
+import { EXPECTED, listCost, pageCost, spendItems } from '../../shared/cost.js';
 
 @ArgsType()
 class AssociationsArgs {
@@ -101,7 +101,10 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
     complexity: listCost(EXPECTED.members),
   })
   async members(@Root() association: AssociationRow, @Ctx() ctx: Context): Promise<MembershipRow[]> {
-    return maySeeMembers(await standingIn(ctx, association.id)) ? membershipsByAssociation(ctx).load(association.id) : [];
+    return spendItems(
+      ctx,
+      maySeeMembers(await standingIn(ctx, association.id)) ? await membershipsByAssociation(ctx).load(association.id) : [],
+    );
   }
 
   @FieldResolver(() => [ApiKeyType], {
@@ -109,6 +112,9 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
     complexity: listCost(EXPECTED.apiKeys),
   })
   async apiKeys(@Root() association: AssociationRow, @Ctx() ctx: Context): Promise<ApiKeyRow[]> {
-    return maySeeApiKeys(await standingIn(ctx, association.id)) ? apiKeysByAssociation(ctx).load(association.id) : [];
+    return spendItems(
+      ctx,
+      maySeeApiKeys(await standingIn(ctx, association.id)) ? await apiKeysByAssociation(ctx).load(association.id) : [],
+    );
   }
 }

@@ -35,6 +35,7 @@ async function subscribeToEvents({
   return context.app.events.subscribe(filter, after, context.viewer, (shared) => {
     context.em = shared.em;
     context.loaders = shared.loaders;
+    context.listItems = 0; // the list budget is per event
   });
 }
 

@@ -16,7 +16,7 @@ import { maySeeContact } from './help-request.policy.js';
 import { cancelHelpRequest, completeHelpRequest, postHelpRequest, updateHelpRequest } from './help-request.service.js';
 import { findHelpRequest, listHelpRequests } from './help-request-list.service.js';
 import { mustExist } from '../../shared/must-exist.js';
-import { EXPECTED, listCost, pageCost } from '../../shared/cost.js';
+import { EXPECTED, listCost, pageCost, spendItems } from '../../shared/cost.js';
 
 @ArgsType()
 class HelpRequestsArgs {
@@ -100,8 +100,8 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
   }
 
   @FieldResolver(() => [SlotType], { complexity: listCost(EXPECTED.slots) })
-  slots(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<SlotRow[]> {
-    return slotsByRequest(ctx).load(request.id);
+  async slots(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<SlotRow[]> {
+    return spendItems(ctx, await slotsByRequest(ctx).load(request.id));
   }
 
   @FieldResolver(() => Int)
@@ -110,12 +110,12 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
   }
 
   @FieldResolver(() => [ClaimType], { complexity: listCost(EXPECTED.claims) })
-  claims(
+  async claims(
     @Root() request: HelpRequestRow,
     @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,
     @Ctx() ctx: Context,
   ): Promise<ClaimRow[]> {
-    return claimsByRequest(ctx).load(claimsKey(request.id, status));
+    return spendItems(ctx, await claimsByRequest(ctx).load(claimsKey(request.id, status)));
   }
 
   @FieldResolver(() => String, {

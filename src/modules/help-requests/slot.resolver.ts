@@ -6,7 +6,7 @@ import { ClaimType, HelpRequestType, SlotType } from './help-request.type.js';
 import { claimsBySlot, claimsKey, requestById } from './help-request.loaders.js';
 import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
 import { mustExist } from '../../shared/must-exist.js';
-import { EXPECTED, listCost } from '../../shared/cost.js';
+import { EXPECTED, listCost, spendItems } from '../../shared/cost.js';
 
 @Resolver(() => SlotType)
 export class SlotResolver extends NodeFieldsResolver(SlotType, 'Slot') {
@@ -21,11 +21,11 @@ export class SlotResolver extends NodeFieldsResolver(SlotType, 'Slot') {
   }
 
   @FieldResolver(() => [ClaimType], { complexity: listCost(EXPECTED.claims) })
-  claims(
+  async claims(
     @Root() slot: SlotRow,
     @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,
     @Ctx() ctx: Context,
   ): Promise<ClaimRow[]> {
-    return claimsBySlot(ctx).load(claimsKey(slot.id, status));
+    return spendItems(ctx, await claimsBySlot(ctx).load(claimsKey(slot.id, status)));
   }
 }

@@ -10,7 +10,7 @@ import { AuthPayloadType, UserType } from './identity.type.js';
 import { SignUpInput } from './identity.inputs.js';
 import { userById } from './identity.loaders.js';
 import { SELF, logIn, signUp, type AuthPayload, type SelfUserRow } from './user.service.js';
-import { EXPECTED, listCost } from '../../shared/cost.js';
+import { EXPECTED, listCost, spendItems } from '../../shared/cost.js';
 
 const seesPrivate = (ctx: Context, user: SelfUserRow) => user[SELF] === true || maySeeUserPrivate(ctx.viewer, user.id);
 
@@ -52,6 +52,6 @@ export class UserResolver extends NodeFieldsResolver(UserType, 'User') {
     complexity: listCost(EXPECTED.memberships),
   })
   async memberships(@Root() user: SelfUserRow, @Ctx() ctx: Context): Promise<MembershipRow[]> {
-    return seesPrivate(ctx, user) ? membershipsByUser(ctx).load(user.id) : [];
+    return spendItems(ctx, seesPrivate(ctx, user) ? await membershipsByUser(ctx).load(user.id) : []);
   }
 }
