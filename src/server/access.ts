@@ -15,8 +15,7 @@ export type AccessRule = 'public' | 'authenticated';
 
 const requireCaller: MiddlewareFn<Context> = async ({ context }, next) => {
   if (context.viewer.kind === 'anonymous') throw unauthenticated();
-  const result: unknown = await next();
-  return result;
+  return next() as Promise<unknown>; // type-graphql types it Promise<any>
 };
 
 export function Access(rule: AccessRule): MethodDecorator {
@@ -36,6 +35,6 @@ export const protectAll: MiddlewareFn<Context> = async ({ info }, next) => {
       throw new AppError('FORBIDDEN', `${info.parentType.name}.${info.fieldName} has no access rule`);
     }
   }
-  const result: unknown = await next();
-  return result;
+  // Runs for every field: hand the promise on rather than awaiting it (one microtask less each).
+  return next() as Promise<unknown>;
 };
