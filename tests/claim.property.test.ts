@@ -11,7 +11,7 @@ import { describe, expect, test } from './support/fixtures.js';
 import { createOrg, type Org } from './support/personas.js';
 import { postRequest } from './support/requests.js';
 import { verifiedAssociations } from './support/world.js';
-import { admin } from './support/pg.js';
+import { query } from './support/pg.js';
 import { decodeGlobalId } from '../src/shared/global-id.js';
 import {
   CancelHelpRequestDocument,
@@ -42,9 +42,6 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constantFrom('withdraw' as const, 'decline' as const), claim: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('cancel' as const, 'complete' as const) }) },
 );
-
-const sql = <T>(databaseUrl: string, text: string, params: unknown[]) =>
-  admin(databaseUrl, async (client) => (await client.query(text, params)).rows as T[]);
 
 async function run(url: string, databaseUrl: string, capacities: number[], batches: Op[][]): Promise<void> {
   const request = await postRequest(url, requester.owner.token, requester.id, {
@@ -77,14 +74,21 @@ async function run(url: string, databaseUrl: string, capacities: number[], batch
 }
 
 async function checkInvariants(databaseUrl: string, requestId: string): Promise<void> {
-  const slots = await sql<{ id: string; capacity: number; claimed: number; committed: number }>(
+  const slots = await query<{ id: string; capacity: number; claimed: number; committed: number }>(
     databaseUrl,
     `SELECT s.id, s.capacity, s.claimed,
             coalesce((SELECT sum(quantity) FROM claim c WHERE c.slot_id = s.id AND c.status IN ('ACTIVE', 'FULFILLED')), 0)::int AS committed
        FROM slot s WHERE s.request_id = $1 ORDER BY s.position`,
     [requestId],
   );
-  const [request] = await sql<{ status: string; claimed: number; capacity: number; active: number; activeClaims: number; version: number }>(
+  const [request] = await query<{
+    status: string;
+    claimed: number;
+    capacity: number;
+    active: number;
+    activeClaims: number;
+    version: number;
+  }>(
     databaseUrl,
     `SELECT status, claimed, capacity, active_claims AS "activeClaims", version,
             (SELECT count(*) FROM claim WHERE request_id = h.id AND status = 'ACTIVE')::int AS active
@@ -102,7 +106,7 @@ async function checkInvariants(databaseUrl: string, requestId: string): Promise<
   else expect(request.active).toBe(0);
 
   // Replay the log: status, and each slot's committed quantity.
-  const events = await sql<{ type: string; slotId: string | null; quantity: number | null }>(
+  const events = await query<{ type: string; slotId: string | null; quantity: number | null }>(
     databaseUrl,
     `SELECT e.type, c.slot_id AS "slotId", c.quantity FROM request_event e LEFT JOIN claim c ON c.id = e.claim_id
       WHERE e.request_id = $1 ORDER BY e.position`,

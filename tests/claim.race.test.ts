@@ -8,7 +8,7 @@ import { asAdmin, createOrg, type Org } from './support/personas.js';
 import { postRequest } from './support/requests.js';
 import type { SpawnedServer } from './support/server.js';
 import { verifiedAssociations } from './support/world.js';
-import { admin } from './support/pg.js';
+import { query } from './support/pg.js';
 import { decodeGlobalId } from '../src/shared/global-id.js';
 import { ClaimDocument } from './generated/graphql.js';
 
@@ -22,9 +22,6 @@ test.beforeAll(async ({ spawn }) => {
   adminToken = await asAdmin(a.url);
   requester = await createOrg(a.url, adminToken);
 });
-
-const sql = <T = Record<string, unknown>>(databaseUrl: string, text: string, params: unknown[] = []) =>
-  admin(databaseUrl, async (client) => (await client.query(text, params)).rows as T[]);
 
 describe('claim under concurrency', () => {
   test('200 concurrent claims of 1 on a slot of capacity 5, over two processes: exactly 5 succeed', async ({ databaseUrl }) => {
@@ -46,18 +43,18 @@ describe('claim under concurrency', () => {
     );
 
     const requestKey = decodeGlobalId(request.id, 'id').key;
-    const [slot] = await sql<{ claimed: number }>(databaseUrl, `SELECT claimed FROM slot WHERE request_id = $1`, [requestKey]);
-    const [claims] = await sql<{ n: number; total: number }>(
+    const [slot] = await query<{ claimed: number }>(databaseUrl, `SELECT claimed FROM slot WHERE request_id = $1`, [requestKey]);
+    const [claims] = await query<{ n: number; total: number }>(
       databaseUrl,
       `SELECT count(*)::int AS n, coalesce(sum(quantity), 0)::int AS total FROM claim WHERE request_id = $1 AND status = 'ACTIVE'`,
       [requestKey],
     );
-    const [row] = await sql<{ status: string; claimed: number; version: number }>(
+    const [row] = await query<{ status: string; claimed: number; version: number }>(
       databaseUrl,
       `SELECT status, claimed, version FROM help_request WHERE id = $1`,
       [requestKey],
     );
-    const events = await sql<{ type: string }>(databaseUrl, `SELECT type FROM request_event WHERE request_id = $1 ORDER BY position`, [
+    const events = await query<{ type: string }>(databaseUrl, `SELECT type FROM request_event WHERE request_id = $1 ORDER BY position`, [
       requestKey,
     ]);
     expect(slot.claimed).toBe(5);
@@ -77,8 +74,8 @@ describe('claim under concurrency', () => {
       );
       expect(answers.every((r) => r.body.data?.claim)).toBe(true);
       const key = decodeGlobalId(request.id, 'id').key;
-      const [row] = await sql<{ status: string }>(databaseUrl, `SELECT status FROM help_request WHERE id = $1`, [key]);
-      const [filled] = await sql<{ n: number }>(
+      const [row] = await query<{ status: string }>(databaseUrl, `SELECT status FROM help_request WHERE id = $1`, [key]);
+      const [filled] = await query<{ n: number }>(
         databaseUrl,
         `SELECT count(*)::int AS n FROM request_event WHERE request_id = $1 AND type = 'FILLED'`,
         [key],
@@ -98,7 +95,7 @@ describe('claim under concurrency', () => {
     const claimIds = new Set(answers.map((r) => r.body.data?.claim?.id));
     expect(answers.flatMap((r) => codes(r))).toEqual([]);
     expect(claimIds.size).toBe(1);
-    const [claims] = await sql<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM claim WHERE request_id = $1`, [
+    const [claims] = await query<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM claim WHERE request_id = $1`, [
       decodeGlobalId(request.id, 'id').key,
     ]);
     expect(claims.n).toBe(1);

@@ -4,13 +4,13 @@
  * refusals, the database pool, event-log lag; protected by METRICS_TOKEN when
  * set. Scraped before and after some traffic: the counters move.
  */
-import { codes, dataOf, gql, send } from './support/client.js';
+import { codes, gql, send } from './support/client.js';
 import { describe, expect, test } from './support/fixtures.js';
+import { headCursor } from './support/events.js';
 import { createOrg } from './support/personas.js';
 import { postRequest } from './support/requests.js';
 import { subscribeEvents } from './support/subscriptions.js';
-import { LogInDocument, RequestEventsHeadDocument } from './generated/graphql.js';
-import { encodeEventCursor } from '../src/modules/events/request-event.service.js';
+import { LogInDocument } from './generated/graphql.js';
 
 const TOKEN = 'metrics-token-for-tests';
 test.override('serverEnv', { METRICS_TOKEN: TOKEN, RATE_LIMITS: 'true', RATE_LIMIT_LOGIN_ACCOUNT: '1/1m' });
@@ -47,8 +47,7 @@ describe('GET /metrics', () => {
     expect(codes(await send(url, '{ helpRequests(first: 1) { totalCount } }'))).toEqual([]);
     expect(codes(await send(url, '{ helpRequest(id: "%%") { id } }'))).toEqual(['BAD_USER_INPUT']);
     // From the head read now: the event posted next is replayed even if the subscription starts after it.
-    const head = dataOf(await gql(url, RequestEventsHeadDocument, {})).requestEventsHead;
-    const subscriber = subscribeEvents(wsUrl, { after: head ?? encodeEventCursor('0') }, org.owner.token);
+    const subscriber = subscribeEvents(wsUrl, { after: await headCursor(url) }, org.owner.token);
     const request = await postRequest(url, org.owner.token, org.id);
     await subscriber.waitFor((event) => event.request.id === request.id);
     await gql(url, LogInDocument, { email: 'nobody@example.org', password: 'wrong-password' });

@@ -14,11 +14,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { codes, dataOf, gql, send } from './support/client.js';
 import { describe, expect, test } from './support/fixtures.js';
+import { headCursor } from './support/events.js';
 import { ADMIN_ENV, asAdmin, createOrg } from './support/personas.js';
 import { postRequest } from './support/requests.js';
 import { spawnServer, testEnv, type SpawnedServer } from './support/server.js';
 import { subscribeEvents } from './support/subscriptions.js';
-import { RequestEventPageDocument, RequestEventsHeadDocument } from './generated/graphql.js';
+import { RequestEventPageDocument } from './generated/graphql.js';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.js';
 import { createLogger } from '../src/shared/logger.js';
 
@@ -45,8 +46,7 @@ describe('a database outage under a running server', () => {
     await postRequest(url, org.owner.token, org.id);
 
     // From the head read now (not "from when the subscription starts"): the next event is replayed if need be.
-    const head = dataOf(await gql(url, RequestEventsHeadDocument, {})).requestEventsHead;
-    const subscriber = subscribeEvents(wsUrl, { after: head }, org.owner.token);
+    const subscriber = subscribeEvents(wsUrl, { after: await headCursor(url) }, org.owner.token);
     await postRequest(url, org.owner.token, org.id);
     await subscriber.waitFor(() => true);
     const cursorBefore = subscriber.lastCursor();

@@ -1,15 +1,14 @@
 /** Subscription rules on one instance: filters, per-subscriber visibility, bad input, slow consumers, masking. */
 import { gql } from './support/client.js';
 import { describe, expect, test } from './support/fixtures.js';
+import { headCursor } from './support/events.js';
 import { createOrg, type Org } from './support/personas.js';
 import { postRequest } from './support/requests.js';
 import type { SpawnedServer } from './support/server.js';
 import { subscribeEvents } from './support/subscriptions.js';
-import { encodeEventCursor } from '../src/modules/events/request-event.service.js';
 import {
   ClaimDocument,
   RequestEventFeedDocument,
-  RequestEventsHeadDocument,
   UpdateHelpRequestDocument,
   type RequestEventFeedSubscription,
   type RequestEventFeedSubscriptionVariables,
@@ -27,11 +26,10 @@ test.beforeAll(async ({ url, adminToken, spawn }) => {
 });
 
 /** The head, or the beginning of a still empty log (subscribing without `after` would start at "now"). */
-const head = async (url: string) => (await gql(url, RequestEventsHeadDocument, {})).body.data!.requestEventsHead ?? encodeEventCursor('0');
 
 describe('subscription rules', () => {
   test('filters on the attributes stored with each event, and resolves contact per subscriber', async ({ url, wsUrl }) => {
-    const start = await head(url);
+    const start = await headCursor(url);
     const medical = subscribeEvents(
       wsUrl,
       { after: start, filter: { categories: ['MEDICAL'], townships: ['巡场镇'] } },
@@ -106,7 +104,7 @@ describe('subscription rules', () => {
   test('ends a subscription that falls more than MAX_SUBSCRIBER_LAG behind with SLOW_CONSUMER; others on the socket go on', async ({
     url,
   }) => {
-    const start = await head(url);
+    const start = await headCursor(url);
     const request = await postRequest(url, requester.owner.token, requester.id, { slots: [{ capacity: 1 }] });
     const quiet = await postRequest(url, requester.owner.token, requester.id, { slots: [{ capacity: 5 }] });
     const slow = subscribeEvents(tight.wsUrl, { after: start, filter: { requestIds: [request.id] } });

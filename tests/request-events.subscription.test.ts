@@ -6,6 +6,7 @@
  */
 import { gql } from './support/client.js';
 import { describe, expect, test } from './support/fixtures.js';
+import { headCursor } from './support/events.js';
 import { asAdmin, createOrg, type Org } from './support/personas.js';
 import { postRequest } from './support/requests.js';
 import type { SpawnedServer } from './support/server.js';
@@ -13,7 +14,7 @@ import { verifiedAssociations } from './support/world.js';
 import { subscribeEvents } from './support/subscriptions.js';
 import { admin } from './support/pg.js';
 import { decodeEventCursor, encodeEventCursor } from '../src/modules/events/request-event.service.js';
-import { ClaimDocument, RequestEventsHeadDocument, WithdrawClaimWithReasonDocument } from './generated/graphql.js';
+import { ClaimDocument, WithdrawClaimWithReasonDocument } from './generated/graphql.js';
 
 let a: SpawnedServer;
 let b: SpawnedServer;
@@ -29,15 +30,6 @@ test.beforeAll(async ({ spawn }) => {
   requester = await createOrg(a.url, adminToken);
   claimers = await verifiedAssociations(a.url, adminToken, WRITERS, 'Writer');
 });
-
-/**
- * Where a subscriber starts: the head, or the very beginning of an empty log
- * (requestEventsHead is null then, and subscribing without `after` would start
- * at whatever is newest when the server registers the subscription).
- */
-async function head(server: SpawnedServer): Promise<string> {
-  return (await gql(server.url, RequestEventsHeadDocument, {})).body.data!.requestEventsHead ?? encodeEventCursor('0');
-}
 
 /** The log's cursors after `after`, read from the table itself. */
 async function logAfter(databaseUrl: string, after: string | null): Promise<string[]> {
@@ -77,7 +69,7 @@ describe('Subscription.requestEvents across instances', () => {
   test('delivers to a subscriber on each instance exactly the rows of the log, in cursor order, under 20 concurrent writers', async ({
     databaseUrl,
   }) => {
-    const start = await head(a);
+    const start = await headCursor(a.url);
     const onA = subscribeEvents(a.wsUrl, { after: start });
     const onB = subscribeEvents(b.wsUrl, { after: start });
     let seam: ReturnType<typeof subscribeEvents> | undefined;
@@ -102,7 +94,7 @@ describe('Subscription.requestEvents across instances', () => {
 
   test('loses nothing when the client resubscribes on another instance after its instance is SIGKILLed', async ({ spawn, databaseUrl }) => {
     const c = await spawn();
-    const start = await head(a);
+    const start = await headCursor(a.url);
     const onC = subscribeEvents(c.wsUrl, { after: start });
     let resuming: Promise<ReturnType<typeof subscribeEvents>> | undefined;
     await runWriters([a, b], 6, (done) => {
@@ -124,7 +116,7 @@ describe('Subscription.requestEvents across instances', () => {
   });
 
   test('misses nothing when the LISTEN connections are terminated from the database side', async ({ databaseUrl }) => {
-    const start = await head(a);
+    const start = await headCursor(a.url);
     const onA = subscribeEvents(a.wsUrl, { after: start });
     const onB = subscribeEvents(b.wsUrl, { after: start });
     let killed = 0;

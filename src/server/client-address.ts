@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import proxyaddr from 'proxy-addr';
+import type { Viewer } from '../modules/identity/viewer.js';
 
 export type TrustProxy = (address: string, hop: number) => boolean;
 
@@ -28,4 +29,11 @@ export function parseTrustProxy(value: string): TrustProxy {
 
 export function clientAddress(request: IncomingMessage, trust: TrustProxy): string {
   return proxyaddr(request, trust);
+}
+
+/** Who a per-caller limit counts: the user, the API key, or the address when anonymous (api.md, "Limits"). */
+export function callerOf(viewer: Viewer, address: string): string {
+  if (viewer.kind === 'user') return `user:${viewer.userId}`;
+  if (viewer.kind === 'apiKey') return `key:${viewer.apiKeyId}`;
+  return `address:${address}`;
 }

@@ -21,6 +21,7 @@ import type { Budget, RateLimitsConfig } from '../config.js';
 import type { Viewer } from '../modules/identity/viewer.js';
 import { AppError } from './errors.js';
 import { trimText } from '../shared/input.js';
+import { callerOf } from './client-address.js';
 
 const TABLE = 'rate_limit';
 
@@ -73,7 +74,7 @@ export class RateLimits {
     if (limited.operation.operation !== OperationTypeNode.MUTATION) return;
     const fields = rootFields(limited);
     if (fields.length === 0) return;
-    const caller = callerKey(limited.viewer, limited.address);
+    const caller = hash(callerOf(limited.viewer, limited.address));
     const charges: [RateLimiterPostgres, string, number][] = [[this.mutationsPerCaller, caller, fields.length]];
     const logIns = fields.filter((field) => field.name === 'logIn');
     if (logIns.length > 0) {
@@ -108,12 +109,6 @@ export class RateLimits {
   async close(): Promise<void> {
     await this.pool.end();
   }
-}
-
-function callerKey(viewer: Viewer, address: string): string {
-  if (viewer.kind === 'user') return hash('user', viewer.userId);
-  if (viewer.kind === 'apiKey') return hash('key', viewer.apiKeyId);
-  return hash('address', address);
 }
 
 /** The root fields an operation executes (aliases each counted), with their coerced arguments. */

@@ -66,15 +66,9 @@ export function storableLiteralsRule(context: ValidationContext): ASTVisitor {
 /** Where each variable of `operation` is used first, as an input path (`$t` in `input: { title: $t }` is `input.title`). */
 function variableUsages(document: DocumentNode, operation: OperationDefinitionNode): Map<string, string> {
   const usages = new Map<string, string>();
-  visit(operation, {
-    Variable(node, _key, _parent, path) {
-      const field = inputPath(operation, path);
-      if (field !== null && !usages.has(node.name.value)) usages.set(node.name.value, field);
-    },
-  });
-  // Fragments may use the operation's variables too.
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
+  // The operation first, then the fragments it may spread (they use its variables too).
+  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+  for (const definition of [operation, ...fragments]) {
     visit(definition, {
       Variable(node, _key, _parent, path) {
         const field = inputPath(definition, path);
@@ -112,9 +106,9 @@ export function checkVariables(document: DocumentNode, operation: OperationDefin
   }
 }
 
-/** The path, inside `value`, of its first unstorable string (object keys included), or null. */
 /**
- * Walked with an explicit stack, not recursion: a client controls the nesting
+ * The path, inside `root`, of its first unstorable string (object keys
+ * included), or null. Walked with an explicit stack, not recursion: a client controls the nesting
  * of its variables (10,000 nested arrays once overflowed the call stack), and
  * `MAX_NESTING` bounds it, as no input of the schema nests deeper.
  */

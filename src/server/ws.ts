@@ -29,7 +29,7 @@ import { mustExist } from '../shared/must-exist.js';
 import { checkVariables } from './unstorable-strings.js';
 import { checkCost } from './cost.js';
 import { serveGraphqlWs } from './ws-adapter.js';
-import { clientAddress } from './client-address.js';
+import { callerOf, clientAddress } from './client-address.js';
 import { isDatabaseUnavailable } from '../db/availability.js';
 import { createContext, type AppServices } from './context.js';
 
@@ -61,13 +61,6 @@ function authorizationOf(params: Record<string, unknown> | undefined): unknown {
 
 /** Close code for "try again later" (RFC 6455 registry), for a caller over WS_MAX_SOCKETS_PER_CALLER. */
 export const CLOSE_TRY_AGAIN_LATER = 1013;
-
-/** Who holds a socket, for the per-caller cap: the user, the API key, or the address when anonymous. */
-function callerOf(viewer: Viewer, address: string): string {
-  if (viewer.kind === 'user') return `user:${viewer.userId}`;
-  if (viewer.kind === 'apiKey') return `key:${viewer.apiKeyId}`;
-  return `address:${address}`;
-}
 
 export interface WsParts {
   server: WebSocketServer;

@@ -1,7 +1,13 @@
 /** Reading the event log and request lists through the public API, for the help-request tests. */
 import { expect } from 'vitest';
 import { dataOf, gql, type GraphQLResponse } from './client.js';
-import { RequestEventPageDocument, type RequestEventFilter, type RequestEventPageQuery } from '../generated/graphql.js';
+import {
+  RequestEventPageDocument,
+  RequestEventsHeadDocument,
+  type RequestEventFilter,
+  type RequestEventPageQuery,
+} from '../generated/graphql.js';
+import { encodeEventCursor } from '../../src/modules/events/request-event.service.js';
 
 export type EventPage = RequestEventPageQuery['requestEvents'];
 export type EventNode = EventPage['edges'][number]['node'];
@@ -42,6 +48,15 @@ export async function allEvents(
 /** The types of the events of some requests, oldest first. */
 export async function eventTypes(url: string, requestIds: string[]): Promise<string[]> {
   return (await allEvents(url, { requestIds })).map((event) => event.type);
+}
+
+/**
+ * A cursor to subscribe from that misses nothing committed after this call:
+ * requestEventsHead, or the start of an empty log. (Without `after`, a
+ * subscription starts at whatever is newest when the server registers it.)
+ */
+export async function headCursor(url: string): Promise<string> {
+  return dataOf(await gql(url, RequestEventsHeadDocument, {})).requestEventsHead ?? encodeEventCursor('0');
 }
 
 /** The extensions of the first error of a response. */
