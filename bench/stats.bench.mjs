@@ -25,6 +25,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../dist/src/config.js';
 import { createLogger } from '../dist/src/shared/logger.js';
 import { startApp } from '../dist/src/app.js';
+import { CompiledQuery } from 'kysely';
+import { openDb } from '../dist/src/db/handle.js';
 import { StatsQuery, statsScope } from '../dist/src/modules/stats/stats.service.js';
 
 const { values: args } = parseArgs({
@@ -110,22 +112,14 @@ async function timed(times, work) {
   return { median: ms(percentile(latencies, 0.5)), p95: ms(percentile(latencies, 0.95)) };
 }
 
-/** The SQL (and parameters) one figure group runs, captured from StatsQuery with a recording connection. */
-async function captureSql(group, filter) {
-  const captured = [];
-  const recorder = {
-    getConnection: () => ({
-      execute: async (sql, params) => {
-        captured.push({ sql, params });
-        return [{ n: 0 }];
-      },
-    }),
-    getTransactionContext: () => undefined,
-  };
+/** Top-N sizes the API's default selection asks for. */
+const LIMITS = { topHelpers: 10, collaborations: 50 };
+
+/** The statement one figure group runs, compiled by StatsQuery itself (the same builder the API uses). */
+function captureSql(group, filter) {
   const parsed = filter && { from: new Date(filter.from), to: new Date(filter.to) };
-  await GROUPS[group].run(new StatsQuery(recorder, statsScope(parsed), config.statsTimeZone));
-  if (captured.length !== 1) throw new Error(`${group}: expected one statement, got ${captured.length}`);
-  return captured[0];
+  const stats = new StatsQuery(openDb(app.db.orm), statsScope(parsed), config.statsTimeZone);
+  return stats.statements[group](LIMITS[group]).compile();
 }
 
 /** Runs `work` in a transaction where the stats indexes are dropped, then rolls it back (--compare). */
@@ -133,18 +127,18 @@ async function withoutIndexes(indexes, work) {
   const tem = app.db.orm.em.fork();
   await tem.begin();
   try {
-    for (const index of indexes) await tem.getConnection().execute(`DROP INDEX ${index}`, [], 'run', tem.getTransactionContext());
+    for (const index of indexes) await tem.getKysely().executeQuery(CompiledQuery.raw(`DROP INDEX ${index}`));
     return await work(tem);
   } finally {
     await tem.rollback();
   }
 }
 
-const runSql = (em, { sql, params }) => em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
+const runSql = (em, compiled) => em.getKysely().executeQuery(compiled);
 
-async function explain(em, { sql, params }) {
-  const plan = await em.getConnection().execute(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params, 'all', em.getTransactionContext());
-  return plan.map((row) => row['QUERY PLAN']).join('\n');
+async function explain(em, { sql, parameters }) {
+  const plan = await em.getKysely().executeQuery(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [...parameters]));
+  return plan.rows.map((row) => row['QUERY PLAN']).join('\n');
 }
 
 try {
@@ -181,7 +175,7 @@ try {
     });
     for (const [group, { fields }] of Object.entries(GROUPS)) {
       const http = await timed(REPS, () => gql(`query ($filter: StatsFilter) { stats(filter: $filter) { ${fields} } }`, variables));
-      const statement = await captureSql(group, filter);
+      const statement = captureSql(group, filter);
       const sqlOnly = await timed(REPS, () => runSql(em, statement));
       results[label][group] = { http, sqlOnly, statement };
       const row = { query: group, median: http.median, p95: http.p95, 'SQL median': sqlOnly.median, 'SQL p95': sqlOnly.p95 };

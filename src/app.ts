@@ -3,7 +3,6 @@
  * one port. main.ts runs it from the command line; tests run it in-process.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -13,8 +12,9 @@ import type { AppServices, Context } from './server/context.js';
 import { createHttp } from './server/http.js';
 import { createWs, type WsParts } from './server/ws.js';
 import type { Logger } from './shared/logger.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { isEmpty, loadDemoData } from './db/demo-data.js';
+import { openDb } from './db/handle.js';
+import { entities } from './modules/tables.js';
+import { isEmpty, loadDemoData } from './modules/demo/demo-data.js';
 import { loadSessionKey } from './modules/identity/session.service.js';
 import { ensureAdministrator } from './modules/identity/user.service.js';
 import { startExpiry } from './modules/help-requests/expiry.service.js';
@@ -22,7 +22,9 @@ import { EventHub } from './modules/events/event-hub.service.js';
 import { CredentialWatch } from './modules/identity/credential-watch.service.js';
 import { RateLimits } from './server/rate-limits.js';
 import { Metrics } from './server/metrics.js';
-import { headPosition } from './modules/events/request-event.service.js';
+import { headPosition } from './modules/event-log/event-feed.service.js';
+import { SYSTEM } from './shared/actor.js';
+import { systemClock } from './shared/clock.js';
 
 export interface App {
   url: string;
@@ -34,7 +36,7 @@ export interface App {
 }
 
 export async function startApp(config: Config, log: Logger): Promise<App> {
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, { entities });
   try {
     return await serve(config, log, db);
   } catch (error) {
@@ -50,15 +52,13 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
  */
 async function startupWork(config: Config, log: Logger, db: Database): Promise<boolean> {
   if (config.migrateOnStart) await migrate(db.orm, log);
-  const firstStart = await isEmpty(fork(db));
+  const firstStart = await isEmpty(openDb(db.orm));
   if (config.adminEmail && config.adminPassword) {
-    const outcome = await ensureAdministrator(fork(db), config.adminEmail, config.adminPassword);
+    const outcome = await ensureAdministrator(openDb(db.orm), SYSTEM, { email: config.adminEmail, password: config.adminPassword });
     if (outcome !== 'unchanged') log.info({ email: config.adminEmail }, `administrator ${outcome}`);
   }
   return firstStart;
 }
-
-const fork = (db: Database) => db.orm.em.fork() as EntityManager;
 
 async function serve(config: Config, log: Logger, db: Database): Promise<App> {
   const firstStart = await withStartupLock(db.url, () => startupWork(config, log, db));
@@ -66,7 +66,7 @@ async function serve(config: Config, log: Logger, db: Database): Promise<App> {
   let ws: WsParts | null = null; // made below; read only when metrics are scraped
   const metrics: Metrics = new Metrics({
     pool: () => db.orm.em.getConnection().getNativeClient(),
-    eventLog: async () => ({ head: BigInt((await headPosition({ em: fork(db) })) ?? '0'), dispatched: events.dispatchedPosition }),
+    eventLog: async () => ({ head: BigInt((await headPosition(openDb(db.orm))) ?? '0'), dispatched: events.dispatchedPosition }),
     sockets: () => ws?.stats() ?? { open: 0, subscriptions: 0 },
   });
   const observer = {
@@ -78,17 +78,17 @@ async function serve(config: Config, log: Logger, db: Database): Promise<App> {
     },
   };
   const events = new EventHub({ config, orm: db.orm, log, databaseUrl: db.url, credentials, observer });
-  const sessionKey = await loadSessionKey(fork(db), config.sessionSecret);
+  const sessionKey = await loadSessionKey(openDb(db.orm), config.sessionSecret);
   const rateLimits = config.rateLimits
     ? new RateLimits(db.url, config.rateLimits, (limit) => {
         metrics.rateLimited.inc({ limit });
       })
     : null;
-  const services: AppServices = { config, orm: db.orm, log, sessionKey, events, credentials, rateLimits, metrics };
+  const services: AppServices = { config, orm: db.orm, log, sessionKey, clock: systemClock, events, credentials, rateLimits, metrics };
   // Demo data: DEMO_DATA=true loads it (once) anywhere; unset, only into a fresh embedded database.
   await withStartupLock(db.url, async () => {
     const wanted = config.demoData ?? (db.embedded && firstStart);
-    if (wanted && (await loadDemoData(services))) log.info('demo data loaded (see README, "Demo data")');
+    if (wanted && (await loadDemoData(db.orm, services.clock))) log.info('demo data loaded (see README, "Demo data")');
   });
 
   await events.start();
@@ -101,7 +101,7 @@ async function serve(config: Config, log: Logger, db: Database): Promise<App> {
       return { drainServer: () => sockets.close() };
     },
   };
-  const expiry = startExpiry(services);
+  const expiry = startExpiry({ orm: db.orm, log, intervalMs: config.expiryIntervalMs });
   const { app, apollo } = await createHttp(services, schema, server, [wsDrain]);
   server.on('request', app);
 
@@ -111,7 +111,8 @@ async function serve(config: Config, log: Logger, db: Database): Promise<App> {
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
   let stopping: Promise<void> | undefined;

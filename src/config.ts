@@ -6,8 +6,10 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parseTrustProxy, TRUST_NONE, type TrustProxy } from './server/client-address.js';
-import { DEFAULT_MAX_COST, DEFAULT_MAX_SUBSCRIPTION_COST } from './server/cost.js';
+import proxyaddr from 'proxy-addr';
+
+/** Seconds per unit of a duration setting (s, m, h, d). */
+const UNIT_SECONDS: Partial<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 export class ConfigError extends Error {
   constructor(
@@ -105,7 +107,7 @@ function duration(env: Env, name: string, fallbackSeconds: number): number {
   const match = /^(\d+)\s*(s|m|h|d)?$/.exec(raw);
   if (!match) throw new ConfigError(name, `must be a duration such as 3600, 90m, 12h or 7d, got '${raw}'`);
   const [, amount, unit = 's'] = match;
-  const seconds = Number(amount) * { s: 1, m: 60, h: 3600, d: 86400 }[unit as 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(amount) * (UNIT_SECONDS[unit] ?? Number.NaN);
   if (seconds < 60 || seconds > 366 * 86400) throw new ConfigError(name, 'must be between 1 minute and 366 days');
   return seconds;
 }
@@ -192,7 +194,7 @@ function budget(env: Env, name: string, fallback: string): Budget {
   const raw = read(env, name) ?? fallback;
   const match = /^(\d+)\s*\/\s*(\d+)\s*(s|m|h)$/.exec(raw);
   const points = Number(match?.[1]);
-  const seconds = Number(match?.[2]) * { s: 1, m: 60, h: 3600 }[(match?.[3] ?? 's') as 's' | 'm' | 'h'];
+  const seconds = Number(match?.[2]) * (UNIT_SECONDS[match?.[3] ?? 's'] ?? Number.NaN);
   if (!match || points < 1 || points > 1_000_000 || seconds < 1 || seconds > 86_400) {
     throw new ConfigError(name, `must be points per duration such as 10/15m, 600/1m or 3/2s (up to 24h), got '${raw}'`);
   }
@@ -205,7 +207,7 @@ function trustProxy(env: Env): TrustProxy {
   try {
     return parseTrustProxy(value);
   } catch (error) {
-    throw new ConfigError('TRUST_PROXY', `${(error as Error).message}, got '${value}'`);
+    throw new ConfigError('TRUST_PROXY', `${error instanceof Error ? error.message : String(error)}, got '${value}'`);
   }
 }
 
@@ -215,4 +217,26 @@ function logLevel(env: Env): string {
   const value = read(env, 'LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(value)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   return value;
+}
+
+/** Defaults of QUERY_MAX_COST and SUBSCRIPTION_MAX_COST (README, "Limits"; server/cost.ts). */
+export const DEFAULT_MAX_COST = 100_000;
+export const DEFAULT_MAX_SUBSCRIPTION_COST = 1_000;
+
+/** Which forwarded addresses to believe (TRUST_PROXY; server/client-address.ts). */
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+/** Trusts nothing: the socket's own peer address. */
+export const TRUST_NONE: TrustProxy = () => false;
+
+/** Parses TRUST_PROXY (checked once, at start); throws on anything else. */
+export function parseTrustProxy(value: string): TrustProxy {
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  const list = value.split(',').map((part) => part.trim());
+  if (list.some((part) => part === '' || /^(all|true|\*)$/i.test(part)))
+    throw new Error('must be a hop count or a list of addresses and CIDRs');
+  return proxyaddr.compile(list);
 }

@@ -12,7 +12,7 @@ import { asAdmin, createApiKey, createOrg, signUp } from './support/personas.js'
 import { admin } from './support/pg.js';
 import { postRequest } from './support/requests.js';
 import { RequestEventFeedDocument, RevokeApiKeyDocument, type RequestEventFeedSubscription } from './generated/graphql.js';
-import { decodeEventCursor } from '../src/modules/events/request-event.service.js';
+import { decodeEventCursor } from '../src/modules/event-log/event-feed.service.js';
 import { decodeGlobalId } from '../src/shared/global-id.js';
 
 const SECRET = 'credentials-sockets-test-secret-0123456789';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ADMIN_ENV, logIn } from './support/personas.js';
 import { startServer } from './support/server.js';
 import { AssociationCountDocument, AssociationDirectoryDocument, ViewerMembershipsDocument } from './generated/graphql.js';
-import { DEMO_ASSOCIATIONS, DEMO_PASSWORD, demoEmail } from '../src/db/demo-data.js';
+import { DEMO_ASSOCIATIONS, DEMO_PASSWORD, demoEmail } from '../src/modules/demo/demo-data.js';
 
 describe('the first start of an embedded database', () => {
   test('loads the demo data also when ADMIN_EMAIL/ADMIN_PASSWORD create the administrator at that start', async () => {

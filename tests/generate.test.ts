@@ -7,7 +7,7 @@ import { ROOT } from './support/server.js';
 import { admin } from './support/pg.js';
 
 function generate(databaseUrl: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/db/generate.cli.js'), ...args], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/modules/demo/generate.cli.js'), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOG_FORMAT: 'json' },
     stdio: ['ignore', 'ignore', 'pipe'],

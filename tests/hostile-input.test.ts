@@ -10,7 +10,7 @@ import { describe, expect, test } from './support/fixtures.js';
 import { createOrg, type Org } from './support/personas.js';
 import { requestInput } from './support/requests.js';
 import { subscribeEvents } from './support/subscriptions.js';
-import { decodeEventCursor, encodeEventCursor } from '../src/modules/events/request-event.service.js';
+import { decodeEventCursor, encodeEventCursor } from '../src/modules/event-log/event-feed.service.js';
 import {
   HelpRequestTotalDocument,
   HelpRequestsByFilterDocument,

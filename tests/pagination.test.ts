@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeCursor, listScope, openPage, toConnection } from '../src/shared/pagination.js';
 import { decodeGlobalId, keyOf, toGlobalId } from '../src/shared/global-id.js';
-import { AppError } from '../src/server/errors.js';
+import { DomainError } from '../src/shared/errors.js';
 
 const UUID = '0b0a5a1e-8c59-4d55-9a53-8d5f2b4c7e10';
 
@@ -10,8 +10,8 @@ function fieldOf(work: () => unknown): unknown {
   try {
     work();
   } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return { code: (error as AppError).extensions.code, field: (error as AppError).extensions.field };
+    expect(error).toBeInstanceOf(DomainError);
+    return { code: (error as DomainError).code, field: (error as DomainError).field };
   }
   throw new Error('expected a failure');
 }

@@ -11,12 +11,12 @@ import {
   mayManageApiKeys,
   maySeeApiKeys,
   maySeeMembers,
-  maySeeUserPrivate,
   mayVerifyAssociation,
   standingOf,
   type Standing,
 } from '../src/modules/associations/association.policy.js';
-import type { Viewer } from '../src/modules/identity/viewer.js';
+import { maySeeUserPrivate } from '../src/modules/identity/user.policy.js';
+import { SYSTEM, type Actor as Viewer } from '../src/shared/actor.js';
 
 const A = 'association-a';
 const B = 'association-b';
@@ -34,15 +34,20 @@ const personas: Record<string, Standing> = {
   ownKey: standingOf(keyOf(A), A, roles()),
   otherKey: standingOf(keyOf(B), A, roles()),
   anonymous: standingOf(anonymous, A, roles()),
+  system: standingOf(SYSTEM, A, roles()),
 };
 
 const table: [string, (s: Standing) => boolean, string[]][] = [
-  ['addMember (MEMBER)', (s) => mayAddMember(s, MemberRole.MEMBER), ['admin', 'owner', 'coordinator']],
-  ['addMember (OWNER)', (s) => mayAddMember(s, MemberRole.OWNER), ['admin', 'owner']],
-  ['createApiKey, revokeApiKey', mayManageApiKeys, ['admin', 'owner']],
-  ['postHelpRequest, update, cancel, complete, declineClaim, claim, withdrawClaim', mayActFor, ['admin', 'owner', 'coordinator', 'ownKey']],
-  ['Association.members', maySeeMembers, ['admin', 'owner', 'coordinator', 'member', 'ownKey']],
-  ['Association.apiKeys, node(ApiKey)', maySeeApiKeys, ['admin', 'owner']],
+  ['addMember (MEMBER)', (s) => mayAddMember(s, MemberRole.MEMBER), ['admin', 'system', 'owner', 'coordinator']],
+  ['addMember (OWNER)', (s) => mayAddMember(s, MemberRole.OWNER), ['admin', 'system', 'owner']],
+  ['createApiKey, revokeApiKey', mayManageApiKeys, ['admin', 'system', 'owner']],
+  [
+    'postHelpRequest, update, cancel, complete, declineClaim, claim, withdrawClaim',
+    mayActFor,
+    ['admin', 'system', 'owner', 'coordinator', 'ownKey'],
+  ],
+  ['Association.members', maySeeMembers, ['admin', 'system', 'owner', 'coordinator', 'member', 'ownKey']],
+  ['Association.apiKeys, node(ApiKey)', maySeeApiKeys, ['admin', 'system', 'owner']],
 ];
 
 describe.each(table)('%s', (_operation, policy, allowed) => {

@@ -13,7 +13,7 @@ import { asAdmin, createOrg, type Org } from './support/personas.js';
 import { postRequest } from './support/requests.js';
 import type { SpawnedServer } from './support/server.js';
 import { admin } from './support/pg.js';
-import { encodeEventCursor } from '../src/modules/events/request-event.service.js';
+import { encodeEventCursor } from '../src/modules/event-log/event-feed.service.js';
 import { UpdateHelpRequestDocument } from './generated/graphql.js';
 
 let a: SpawnedServer;

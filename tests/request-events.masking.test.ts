@@ -2,7 +2,7 @@
 import { describe, expect, test } from './support/fixtures.js';
 import { subscribeEvents } from './support/subscriptions.js';
 import { admin } from './support/pg.js';
-import { encodeEventCursor } from '../src/modules/events/request-event.service.js';
+import { encodeEventCursor } from '../src/modules/event-log/event-feed.service.js';
 
 describe('errors inside the event stream', () => {
   test('are masked as INTERNAL_SERVER_ERROR without SQL or stack', async ({ databaseUrl, wsUrl }) => {

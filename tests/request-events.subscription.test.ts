@@ -13,7 +13,7 @@ import type { SpawnedServer } from './support/server.js';
 import { verifiedAssociations } from './support/world.js';
 import { subscribeEvents } from './support/subscriptions.js';
 import { admin } from './support/pg.js';
-import { decodeEventCursor, encodeEventCursor } from '../src/modules/events/request-event.service.js';
+import { decodeEventCursor, encodeEventCursor } from '../src/modules/event-log/event-feed.service.js';
 import { ClaimDocument, WithdrawClaimWithReasonDocument } from './generated/graphql.js';
 
 let a: SpawnedServer;

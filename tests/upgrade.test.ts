@@ -15,7 +15,7 @@ import { createTestDatabase } from './support/database.js';
 import { describe, expect, test } from './support/fixtures.js';
 import { admin, withDatabase } from './support/pg.js';
 import { ROOT, startServer } from './support/server.js';
-import { DEMO_PASSWORD } from '../src/db/demo-data.js';
+import { DEMO_PASSWORD } from '../src/modules/demo/demo-data.js';
 import { LogInDocument, UpgradedOpenRequestsDocument, ClaimDocument, UpgradedMembershipsDocument } from './generated/graphql.js';
 
 const MIGRATIONS_TABLE = 'mikro_orm_migrations';

@@ -10,7 +10,7 @@ import { wsConnect } from './support/client.js';
 import { describe, expect, test } from './support/fixtures.js';
 import { createOrg, signUp } from './support/personas.js';
 import { postRequest } from './support/requests.js';
-import { encodeEventCursor } from '../src/modules/events/request-event.service.js';
+import { encodeEventCursor } from '../src/modules/event-log/event-feed.service.js';
 
 test.override('serverEnv', { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '2', WS_MAX_SOCKETS_PER_CALLER: '2' });
 

@@ -1,9 +1,10 @@
-import { OptionalProps } from '@mikro-orm/core';
+import { EntityName, OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** A server-wide setting shared by every instance on the database. */
 @Entity({ tableName: 'app_setting' })
 export class AppSetting {
+  [EntityName]?: 'app_setting';
   [OptionalProps]?: 'createdAt';
 
   @PrimaryKey({ type: 'text' })

@@ -4,8 +4,9 @@
  */
 import { ConfigError, type Config } from '../config.js';
 import type { Logger } from '../shared/logger.js';
+import { messageOf } from '../shared/errors.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
-import { DatabaseCheckError, openOrm, type Orm } from './orm.js';
+import { DatabaseCheckError, openOrm, type EntityList, type Orm } from './orm.js';
 
 export const EMBEDDED_DATABASE_NAME = 'mutual_aid';
 
@@ -16,28 +17,34 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/**
- * `shareRunning`: for command-line tools (admin, migrate, generate), which work
- * on the embedded cluster of a running `npm start` instead of refusing.
- */
-export async function openDatabase(config: Config, log: Logger, options: { shareRunning?: boolean } = {}): Promise<Database> {
+export interface OpenOptions {
+  /** Every table's entity (modules/tables.ts); empty for tools that only migrate. */
+  entities: EntityList;
+  /**
+   * For command-line tools (admin, migrate, generate), which work on the
+   * embedded cluster of a running `npm start` instead of refusing.
+   */
+  shareRunning?: boolean;
+}
+
+export async function openDatabase(config: Config, log: Logger, options: OpenOptions): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
   let url: string;
   if (config.databaseUrl) {
     url = config.databaseUrl;
   } else {
     try {
-      embedded = await startEmbeddedPostgres(config.dataDir, log, options);
+      embedded = await startEmbeddedPostgres(config.dataDir, log, { shareRunning: options.shareRunning });
       await embedded.ensureDatabase(EMBEDDED_DATABASE_NAME);
     } catch (error) {
       await embedded?.stop();
-      throw new ConfigError('DATA_DIR', `${(error as Error).message} (${config.dataDir})`);
+      throw new ConfigError('DATA_DIR', `${messageOf(error)} (${config.dataDir})`);
     }
     url = embedded.url(EMBEDDED_DATABASE_NAME);
   }
   let orm: Orm;
   try {
-    orm = await openOrm(url, config.dbPoolSize, log);
+    orm = await openOrm(options.entities, url, config.dbPoolSize, log);
   } catch (error) {
     await embedded?.stop();
     if (error instanceof DatabaseCheckError) throw new ConfigError(config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR', error.message);

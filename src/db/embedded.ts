@@ -23,6 +23,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import type { Logger } from '../shared/logger.js';
+import { isRecord } from '../shared/errors.js';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the given database on this cluster. */
@@ -229,8 +230,9 @@ function reachable(user: SystemUser, file: string, access: 'x' | 'r'): boolean {
 /** A root-owned copy of the binaries under SHARED_ROOT, made once per PostgreSQL package version. */
 async function sharedBinaries(binDir: string): Promise<string> {
   const nativeDir = path.dirname(binDir);
-  const packageJson = JSON.parse(await readFile(path.join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string };
-  const target = path.join(SHARED_ROOT, `postgresql-${process.platform}-${process.arch}-${packageJson.version}`);
+  const packageJson: unknown = JSON.parse(await readFile(path.join(nativeDir, '..', 'package.json'), 'utf8'));
+  const version = isRecord(packageJson) && typeof packageJson.version === 'string' ? packageJson.version : 'unknown';
+  const target = path.join(SHARED_ROOT, `postgresql-${process.platform}-${process.arch}-${version}`);
   if (!existsSync(path.join(target, 'bin', 'postgres'))) {
     await mkdir(SHARED_ROOT, { recursive: true, mode: 0o755 });
     // Copy beside, then rename: instances starting at once never see half a copy.

@@ -8,7 +8,7 @@ import { runCli } from '../shared/cli.js';
 await runCli(async () => {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const db = await openDatabase(config, log, { shareRunning: true });
+  const db = await openDatabase(config, log, { entities: [], shareRunning: true });
   try {
     await withStartupLock(db.url, () => migrate(db.orm, log));
   } finally {

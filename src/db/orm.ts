@@ -5,8 +5,7 @@
 import 'reflect-metadata';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import pg from 'pg';
-import { entities } from './entities.js';
+import { typeParsers } from './timestamps.js';
 import { migrationsList } from './migrations.js';
 import { CountingClient } from './statement-count.js';
 import type { Logger } from '../shared/logger.js';
@@ -16,10 +15,13 @@ export type Orm = MikroORM;
 /** How long an operation waits for a database connection before it answers SERVICE_UNAVAILABLE. */
 const CONNECT_TIMEOUT_MS = 3_000;
 
-export function ormOptions(url: string, poolSize: number, log?: Logger): Options {
+/** `entities`: every table's declaration (modules/tables.ts); db/ knows no feature. */
+export type EntityList = Readonly<NonNullable<Options['entities']>>;
+
+export function ormOptions(entities: EntityList, url: string, poolSize: number, log?: Logger): Options {
   return {
     clientUrl: url,
-    entities,
+    entities: [...entities],
     discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
     migrations: {
@@ -32,8 +34,8 @@ export function ormOptions(url: string, poolSize: number, log?: Logger): Options
     pool: { min: 0, max: poolSize },
     driverOptions: {
       // MikroORM makes pg return timestamps as text for its own hydration; our
-      // plain-row reads want Date objects, as pg gives them by default.
-      types: new pg.TypeOverrides(),
+      // typed queries get Dates, through the one decoder (timestamps.ts).
+      types: typeParsers(),
       // Every pooled connection counts its statements (SQL_COUNT_HEADER, N+1 tests).
       Client: CountingClient,
       // In an outage an operation fails within seconds (SERVICE_UNAVAILABLE) instead of waiting for a connection forever.
@@ -50,10 +52,10 @@ export function ormOptions(url: string, poolSize: number, log?: Logger): Options
 
 export class DatabaseCheckError extends Error {}
 
-export async function openOrm(url: string, poolSize: number, log: Logger): Promise<Orm> {
+export async function openOrm(entities: EntityList, url: string, poolSize: number, log: Logger): Promise<Orm> {
   // Entities and extensions are listed statically, so the synchronous constructor
   // discovers everything `MikroORM.init` would; it connects on first use.
-  const orm = new MikroORM(ormOptions(url, poolSize, log));
+  const orm = new MikroORM(ormOptions(entities, url, poolSize, log));
   try {
     await checkServer(orm);
   } catch (error) {

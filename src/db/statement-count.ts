@@ -32,8 +32,13 @@ export class CountingClient extends pg.Client {}
 // counting does not depend on which one is called, so wrap them all at once.
 // eslint-disable-next-line @typescript-eslint/unbound-method -- taken unbound on purpose: Reflect.apply gives it the client as `this`
 const query = pg.Client.prototype.query;
-CountingClient.prototype.query = function (this: pg.Client, ...args: unknown[]): unknown {
-  const counter = current.getStore();
-  if (counter) counter.statements += 1;
-  return Reflect.apply(query, this, args);
-} as typeof query;
+// Defined rather than assigned: the wrapper cannot restate every overload's type.
+Object.defineProperty(CountingClient.prototype, 'query', {
+  value: function (this: pg.Client, ...args: unknown[]): unknown {
+    const counter = current.getStore();
+    if (counter) counter.statements += 1;
+    return Reflect.apply(query, this, args);
+  },
+  writable: true,
+  configurable: true,
+});

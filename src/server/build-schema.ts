@@ -8,12 +8,13 @@ import { buildSchema as buildTypeGraphQLSchema, type NonEmptyArray } from 'type-
 import { createPubSub } from '@graphql-yoga/subscription';
 import { DateTimeScalar } from '../shared/date-time.scalar.js';
 import { PageInfo } from '../shared/relay.type.js';
-import { protectAll } from './access.js';
+import { protectAll } from '../modules/access.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { UserResolver } from '../modules/identity/user.resolver.js';
-import { ApiKeyResolver } from '../modules/identity/api-key.resolver.js';
+import { AssociationRequestsResolver } from '../modules/help-requests/association-requests.resolver.js';
+import { ApiKeyResolver } from '../modules/associations/api-key.resolver.js';
 import { AssociationResolver } from '../modules/associations/association.resolver.js';
-import { MembershipResolver } from '../modules/associations/membership.resolver.js';
+import { MembershipResolver, UserMembershipsResolver } from '../modules/associations/membership.resolver.js';
 import { HelpRequestResolver } from '../modules/help-requests/help-request.resolver.js';
 import { SlotResolver } from '../modules/help-requests/slot.resolver.js';
 import { ClaimResolver } from '../modules/help-requests/claim.resolver.js';
@@ -27,6 +28,8 @@ const resolvers: NonEmptyArray<Function> = [
   ApiKeyResolver,
   AssociationResolver,
   MembershipResolver,
+  UserMembershipsResolver,
+  AssociationRequestsResolver,
   HelpRequestResolver,
   SlotResolver,
   ClaimResolver,

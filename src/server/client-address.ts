@@ -8,32 +8,16 @@
  */
 import type { IncomingMessage } from 'node:http';
 import proxyaddr from 'proxy-addr';
-import type { Viewer } from '../modules/identity/viewer.js';
-
-export type TrustProxy = (address: string, hop: number) => boolean;
-
-/** Trusts nothing: the socket's own peer address. */
-export const TRUST_NONE: TrustProxy = () => false;
-
-/** Parses TRUST_PROXY (checked once, at start); throws on anything else. */
-export function parseTrustProxy(value: string): TrustProxy {
-  if (/^\d+$/.test(value)) {
-    const hops = Number(value);
-    return (_address, hop) => hop < hops;
-  }
-  const list = value.split(',').map((part) => part.trim());
-  if (list.some((part) => part === '' || /^(all|true|\*)$/i.test(part)))
-    throw new Error('must be a hop count or a list of addresses and CIDRs');
-  return proxyaddr.compile(list);
-}
+import type { Actor } from '../shared/actor.js';
+import type { TrustProxy } from '../config.js';
 
 export function clientAddress(request: IncomingMessage, trust: TrustProxy): string {
   return proxyaddr(request, trust);
 }
 
 /** Who a per-caller limit counts: the user, the API key, or the address when anonymous (api.md, "Limits"). */
-export function callerOf(viewer: Viewer, address: string): string {
-  if (viewer.kind === 'user') return `user:${viewer.userId}`;
-  if (viewer.kind === 'apiKey') return `key:${viewer.apiKeyId}`;
+export function callerOf(actor: Actor, address: string): string {
+  if (actor.kind === 'user') return `user:${actor.userId}`;
+  if (actor.kind === 'apiKey') return `key:${actor.apiKeyId}`;
   return `address:${address}`;
 }

@@ -1,16 +1,18 @@
 /**
- * The per-operation context: who is calling, an ORM fork of its own, and the
- * DataLoaders of this operation (never shared between operations or events).
+ * The per-operation context: who is acting, a Db of its own (ORM fork and
+ * DataLoaders, never shared between operations or events), and the process's
+ * services. Modules see it through their own narrower type (modules/context.ts).
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
+import { openDb } from '../db/handle.js';
 import type { Orm } from '../db/orm.js';
+import type { Actor } from '../shared/actor.js';
+import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import type { Viewer } from '../modules/identity/viewer.js';
-import type { AppError } from './errors.js';
-import type { LoaderHost } from './loaders.js';
+import type { Context as ModuleContext } from '../modules/context.js';
 import type { EventHub } from '../modules/events/event-hub.service.js';
 import type { CredentialWatch } from '../modules/identity/credential-watch.service.js';
+import type { AppError } from './errors.js';
 import type { RateLimits } from './rate-limits.js';
 import type { Metrics } from './metrics.js';
 
@@ -21,6 +23,8 @@ export interface AppServices {
   log: Logger;
   /** The key that signs session tokens: SESSION_SECRET, or the one stored in the database. */
   sessionKey: Uint8Array;
+  /** The time services write (the system clock in production). */
+  clock: Clock;
   /** This process's live feed of the event log. */
   events: EventHub;
   /** Open sockets and the credentials they hold (closed on revocation or expiry). */
@@ -31,22 +35,15 @@ export interface AppServices {
   metrics: Metrics;
 }
 
-export interface Context {
+export interface Context extends ModuleContext {
   app: AppServices;
-  viewer: Viewer;
   /**
    * Bad credentials do not fail the context (signUp and logIn ignore them); the
    * operation check in http.ts raises this unless the operation is one of those.
    */
   credentialsError: AppError | null;
-  em: EntityManager;
-  loaders: LoaderHost['loaders'];
-  /** The client's address (client-address.ts), for limits counted per address. */
-  address: string;
-  /** Items received from unpaginated lists so far (shared/cost.ts, MAX_LIST_ITEMS). */
-  listItems: number;
 }
 
-export function createContext(app: AppServices, viewer: Viewer, credentialsError: AppError | null = null, address = ''): Context {
-  return { app, viewer, credentialsError, em: app.orm.em.fork(), loaders: new Map(), address, listItems: 0 };
+export function createContext(app: AppServices, actor: Actor, credentialsError: AppError | null = null, address = ''): Context {
+  return { app, actor, credentialsError, db: openDb(app.orm), address, listItems: 0 };
 }

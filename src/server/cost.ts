@@ -9,10 +9,9 @@
 import { OperationTypeNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppError } from './errors.js';
+import { isRecord } from '../shared/errors.js';
 
-/** Defaults of QUERY_MAX_COST and SUBSCRIPTION_MAX_COST (README, "Limits"). */
-export const DEFAULT_MAX_COST = 100_000;
-export const DEFAULT_MAX_SUBSCRIPTION_COST = 1_000;
+export { DEFAULT_MAX_COST, DEFAULT_MAX_SUBSCRIPTION_COST } from '../config.js';
 
 const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
 
@@ -32,7 +31,7 @@ export function operationCost(
     schema,
     query: document,
     operationName: operation.name?.value,
-    variables: (variables ?? {}) as Record<string, unknown>,
+    variables: isRecord(variables) ? variables : {},
     estimators,
   });
 }

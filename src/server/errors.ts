@@ -8,26 +8,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '../shared/logger.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/availability.js';
+import { DomainError, ErrorCode } from '../shared/errors.js';
 
-export const ErrorCode = {
-  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
-  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
-  BAD_REQUEST: 'BAD_REQUEST',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  CAPACITY_EXCEEDED: 'CAPACITY_EXCEEDED',
-  ALREADY_CLAIMED: 'ALREADY_CLAIMED',
-  REQUEST_NOT_OPEN: 'REQUEST_NOT_OPEN',
-  VERSION_CONFLICT: 'VERSION_CONFLICT',
-  SLOW_CONSUMER: 'SLOW_CONSUMER',
-  RATE_LIMITED: 'RATE_LIMITED',
-  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+export { ErrorCode } from '../shared/errors.js';
 
 const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
 /** Apollo's own codes that api.md's list folds into BAD_REQUEST. */
@@ -39,21 +22,24 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
 /** The only extensions besides `code` a client may see (api.md "Errors" and "Limits"). */
 const PUBLIC_EXTENSIONS = ['field', 'remaining', 'retryAfter', 'limit', 'cost'] as const;
 
-/** An expected failure: its message and code go to the client as they are. */
+/**
+ * An expected failure raised by the server itself (limits, transport, parsing):
+ * a GraphQLError, as validation rules must report. Services throw DomainError
+ * (shared/errors.ts); the formatter treats both alike.
+ */
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { ...extensions, code } });
   }
 }
 
-export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field });
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
-export const forbidden = (message = 'You are not allowed to do this') => new AppError('FORBIDDEN', message);
+/** The header api.md asks for with every UNAUTHENTICATED answer over HTTP. */
+export const AUTHENTICATE_CHALLENGE = 'Bearer';
 
 /** 401 with a WWW-Authenticate challenge, as api.md asks for bad credentials. */
 export function unauthenticated(message = 'Authentication required'): AppError {
   return new AppError('UNAUTHENTICATED', message, {
-    http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+    http: { status: 401, headers: new Map([['www-authenticate', AUTHENTICATE_CHALLENGE]]) },
   });
 }
 
@@ -88,7 +74,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   // graphql-js reports a document over the token limit as a parse error; api.md counts it as too complex.
   const code = mapped === ErrorCode.GRAPHQL_PARSE_FAILED && isTooManyTokens(formatted.message) ? ErrorCode.QUERY_TOO_COMPLEX : mapped;
   const isExpected =
-    typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && PUBLIC_CODES.has(code) && original instanceof GraphQLError;
+    typeof code === 'string' &&
+    code !== ErrorCode.INTERNAL_SERVER_ERROR &&
+    PUBLIC_CODES.has(code) &&
+    (original instanceof GraphQLError || original instanceof DomainError);
   if (!isExpected && isDatabaseUnavailable(original)) {
     // Expected in an outage: not a bug, so not logged with a stack; the client retries.
     log.warn({ path: formatted.path }, 'database unavailable');

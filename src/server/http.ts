@@ -12,9 +12,9 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { Kind, OperationTypeNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { authenticate } from '../modules/identity/authenticate.js';
-import { ANONYMOUS } from '../modules/identity/viewer.js';
-import { AppError, formatError, serviceUnavailable } from './errors.js';
+import { ANONYMOUS } from '../shared/actor.js';
+import { authenticate } from './authenticate.js';
+import { AppError, AUTHENTICATE_CHALLENGE, formatError, serviceUnavailable } from './errors.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/availability.js';
 import { BODY_LIMIT_BYTES, parseOptions, validationRules } from './limits.js';
 import { createContext, type AppServices, type Context } from './context.js';
@@ -35,16 +35,25 @@ function ignoresCredentials(operation: OperationDefinitionNode): boolean {
   );
 }
 
-/** An operation that failed because the database is away answers 503 with Retry-After (api.md, "Errors"). */
-const unavailableStatus: ApolloServerPlugin<Context> = {
+/**
+ * HTTP statuses that follow from error codes (api.md, "Errors"): an operation
+ * that failed because the database is away answers 503 with Retry-After; one
+ * refused as UNAUTHENTICATED (by a service or the access rule) 401 with a
+ * WWW-Authenticate challenge.
+ */
+const statusFromCodes: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
-        const errors = response.body.singleResult.errors ?? [];
-        if (!errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
-        response.http.status = 503;
-        response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+        const codes = new Set((response.body.singleResult.errors ?? []).map((error) => error.extensions?.code));
+        if (codes.has('SERVICE_UNAVAILABLE')) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+        } else if (codes.has('UNAUTHENTICATED')) {
+          response.http.status = 401;
+          response.http.headers.set('www-authenticate', AUTHENTICATE_CHALLENGE);
+        }
       },
     };
   },
@@ -95,12 +104,12 @@ const operationGate: ApolloServerPlugin<Context> = {
           operation,
           variables: request.variables,
           // Bad credentials still count against the address, as anonymous.
-          viewer: contextValue.credentialsError ? ANONYMOUS : contextValue.viewer,
+          actor: contextValue.credentialsError ? ANONYMOUS : contextValue.actor,
           address: contextValue.address,
         });
         if (contextValue.credentialsError) {
           if (!ignoresCredentials(operation)) throw contextValue.credentialsError;
-          contextValue.viewer = ANONYMOUS;
+          contextValue.actor = ANONYMOUS;
         }
         checkVariables(document, operation, request.variables);
       },
@@ -136,7 +145,7 @@ export async function createHttp(
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: services.config.shutdownTimeoutMs }),
       operationMetrics(services.metrics),
       operationGate,
-      unavailableStatus,
+      statusFromCodes,
       ...(services.config.sqlCountHeader ? [sqlCountHeader] : []),
       ...extraPlugins,
     ],

@@ -18,8 +18,9 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { Kind, OperationTypeNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values.js';
 import type { Budget, RateLimitsConfig } from '../config.js';
-import type { Viewer } from '../modules/identity/viewer.js';
+import type { Actor } from '../shared/actor.js';
 import { AppError } from './errors.js';
+import { isRecord } from '../shared/errors.js';
 import { trimText } from '../shared/input.js';
 import { callerOf } from './client-address.js';
 
@@ -32,7 +33,7 @@ export interface LimitedOperation {
   document: DocumentNode;
   operation: OperationDefinitionNode;
   variables: unknown;
-  viewer: Viewer;
+  actor: Actor;
   /** The client's address (client-address.ts). */
   address: string;
 }
@@ -74,7 +75,7 @@ export class RateLimits {
     if (limited.operation.operation !== OperationTypeNode.MUTATION) return;
     const fields = rootFields(limited);
     if (fields.length === 0) return;
-    const caller = hash(callerOf(limited.viewer, limited.address));
+    const caller = hash(callerOf(limited.actor, limited.address));
     const charges: [RateLimiterPostgres, string, number][] = [[this.mutationsPerCaller, caller, fields.length]];
     const logIns = fields.filter((field) => field.name === 'logIn');
     if (logIns.length > 0) {
@@ -115,7 +116,7 @@ export class RateLimits {
 function rootFields({ schema, document, operation, variables }: LimitedOperation): { name: string; args: Record<string, unknown> }[] {
   const root = schema.getMutationType();
   if (!root) return [];
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], (variables ?? {}) as Record<string, unknown>);
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], isRecord(variables) ? variables : {});
   const values = coerced.errors ? {} : coerced.coerced;
   const found: { name: string; args: Record<string, unknown> }[] = [];
   const fragments = new Map(

@@ -33,7 +33,7 @@ function inputPath(root: ASTNode, path: readonly (string | number)[]): string | 
   let inArgument = false;
   let current: unknown = root;
   for (const [i, key] of path.entries()) {
-    current = (current as Record<string | number, unknown>)[key];
+    current = typeof current === 'object' && current !== null ? (Reflect.get(current, key) as unknown) : undefined;
     if (isNode(current, Kind.ARGUMENT)) {
       parts.length = 0;
       parts.push(current.name.value);
@@ -48,7 +48,7 @@ function inputPath(root: ASTNode, path: readonly (string | number)[]): string | 
 }
 
 function isNode<K extends Kind>(value: unknown, kind: K): value is Extract<ASTNode, { kind: K }> {
-  return typeof value === 'object' && value !== null && (value as ASTNode).kind === kind;
+  return typeof value === 'object' && value !== null && 'kind' in value && value.kind === kind;
 }
 
 /** Validation rule: every string literal of the document must be storable. */

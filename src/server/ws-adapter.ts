@@ -125,7 +125,7 @@ export function serveGraphqlWs<P extends Record<PropertyKey, unknown> | undefine
             });
           }),
       },
-      { socket, request } as SocketExtra & Partial<E>,
+      extraFor(socket, request),
     );
 
     socket.once('close', (code, reason) => {
@@ -148,4 +148,10 @@ export function serveGraphqlWs<P extends Record<PropertyKey, unknown> | undefine
       });
     },
   };
+}
+
+/** A socket's `extra`: what every socket has, and none yet of what the server adds after connect. */
+function extraFor<E>(socket: SocketExtra['socket'], request: SocketExtra['request']): SocketExtra & Partial<E> {
+  const added: Partial<E> = {};
+  return Object.assign(added, { socket, request });
 }

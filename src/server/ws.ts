@@ -21,11 +21,12 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
-import { authenticate } from '../modules/identity/authenticate.js';
-import type { Viewer } from '../modules/identity/viewer.js';
+import { authenticate } from './authenticate.js';
+import type { Actor } from '../shared/actor.js';
 import { AppError, ErrorCode, formatError, isTooManyTokens, unauthenticated } from './errors.js';
 import { BODY_LIMIT_BYTES, parseOptions, validationRules } from './limits.js';
 import { mustExist } from '../shared/must-exist.js';
+import { messageOf } from '../shared/errors.js';
 import { checkVariables } from './unstorable-strings.js';
 import { checkCost } from './cost.js';
 import { serveGraphqlWs } from './ws-adapter.js';
@@ -39,7 +40,7 @@ export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_GOING_AWAY = 1001;
 
 interface Extra extends Record<PropertyKey, unknown> {
-  viewer?: Viewer;
+  actor?: Actor;
   /** Stops watching the socket's credential (credential-watch.service.ts). */
   unwatch?: () => void;
   /** Gives back the socket's place in its caller's count. */
@@ -84,8 +85,8 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
       connectionInitWaitTimeout: services.config.wsInitTimeoutMs,
       onConnect: async (ctx) => {
         try {
-          const viewer = await authenticate(services, authorizationOf(ctx.connectionParams));
-          const caller = callerOf(viewer, clientAddress(ctx.extra.request, services.config.trustProxy));
+          const actor = await authenticate(services, authorizationOf(ctx.connectionParams));
+          const caller = callerOf(actor, clientAddress(ctx.extra.request, services.config.trustProxy));
           const held = socketsPerCaller.get(caller) ?? 0;
           if (held >= services.config.wsMaxSocketsPerCaller) {
             // Closed before graphql-ws's own 4403 for `false`: the first close code wins.
@@ -98,10 +99,10 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
             if (left > 0) socketsPerCaller.set(caller, left);
             else socketsPerCaller.delete(caller);
           };
-          ctx.extra.viewer = viewer;
+          ctx.extra.actor = actor;
           open.add(ctx.subscriptions);
           // Closed with 4403 when the key or user is revoked anywhere, or the session token expires.
-          ctx.extra.unwatch = services.credentials.watch(viewer, () => {
+          ctx.extra.unwatch = services.credentials.watch(actor, () => {
             ctx.extra.socket.close(CLOSE_FORBIDDEN, 'Forbidden');
           });
           return true;
@@ -121,8 +122,8 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
         ctx.extra.release?.();
       },
       onSubscribe: (ctx, _id, payload) => {
-        const viewer = mustExist(ctx.extra.viewer, 'the viewer onConnect authenticated');
-        if (!services.credentials.isValid(viewer)) {
+        const actor = mustExist(ctx.extra.actor, 'the actor onConnect authenticated');
+        if (!services.credentials.isValid(actor)) {
           ctx.extra.socket.close(CLOSE_FORBIDDEN, 'Forbidden');
           return [unauthenticated('The credentials of this socket were revoked or have expired')];
         }
@@ -135,7 +136,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
         try {
           document = parse(payload.query, parseOptions);
         } catch (error) {
-          const message = (error as Error).message;
+          const message = messageOf(error);
           return [new AppError(isTooManyTokens(message) ? ErrorCode.QUERY_TOO_COMPLEX : ErrorCode.GRAPHQL_PARSE_FAILED, message)];
         }
         const invalid = validate(schema, document, [...specifiedRules, ...validationRules]);
@@ -161,7 +162,7 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createContext(services, viewer),
+          contextValue: createContext(services, actor),
         };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),

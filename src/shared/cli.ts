@@ -1,6 +1,6 @@
 import { ConfigError } from '../config.js';
 import { DatabaseCheckError } from '../db/orm.js';
-import { AppError } from '../server/errors.js';
+import { DomainError } from './errors.js';
 import { unsupportedNode } from './runtime.js';
 
 /**
@@ -17,7 +17,7 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseCheckError || error instanceof AppError) {
+    if (error instanceof ConfigError || error instanceof DatabaseCheckError || error instanceof DomainError) {
       process.stderr.write(`error: ${error.message}\n`);
     } else {
       process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

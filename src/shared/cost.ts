@@ -9,7 +9,7 @@
  * README, "Limits", lists the sizes.
  */
 import type { ComplexityEstimator } from 'graphql-query-complexity';
-import { AppError } from '../server/errors.js';
+import { DomainError } from './errors.js';
 
 /** Expected sizes of lists without a page argument (their hard bounds are where the data is written). */
 export const EXPECTED = {
@@ -92,9 +92,13 @@ export interface ListItemBudget {
 export function spendItems<T>(budget: ListItemBudget, items: T[]): T[] {
   budget.listItems += items.length;
   if (budget.listItems > MAX_LIST_ITEMS) {
-    throw new AppError('QUERY_TOO_COMPLEX', `This operation asks for more than ${MAX_LIST_ITEMS} list items: select fewer nested lists`, {
-      limit: MAX_LIST_ITEMS,
-    });
+    throw new DomainError(
+      'QUERY_TOO_COMPLEX',
+      `This operation asks for more than ${MAX_LIST_ITEMS} list items: select fewer nested lists`,
+      {
+        limit: MAX_LIST_ITEMS,
+      },
+    );
   }
   return items;
 }

@@ -3,10 +3,12 @@
  * base64url of "<Type>:<uuid>". Undecodable ids are BAD_USER_INPUT; a decodable
  * id of another type simply names nothing (api.md "Ids").
  */
-import { badInput } from '../server/errors.js';
+import { badInput } from './errors.js';
 
 export const NODE_TYPES = ['User', 'Association', 'HelpRequest', 'Slot', 'Claim', 'ApiKey'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
+
+const isNodeType = (type: string): type is NodeType => NODE_TYPES.some((known) => known === type);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -23,9 +25,9 @@ export interface DecodedId {
 export function decodeGlobalId(id: string, field: string): DecodedId {
   const text = /^[A-Za-z0-9_-]{1,200}$/.test(id) ? Buffer.from(id, 'base64url').toString('utf8') : '';
   const separator = text.indexOf(':');
-  const type = text.slice(0, separator) as NodeType;
+  const type = text.slice(0, separator);
   const key = text.slice(separator + 1);
-  if (separator < 0 || !NODE_TYPES.includes(type) || !UUID.test(key)) {
+  if (separator < 0 || !isNodeType(type) || !UUID.test(key)) {
     throw badInput(field, `${field} is not a valid id`);
   }
   return { type, key };

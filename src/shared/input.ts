@@ -3,7 +3,7 @@
  * Unicode code points, empty after trimming is refused where a value is
  * required. Every refusal is BAD_USER_INPUT naming the field.
  */
-import { badInput } from '../server/errors.js';
+import { badInput } from './errors.js';
 
 export const LIMITS = {
   title: 120,

@@ -7,7 +7,7 @@
  * silently paging through something else (api.md "Lists").
  */
 import { createHash } from 'node:crypto';
-import { badInput } from '../server/errors.js';
+import { badInput } from './errors.js';
 import { isStorable } from './input.js';
 
 export const MAX_FIRST = 100;
@@ -80,7 +80,7 @@ const KEY_SHAPES = {
   /** An instant, or 'infinity' for a missing one that sorts last. */
   'timestamp-or-infinity': (part: unknown) => part === 'infinity' || isInstant(part),
   /** Urgency rank: LOW 0 to CRITICAL 3. */
-  rank: (part: unknown) => Number.isInteger(part) && (part as number) >= 0 && (part as number) <= 3,
+  rank: (part: unknown) => typeof part === 'number' && Number.isInteger(part) && part >= 0 && part <= 3,
   /** Stored text, such as a name: storable, bounded. */
   text: (part: unknown) => typeof part === 'string' && part.length <= 1000 && isStorable(part),
 } as const;
@@ -97,6 +97,8 @@ function isInstant(part: unknown): boolean {
   return !Number.isNaN(instant.getTime()) && instant.toISOString() === part && part >= '0001';
 }
 
+const isKeyPart = (part: unknown): part is KeyPart => typeof part === 'string' || typeof part === 'number' || part === null;
+
 function decodeCursor(cursor: string, scope: string, keyShape: readonly KeyShape[], field: string): KeyPart[] {
   let parts: unknown;
   try {
@@ -108,9 +110,12 @@ function decodeCursor(cursor: string, scope: string, keyShape: readonly KeyShape
     throw badInput(field, `${field} is not a valid cursor`);
   }
   if (parts[0] !== scope) throw badInput(field, `${field} is a cursor of another list, order or filter`);
-  const key: unknown[] = parts.slice(1);
-  if (!key.every((part, i) => KEY_SHAPES[keyShape[i] ?? 'uuid'](part))) throw badInput(field, `${field} is not a valid cursor`);
-  return key as KeyPart[];
+  const key: KeyPart[] = [];
+  for (const [i, part] of parts.slice(1).entries()) {
+    if (!isKeyPart(part) || !KEY_SHAPES[keyShape[i] ?? 'uuid'](part)) throw badInput(field, `${field} is not a valid cursor`);
+    key.push(part);
+  }
+  return key;
 }
 
 /** Turns `limit + 1` fetched rows into a connection. */

@@ -7,7 +7,7 @@ import {
   type RequestEventFilter,
   type RequestEventPageQuery,
 } from '../generated/graphql.js';
-import { encodeEventCursor } from '../../src/modules/events/request-event.service.js';
+import { encodeEventCursor } from '../../src/modules/event-log/event-feed.service.js';
 
 export type EventPage = RequestEventPageQuery['requestEvents'];
 export type EventNode = EventPage['edges'][number]['node'];

@@ -51,7 +51,7 @@ export default async function setup(project: TestProject) {
   const runPrefix = `t${process.pid}_${Date.now().toString(36)}`;
   const templateDatabase = `${runPrefix}_template`;
   await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${templateDatabase} ENCODING 'UTF8' TEMPLATE template0`));
-  const orm = await openOrm(withDatabase(adminUrl, templateDatabase), 2, log);
+  const orm = await openOrm([], withDatabase(adminUrl, templateDatabase), 2, log);
   await migrate(orm, log);
   await orm.close(true);
 

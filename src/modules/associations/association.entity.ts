@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps, ArrayType } from '@mikro-orm/core';
+import { ArrayType, EntityName, OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { AidCategory } from '../../shared/enums.js';
 
 @Entity({ tableName: 'association' })
 export class Association {
+  [EntityName]?: 'association';
   [OptionalProps]?: 'township' | 'description' | 'verified' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })

@@ -2,11 +2,12 @@
  * Who may do what for an association (api.md "Who may do what"), as pure
  * functions of the caller's standing. Services load the standing, then ask.
  */
+import { isPrivileged, type Actor } from '../../shared/actor.js';
 import { MemberRole } from '../../shared/enums.js';
-import type { Viewer } from '../identity/viewer.js';
 
 /** What the caller is with respect to one association. */
 export interface Standing {
+  /** An administrator, or the system: passes every check. */
   admin: boolean;
   /** The signed-in user's role in it, if a member. */
   role: MemberRole | null;
@@ -14,20 +15,20 @@ export interface Standing {
   ownKey: boolean;
 }
 
-export function standingOf(viewer: Viewer, associationId: string, roles: ReadonlyMap<string, MemberRole>): Standing {
+export function standingOf(actor: Actor, associationId: string, roles: ReadonlyMap<string, MemberRole>): Standing {
   return {
-    admin: viewer.kind === 'user' && viewer.isAdmin,
-    role: viewer.kind === 'user' ? (roles.get(associationId) ?? null) : null,
-    ownKey: viewer.kind === 'apiKey' && viewer.associationId === associationId,
+    admin: isPrivileged(actor),
+    role: actor.kind === 'user' ? (roles.get(associationId) ?? null) : null,
+    ownKey: actor.kind === 'apiKey' && actor.associationId === associationId,
   };
 }
 
 const isLead = (s: Standing) => s.role === MemberRole.OWNER || s.role === MemberRole.COORDINATOR;
 
-/** Any signed-in user (not an API key) may found an association. */
-export const mayCreateAssociation = (viewer: Viewer) => viewer.kind === 'user';
+/** Any signed-in user (not an API key) may found an association; the system too (it names the OWNER). */
+export const mayCreateAssociation = (actor: Actor) => actor.kind === 'user' || actor.kind === 'system';
 
-export const mayVerifyAssociation = (viewer: Viewer) => viewer.kind === 'user' && viewer.isAdmin;
+export const mayVerifyAssociation = (actor: Actor) => isPrivileged(actor);
 
 /** OWNER or COORDINATOR; only an OWNER adds an OWNER. */
 export const mayAddMember = (s: Standing, role: MemberRole) =>
@@ -43,6 +44,3 @@ export const maySeeMembers = (s: Standing) => s.admin || s.role !== null || s.ow
 
 /** Restricted field Association.apiKeys, and node(id) of an ApiKey. */
 export const maySeeApiKeys = (s: Standing) => s.admin || s.role === MemberRole.OWNER;
-
-/** Restricted fields User.email and User.memberships: the user themself and administrators. */
-export const maySeeUserPrivate = (viewer: Viewer, userId: string) => viewer.kind === 'user' && (viewer.isAdmin || viewer.userId === userId);

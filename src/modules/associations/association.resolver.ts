@@ -1,23 +1,21 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Access } from '../../server/access.js';
-import type { Context } from '../../server/context.js';
-import { ClaimStatus, MemberRole, RequestStatus } from '../../shared/enums.js';
-import { ClaimConnection, HelpRequestConnection } from '../help-requests/help-request.type.js';
-import type { ClaimRow, HelpRequestRow } from '../help-requests/help-request.rows.js';
-import { associationClaims } from '../help-requests/claim-list.service.js';
-import { associationHelpRequests } from '../help-requests/help-request-list.service.js';
+import { forgetLoaded } from '../../db/handle.js';
+import { EXPECTED, listCost, pageCost, spendItems } from '../../shared/cost.js';
+import { MemberRole } from '../../shared/enums.js';
+import { underField } from '../../shared/errors.js';
 import { NodeFieldsResolver } from '../../shared/node.resolver.js';
 import type { Connection } from '../../shared/pagination.js';
-import { apiKeysByAssociation } from '../identity/identity.loaders.js';
-import { ApiKeyType } from '../identity/identity.type.js';
-import type { ApiKeyRow } from '../identity/identity.rows.js';
+import { Access } from '../access.js';
+import type { Context } from '../context.js';
+import { apiKeysByAssociation } from './api-key.loaders.js';
+import { ApiKeyType } from './api-key.type.js';
 import { AssociationConnection, AssociationType, MembershipType } from './association.type.js';
 import { AssociationFilter, CreateAssociationInput } from './association.inputs.js';
-import { membershipsByAssociation, standingIn } from './association.loaders.js';
+import { associationById, membershipsByAssociation } from './association.loaders.js';
 import { maySeeApiKeys, maySeeMembers } from './association.policy.js';
-import type { AssociationRow, MembershipRow } from './association.rows.js';
+import type { ApiKeyRow, AssociationRow, MembershipRow } from './association.rows.js';
 import { addMember, createAssociation, findAssociation, listAssociations, verifyAssociation } from './association.service.js';
-import { EXPECTED, listCost, pageCost, spendItems } from '../../shared/cost.js';
+import { standingIn } from './standing.service.js';
 
 @ArgsType()
 class AssociationsArgs {
@@ -36,64 +34,46 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
   @Access('public')
   @Query(() => AssociationType, { nullable: true })
   association(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AssociationRow | null> {
-    return findAssociation(ctx, id);
+    return findAssociation(ctx.db, ctx.actor, id);
   }
 
   @Access('public')
   @Query(() => AssociationConnection, { complexity: pageCost(20) })
   associations(@Args(() => AssociationsArgs) args: AssociationsArgs, @Ctx() ctx: Context): Promise<Connection<AssociationRow>> {
-    return listAssociations(ctx, args.filter, args);
+    return listAssociations(ctx.db, ctx.actor, args.filter, args);
   }
 
   @Access('authenticated')
   @Mutation(() => AssociationType, { description: 'The caller becomes its OWNER. New associations are unverified.' })
-  createAssociation(
+  async createAssociation(
     @Arg('input', () => CreateAssociationInput) input: CreateAssociationInput,
     @Ctx() ctx: Context,
   ): Promise<AssociationRow> {
-    return createAssociation(ctx, input);
+    const created = await underField('input', () => createAssociation(ctx.db, ctx.actor, input, ctx.app.clock));
+    forgetLoaded(ctx.db); // the caller's memberships changed
+    return created;
   }
 
   @Access('authenticated')
   @Mutation(() => AssociationType, { description: 'Administrators only.' })
-  verifyAssociation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return verifyAssociation(ctx, id);
+  async verifyAssociation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AssociationRow> {
+    const verified = await verifyAssociation(ctx.db, ctx.actor, id);
+    forgetLoaded(ctx.db);
+    associationById(ctx.db).prime(verified.id, verified); // fresh: the update's RETURNING
+    return verified;
   }
 
   @Access('authenticated')
   @Mutation(() => MembershipType, { description: 'OWNER or COORDINATOR of the association; the user must have signed up.' })
-  addMember(
+  async addMember(
     @Arg('associationId', () => ID) associationId: string,
     @Arg('email', () => String) email: string,
     @Arg('role', () => MemberRole) role: MemberRole,
     @Ctx() ctx: Context,
   ): Promise<MembershipRow> {
-    return addMember(ctx, associationId, email, role);
-  }
-
-  @FieldResolver(() => HelpRequestConnection, { description: 'Requests this association posted, newest first.', complexity: pageCost(20) })
-  helpRequests(
-    @Root() association: AssociationRow,
-    @Arg('status', () => RequestStatus, { nullable: true }) status: RequestStatus | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<Connection<HelpRequestRow>> {
-    return associationHelpRequests(ctx, association.id, status, { first, after });
-  }
-
-  @FieldResolver(() => ClaimConnection, {
-    description: 'Claims this association made (not claims on its requests), newest first.',
-    complexity: pageCost(20),
-  })
-  claims(
-    @Root() association: AssociationRow,
-    @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<Connection<ClaimRow>> {
-    return associationClaims(ctx, association.id, status, { first, after });
+    const membership = await addMember(ctx.db, ctx.actor, { associationId, email, role }, ctx.app.clock);
+    forgetLoaded(ctx.db); // the payload's members and memberships are read after the change
+    return membership;
   }
 
   @FieldResolver(() => [MembershipType], {
@@ -103,7 +83,7 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
   async members(@Root() association: AssociationRow, @Ctx() ctx: Context): Promise<MembershipRow[]> {
     return spendItems(
       ctx,
-      maySeeMembers(await standingIn(ctx, association.id)) ? await membershipsByAssociation(ctx).load(association.id) : [],
+      maySeeMembers(await standingIn(ctx.db, ctx.actor, association.id)) ? await membershipsByAssociation(ctx.db).load(association.id) : [],
     );
   }
 
@@ -114,7 +94,7 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
   async apiKeys(@Root() association: AssociationRow, @Ctx() ctx: Context): Promise<ApiKeyRow[]> {
     return spendItems(
       ctx,
-      maySeeApiKeys(await standingIn(ctx, association.id)) ? await apiKeysByAssociation(ctx).load(association.id) : [],
+      maySeeApiKeys(await standingIn(ctx.db, ctx.actor, association.id)) ? await apiKeysByAssociation(ctx.db).load(association.id) : [],
     );
   }
 }

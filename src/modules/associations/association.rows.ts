@@ -1,20 +1,12 @@
-/** Plain rows of the read side; property names match the entities'. */
-import type { AidCategory, MemberRole } from '../../shared/enums.js';
+/** Rows of the read side, derived from the entities (modules/tables.ts): a renamed column fails tsc. */
+import type { RowOf } from '../tables.js';
 
-export interface AssociationRow {
-  id: string;
-  name: string;
-  township: string | null;
-  description: string | null;
-  categories: AidCategory[];
-  verified: boolean;
-  createdAt: Date;
-}
+export const ASSOCIATION_FIELDS = ['id', 'name', 'township', 'description', 'categories', 'verified', 'createdAt'] as const;
+export type AssociationRow = Pick<RowOf<'association'>, (typeof ASSOCIATION_FIELDS)[number]>;
 
-export interface MembershipRow {
-  associationId: string;
-  userId: string;
-  role: MemberRole;
-}
+export const MEMBERSHIP_FIELDS = ['associationId', 'userId', 'role'] as const;
+export type MembershipRow = Pick<RowOf<'membership'>, (typeof MEMBERSHIP_FIELDS)[number]>;
 
-export const ASSOCIATION_COLUMNS = `a.id, a.name, a.township, a.description, a.categories, a.verified, a.created_at AS "createdAt"`;
+/** Never the secret's hash. */
+export const API_KEY_FIELDS = ['id', 'associationId', 'name', 'createdAt', 'revokedAt'] as const;
+export type ApiKeyRow = Pick<RowOf<'api_key'>, (typeof API_KEY_FIELDS)[number]>;

@@ -1,9 +1,10 @@
-import { OptionalProps } from '@mikro-orm/core';
+import { EntityName, OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { MemberRole } from '../../shared/enums.js';
 
 @Entity({ tableName: 'membership' })
 export class Membership {
+  [EntityName]?: 'membership';
   [OptionalProps]?: 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })

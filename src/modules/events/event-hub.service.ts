@@ -17,26 +17,35 @@
  * - A subscriber with more than MAX_SUBSCRIBER_LAG events waiting gets
  *   SLOW_CONSUMER and its subscription ends; the others go on.
  */
-import { mustExist } from '../../shared/must-exist.js';
 import pg from 'pg';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
+import { openDb, type Db } from '../../db/handle.js';
 import type { Orm } from '../../db/orm.js';
+import type { Actor } from '../../shared/actor.js';
+import { DomainError, unauthenticated } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
-import { AppError, unauthenticated } from '../../server/errors.js';
+import { mustExist } from '../../shared/must-exist.js';
+import { EVENTS_CHANNEL, isRevoked, readRevocations, type Revocation } from '../event-log/event-log.service.js';
+import {
+  ALL_EVENTS,
+  eventMatches,
+  headPosition,
+  readEvents,
+  refuseCursorAhead,
+  type EventFilter,
+  type RequestEventRow,
+} from '../event-log/event-feed.service.js';
+import type { Context } from '../context.js';
 import type { CredentialWatch } from '../identity/credential-watch.service.js';
-import type { Viewer } from '../identity/viewer.js';
-import type { LoaderHost } from '../../server/loaders.js';
-import { EVENTS_CHANNEL, isRevoked, readRevocations, type Revocation } from './event-log.service.js';
-import type { RequestEventRow } from './request-event.rows.js';
-import { eventMatches, headPosition, readEvents, refuseCursorAhead, type EventFilter } from './request-event.service.js';
 
 const BATCH = 500;
 const REPLAY_BATCH = 100;
-const ALL: EventFilter = { kinds: null, categories: null, townships: null, requesterIds: null, requestIds: null, involving: undefined };
 
-/** What resolving one event needs, shared by every subscriber of this process. */
-export type SharedResolution = LoaderHost;
+/**
+ * What resolving one event needs, shared by every subscriber of this process:
+ * one Db (ORM fork and loaders) per event.
+ */
+export type SharedResolution = Db;
 
 export interface Delivery {
   event: RequestEventRow;
@@ -58,6 +67,14 @@ interface HubDeps {
   observer?: HubObserver;
 }
 
+/**
+ * The resolvers' Context of a server that runs a hub: the subscription needs
+ * it, and the server's own context satisfies this.
+ */
+export interface EventsContext extends Context {
+  app: Context['app'] & { events: EventHub };
+}
+
 export class EventHub {
   private listener: pg.Client | null = null;
   private lastPosition = 0n;
@@ -71,7 +88,7 @@ export class EventHub {
   constructor(private readonly deps: HubDeps) {}
 
   async start(): Promise<void> {
-    this.lastPosition = BigInt((await headPosition({ em: this.fork() })) ?? '0');
+    this.lastPosition = BigInt((await headPosition(this.openDb())) ?? '0');
     await this.connect();
     // A safety net only: LISTEN is reliable while connected, and reconnection re-reads.
     this.safetyTimer = setInterval(() => {
@@ -98,8 +115,9 @@ export class EventHub {
     return this.deps.observer;
   }
 
-  fork(): EntityManager {
-    return this.deps.orm.em.fork();
+  /** A Db of its own for one read or one delivered event. */
+  openDb(): Db {
+    return openDb(this.deps.orm);
   }
 
   private async connect(): Promise<void> {
@@ -149,12 +167,12 @@ export class EventHub {
       this.fetchAgain = false;
       try {
         for (;;) {
-          const em = this.fork();
+          const db = this.openDb();
           const after = this.lastPosition.toString();
-          const events = await readEvents({ em }, ALL, after, BATCH);
+          const events = await readEvents(db, ALL_EVENTS, after, BATCH);
           // Read after the events: a revocation that committed before any of them
           // holds a lower position (one lock orders both) and is visible by now.
-          const revocations = await readRevocations(em, after);
+          const revocations = await readRevocations(db.em, after);
           this.dispatchInOrder(events, revocations, events.length === BATCH);
           if (events.length < BATCH) break;
         }
@@ -190,13 +208,13 @@ export class EventHub {
   private dispatch(events: RequestEventRow[]): void {
     // The shared resolution of an event is made on first use: events nobody
     // here subscribes to cost no ORM fork.
-    const fork = () => this.fork();
+    const open = () => this.openDb();
     const deliveries = events.map((event): Delivery => {
       let shared: SharedResolution | undefined;
       return {
         event,
         get shared() {
-          return (shared ??= { em: fork(), loaders: new Map() });
+          return (shared ??= open());
         },
       };
     });
@@ -213,12 +231,12 @@ export class EventHub {
   async subscribe(
     filter: EventFilter,
     after: string | null,
-    viewer: Viewer,
+    actor: Actor,
     onDelivery: (shared: SharedResolution) => void,
   ): Promise<EventSubscription> {
-    if (after !== null && after !== '0') await refuseCursorAhead({ em: this.fork() }, after, 'after');
-    const start = after ?? (await headPosition({ em: this.fork() })) ?? '0';
-    const holder = { viewer, credentials: this.deps.credentials };
+    if (after !== null && after !== '0') await refuseCursorAhead(this.openDb(), after, 'after');
+    const start = after ?? (await headPosition(this.openDb())) ?? '0';
+    const holder = { actor, credentials: this.deps.credentials };
     const subscription = new EventSubscription(this, filter, BigInt(start), this.deps.config.maxSubscriberLag, holder, onDelivery);
     this.subscribers.add(subscription);
     return subscription;
@@ -235,7 +253,7 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
   /** Live deliveries that arrived while replaying. */
   private readonly buffer: Delivery[] = [];
   private replaying = true;
-  private failure: AppError | null = null;
+  private failure: DomainError | null = null;
   private done = false;
   private wakeConsumer: (() => void) | null = null;
 
@@ -246,14 +264,14 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
     private delivered: bigint,
     private readonly maxLag: number,
     /** Whose subscription this is: nothing reaches it once that credential is revoked or expired. */
-    private readonly holder: { viewer: Viewer; credentials: CredentialWatch },
+    private readonly holder: { actor: Actor; credentials: CredentialWatch },
     private readonly onDelivery: (shared: SharedResolution) => void,
   ) {}
 
   /** Called by the hub with each batch it read, in position order. */
   offer(deliveries: Delivery[]): void {
     if (this.done || this.failure) return;
-    if (!this.holder.credentials.isValid(this.holder.viewer)) {
+    if (!this.holder.credentials.isValid(this.holder.actor)) {
       this.fail(unauthenticated('The credentials of this subscription were revoked or have expired'));
       this.wakeConsumer?.();
       return;
@@ -264,7 +282,9 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
     else this.enqueue(matching);
     // Waiting means live events not yet pulled; replayed ones are read on demand.
     if ((this.replaying ? this.buffer.length : this.queue.length) > this.maxLag) {
-      this.fail(new AppError('SLOW_CONSUMER', `More than ${this.maxLag} events were waiting: resubscribe with your last cursor as after`));
+      this.fail(
+        new DomainError('SLOW_CONSUMER', `More than ${this.maxLag} events were waiting: resubscribe with your last cursor as after`),
+      );
       this.hub.observer?.dropped();
     }
     this.wakeConsumer?.();
@@ -279,7 +299,7 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
     }
   }
 
-  private fail(error: AppError): void {
+  private fail(error: DomainError): void {
     this.failure = error;
     this.queue.length = 0;
     this.buffer.length = 0;
@@ -294,15 +314,14 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
   }
 
   private async replayBatch(): Promise<void> {
-    const em = this.hub.fork();
-    const events = await readEvents({ em }, this.filter, this.delivered.toString(), REPLAY_BATCH);
+    const shared = this.hub.openDb();
+    const events = await readEvents(shared, this.filter, this.delivered.toString(), REPLAY_BATCH);
     // The replay reads the table directly, maybe ahead of this process's hub, so
     // it asks the table too whether this subscription's credential was revoked.
-    if (await isRevoked(em, this.holder.viewer)) {
+    if (await isRevoked(shared.em, this.holder.actor)) {
       this.fail(unauthenticated('The credentials of this subscription were revoked'));
       return;
     }
-    const shared = { em, loaders: new Map() };
     this.enqueue(events.map((event) => ({ event, shared })));
     if (events.length < REPLAY_BATCH) {
       // Caught up with the table: whatever the hub delivered meanwhile follows,

@@ -1,18 +1,23 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { Access } from '../../server/access.js';
-import type { Context } from '../../server/context.js';
+import { pageCost } from '../../shared/cost.js';
+import { mustExist } from '../../shared/must-exist.js';
 import type { Connection } from '../../shared/pagination.js';
+import { Access } from '../access.js';
+import type { Context } from '../context.js';
+import {
+  checkEventFilter,
+  decodeEventCursor,
+  encodeEventCursor,
+  headPosition,
+  listEvents,
+  type RequestEventRow,
+} from '../event-log/event-feed.service.js';
 import { associationById } from '../associations/association.loaders.js';
 import { AssociationType } from '../associations/association.type.js';
-import type { AssociationRow } from '../associations/association.rows.js';
 import { ClaimType, HelpRequestType } from '../help-requests/help-request.type.js';
 import { claimById, requestById } from '../help-requests/help-request.loaders.js';
-import type { ClaimRow, HelpRequestRow } from '../help-requests/help-request.rows.js';
+import type { EventsContext } from './event-hub.service.js';
 import { RequestEventConnection, RequestEventFilter, RequestEventObject } from './request-event.type.js';
-import type { RequestEventRow } from './request-event.rows.js';
-import { checkEventFilter, decodeEventCursor, encodeEventCursor, headPosition, listEvents } from './request-event.service.js';
-import { mustExist } from '../../shared/must-exist.js';
-import { pageCost } from '../../shared/cost.js';
 
 const SUBSCRIPTION_DESCRIPTION = `Every event matching the filter, in commit order, exactly once. With \`after\`,
 first replays the stored events after that cursor, then continues live with no
@@ -21,20 +26,19 @@ the moment of subscribing (exclusive). Filters match the request's attributes as
 they were when each event was written, so replay and live agree.`;
 
 /**
- * The event stream of one subscription. Its context's ORM fork and loaders are
- * swapped, event by event, for the ones the hub shares among all subscribers of
- * that event in this process (graphql-js executes each event before pulling
- * the next).
+ * The event stream of one subscription. Its context's Db (ORM fork and
+ * loaders) is swapped, event by event, for the one the hub shares among all
+ * subscribers of that event in this process (graphql-js executes each event
+ * before pulling the next).
  */
 async function subscribeToEvents({
   args,
   context,
-}: SubscribeResolverData<unknown, { filter?: RequestEventFilter | null; after?: string | null }, Context>) {
+}: SubscribeResolverData<unknown, { filter?: RequestEventFilter | null; after?: string | null }, EventsContext>) {
   const filter = checkEventFilter(args.filter);
   const after = args.after == null ? null : decodeEventCursor(args.after, 'after');
-  return context.app.events.subscribe(filter, after, context.viewer, (shared) => {
-    context.em = shared.em;
-    context.loaders = shared.loaders;
+  return context.app.events.subscribe(filter, after, context.actor, (shared) => {
+    context.db = shared;
     context.listItems = 0; // the list budget is per event
   });
 }
@@ -62,7 +66,7 @@ export class RequestEventResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<RequestEventRow>> {
-    return listEvents(ctx, filter, after, first);
+    return listEvents(ctx.db, filter, after, first);
   }
 
   @Access('public')
@@ -72,7 +76,7 @@ export class RequestEventResolver {
       'The cursor of the newest committed event (null when there is none): read it before listing requests, then subscribe with it as `after`, and nothing falls between the list and the feed.',
   })
   async requestEventsHead(@Ctx() ctx: Context): Promise<string | null> {
-    const position = await headPosition(ctx);
+    const position = await headPosition(ctx.db);
     return position === null ? null : encodeEventCursor(position);
   }
 
@@ -84,17 +88,17 @@ export class RequestEventResolver {
   @FieldResolver(() => HelpRequestType, {
     description: 'The request as it is when the event is delivered, not a snapshot of its state at occurredAt.',
   })
-  async request(@Root() event: RequestEventRow, @Ctx() ctx: Context): Promise<HelpRequestRow> {
-    return mustExist(await requestById(ctx).load(event.requestId), 'requestById(event.requestId)');
+  async request(@Root() event: RequestEventRow, @Ctx() ctx: Context) {
+    return mustExist(await requestById(ctx.db).load(event.requestId), 'requestById(event.requestId)');
   }
 
   @FieldResolver(() => ClaimType, { nullable: true })
-  claim(@Root() event: RequestEventRow, @Ctx() ctx: Context): Promise<ClaimRow | null> {
-    return event.claimId ? claimById(ctx).load(event.claimId) : Promise.resolve(null);
+  async claim(@Root() event: RequestEventRow, @Ctx() ctx: Context) {
+    return event.claimId ? claimById(ctx.db).load(event.claimId) : null;
   }
 
   @FieldResolver(() => AssociationType, { nullable: true })
-  actor(@Root() event: RequestEventRow, @Ctx() ctx: Context): Promise<AssociationRow | null> {
-    return event.actorId ? associationById(ctx).load(event.actorId) : Promise.resolve(null);
+  async actor(@Root() event: RequestEventRow, @Ctx() ctx: Context) {
+    return event.actorId ? associationById(ctx.db).load(event.actorId) : null;
   }
 }

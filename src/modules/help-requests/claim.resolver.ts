@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { Access } from '../../server/access.js';
-import { forgetLoaded } from '../../server/loaders.js';
-import type { Context } from '../../server/context.js';
+import { forgetLoaded } from '../../db/handle.js';
+import { underField } from '../../shared/errors.js';
 import { NodeFieldsResolver } from '../../shared/node.resolver.js';
+import { Access } from '../access.js';
+import type { Context } from '../context.js';
 import { associationById } from '../associations/association.loaders.js';
 import { AssociationType } from '../associations/association.type.js';
 import type { AssociationRow } from '../associations/association.rows.js';
@@ -15,8 +16,8 @@ import { mustExist } from '../../shared/must-exist.js';
 
 /** A mutation's payload is read after its commit, as it is now. */
 async function freshClaim(ctx: Context, id: string): Promise<ClaimRow> {
-  forgetLoaded(ctx);
-  return mustExist(await claimById(ctx).load(id), 'claimById(id)');
+  forgetLoaded(ctx.db);
+  return mustExist(await claimById(ctx.db).load(id), 'claimById(id)');
 }
 
 @Resolver(() => ClaimType)
@@ -26,7 +27,7 @@ export class ClaimResolver extends NodeFieldsResolver(ClaimType, 'Claim') {
     description: 'Atomic: the sum of ACTIVE and FULFILLED quantities on a slot never exceeds its capacity, whatever the concurrency.',
   })
   async claim(@Arg('input', () => ClaimInput) input: ClaimInput, @Ctx() ctx: Context): Promise<ClaimRow> {
-    return freshClaim(ctx, await claim(ctx, input));
+    return freshClaim(ctx, await underField('input', () => claim(ctx.db, ctx.actor, input, ctx.app.clock)));
   }
 
   @Access('authenticated')
@@ -36,7 +37,7 @@ export class ClaimResolver extends NodeFieldsResolver(ClaimType, 'Claim') {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: Context,
   ): Promise<ClaimRow> {
-    return freshClaim(ctx, await withdrawClaim(ctx, id, reason));
+    return freshClaim(ctx, await withdrawClaim(ctx.db, ctx.actor, { id, reason }, ctx.app.clock));
   }
 
   @Access('authenticated')
@@ -46,21 +47,21 @@ export class ClaimResolver extends NodeFieldsResolver(ClaimType, 'Claim') {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: Context,
   ): Promise<ClaimRow> {
-    return freshClaim(ctx, await declineClaim(ctx, id, reason));
+    return freshClaim(ctx, await declineClaim(ctx.db, ctx.actor, { id, reason }, ctx.app.clock));
   }
 
   @FieldResolver(() => HelpRequestType)
   async request(@Root() claim: ClaimRow, @Ctx() ctx: Context): Promise<HelpRequestRow> {
-    return mustExist(await requestById(ctx).load(claim.requestId), 'requestById(claim.requestId)');
+    return mustExist(await requestById(ctx.db).load(claim.requestId), 'requestById(claim.requestId)');
   }
 
   @FieldResolver(() => SlotType)
   async slot(@Root() claim: ClaimRow, @Ctx() ctx: Context): Promise<SlotRow> {
-    return mustExist(await slotById(ctx).load(claim.slotId), 'slotById(claim.slotId)');
+    return mustExist(await slotById(ctx.db).load(claim.slotId), 'slotById(claim.slotId)');
   }
 
   @FieldResolver(() => AssociationType)
   async association(@Root() claim: ClaimRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return mustExist(await associationById(ctx).load(claim.associationId), 'associationById(claim.associationId)');
+    return mustExist(await associationById(ctx.db).load(claim.associationId), 'associationById(claim.associationId)');
   }
 }

@@ -3,22 +3,62 @@
  * looks for OPEN requests without ACTIVE claims whose end passed by the
  * database clock, and expires them one by one. Instances may overlap freely:
  * each expiry is a conditional UPDATE, so exactly one of them wins per request.
+ *
+ * The database's clock, not the service's Clock: several instances race on the
+ * same rows, and only PostgreSQL's now() is the same for all of them.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../../server/context.js';
-import { rows } from '../../db/sql.js';
-import { expireRequest } from './help-request.service.js';
+import { sql } from 'kysely';
+import { openDb, type Db } from '../../db/handle.js';
+import type { Orm } from '../../db/orm.js';
+import { SYSTEM, isPrivileged, type Actor } from '../../shared/actor.js';
+import { RequestEventType, RequestStatus } from '../../shared/enums.js';
+import { forbidden } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import { appendEvents } from '../event-log/event-log.service.js';
+import { query } from '../tables.js';
 
 const BATCH = 200;
 
-export async function expireDue(em: EntityManager): Promise<number> {
-  const due = await rows<{ id: string }>(
-    em,
-    `SELECT id FROM help_request WHERE status = 'OPEN' AND active_claims = 0 AND ends_at < now() ORDER BY ends_at LIMIT ?`,
-    [BATCH],
-  );
+const databaseNow = () => sql<Date>`now()`;
+
+/**
+ * Expires one OPEN request without ACTIVE claims whose end has passed. The
+ * conditional UPDATE is the first statement of its transaction and locks the
+ * row: with several instances, exactly one of them changes it and records the
+ * EXPIRED event (actor null: the system).
+ */
+export async function expireRequest(db: Db, actor: Actor, input: { requestId: string }): Promise<boolean> {
+  if (!isPrivileged(actor)) throw forbidden('Only the system expires requests');
+  return db.em.fork().transactional(async (em) => {
+    const expired = await query(em)
+      .updateTable('help_request')
+      .set((eb) => ({ status: RequestStatus.EXPIRED, closedAt: databaseNow(), version: eb('version', '+', 1) }))
+      .where('id', '=', input.requestId)
+      .where('status', '=', RequestStatus.OPEN)
+      .where('activeClaims', '=', 0)
+      .where('endsAt', '<', databaseNow())
+      .returning('id')
+      .executeTakeFirst();
+    if (!expired) return false;
+    await appendEvents(em, input.requestId, [{ type: RequestEventType.EXPIRED, actorId: null }]);
+    return true;
+  });
+}
+
+/** Expires up to one batch of past-due requests; returns how many this call expired. */
+export async function expireDue(db: Db, actor: Actor): Promise<number> {
+  if (!isPrivileged(actor)) throw forbidden('Only the system expires requests');
+  const due = await query(db.em)
+    .selectFrom('help_request')
+    .select('id')
+    .where('status', '=', RequestStatus.OPEN)
+    .where('activeClaims', '=', 0)
+    .where('endsAt', '<', databaseNow())
+    .orderBy('endsAt')
+    .limit(BATCH)
+    .execute();
   let expired = 0;
-  for (const { id } of due) if (await expireRequest(em, id)) expired++;
+  for (const { id } of due) if (await expireRequest(db, actor, { requestId: id })) expired++;
   return expired;
 }
 
@@ -26,21 +66,29 @@ export interface Job {
   stop(): Promise<void>;
 }
 
-export function startExpiry(services: AppServices): Job {
+export interface ExpiryOptions {
+  orm: Orm;
+  log: Logger;
+  /** EXPIRY_INTERVAL_MS. */
+  intervalMs: number;
+}
+
+/** Runs expireDue as the system every `intervalMs`, one run at a time; stop() waits for the current run. */
+export function startExpiry({ orm, log, intervalMs }: ExpiryOptions): Job {
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
     if (running || stopped) return;
-    running = expireDue(services.orm.em.fork() as EntityManager)
+    running = expireDue(openDb(orm), SYSTEM)
       .then((n) => {
-        if (n > 0) services.log.info({ expired: n }, 'help requests expired');
+        if (n > 0) log.info({ expired: n }, 'help requests expired');
       })
       .catch((error: unknown) => {
-        services.log.error({ err: error }, 'expiry failed');
+        log.error({ err: error }, 'expiry failed');
       })
       .finally(() => (running = null));
   };
-  const timer = setInterval(tick, services.config.expiryIntervalMs);
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
   return {
     async stop() {

@@ -1,39 +1,73 @@
 /**
  * Lists of requests (api.md "Lists"): helpRequests with its filters and three
  * orders, and Association.helpRequests paged per parent in one statement.
+ * Requests are public: these reads take the actor for the services' uniform
+ * shape, and no visibility rule narrows them.
  */
-import type { Context } from '../../server/context.js';
-import { array, one, rows } from '../../db/sql.js';
-import { parentPageLoaders } from '../../shared/parent-page.js';
-import { HelpRequestOrder, type AidCategory, type RequestKind, type RequestStatus } from '../../shared/enums.js';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../../db/handle.js';
+import { parentPageLoaders } from '../../db/parent-page.js';
+import type { Actor } from '../../shared/actor.js';
+import { HelpRequestOrder, RequestStatus, type AidCategory, type RequestKind } from '../../shared/enums.js';
 import { decodeGlobalId, keyOf } from '../../shared/global-id.js';
 import { LIMITS, foldText, optionalText, trimText } from '../../shared/input.js';
-import { listScope, openPage, toConnection, type Connection, type KeyPart, type KeyShape, type PageArgs } from '../../shared/pagination.js';
-import { REQUEST_COLUMNS, type HelpRequestRow } from './help-request.rows.js';
+import {
+  listScope,
+  openPage,
+  toConnection,
+  type Connection,
+  type KeyPart,
+  type KeyShape,
+  type Page,
+  type PageArgs,
+} from '../../shared/pagination.js';
+import { allOf, anyOf, requestAttributeConditions } from '../request-filter.js';
+import { query, type Tables } from '../tables.js';
+import { REQUEST_FIELDS, type HelpRequestRow } from './help-request.rows.js';
 import { requestById } from './help-request.loaders.js';
+
+type RequestExpressions = ExpressionBuilder<Tables, 'help_request'>;
+
+/** A part of a sort key, checked by openPage against its shape: an instant (or 'infinity'), a uuid, a rank. */
+export function keyText(part: KeyPart | undefined): string {
+  if (typeof part !== 'string') throw new Error('a sort key part is not text, although openPage checked its shape');
+  return part;
+}
+
+export function keyNumber(part: KeyPart | undefined): number {
+  if (typeof part !== 'number') throw new Error('a sort key part is not a number, although openPage checked its shape');
+  return part;
+}
 
 const URGENCY_RANK: Record<string, number> = { CRITICAL: 3, HIGH: 2, NORMAL: 1, LOW: 0 };
 
-/** Each order: its SQL, the sort key of a row, the keyset condition after a cursor. */
-const ORDERS: Record<HelpRequestOrder, { orderBy: string; shape: KeyShape[]; key: (r: HelpRequestRow) => KeyPart[]; after: string }> = {
+/** A request without a start sorts as if it started at infinity (STARTS_SOON: nulls last); the index has this expression. */
+const startsKey = (eb: RequestExpressions) => eb.fn.coalesce('startsAt', eb.cast<Date>(sql.lit('infinity'), 'timestamptz'));
+
+/** Each order: the sort key of a row (its cursor), and the keyset condition for the rows after a cursor's key. */
+interface Order {
+  shape: KeyShape[];
+  key: (row: HelpRequestRow) => KeyPart[];
+  after: (eb: RequestExpressions, key: KeyPart[]) => Expression<SqlBool>;
+}
+
+const ORDERS: Record<HelpRequestOrder, Order> = {
   [HelpRequestOrder.NEWEST]: {
-    orderBy: 'h.posted_at DESC, h.id DESC',
     shape: ['timestamp', 'uuid'],
     key: (r) => [r.postedAt.toISOString(), r.id],
-    after: '(h.posted_at, h.id) < (?::timestamptz, ?::uuid)',
+    after: (eb, [postedAt, id]) => eb(eb.refTuple('postedAt', 'id'), '<', eb.tuple(new Date(keyText(postedAt)), keyText(id))),
   },
   [HelpRequestOrder.URGENCY]: {
-    orderBy: 'h.urgency_rank DESC, h.posted_at DESC, h.id DESC',
     shape: ['rank', 'timestamp', 'uuid'],
     key: (r) => [URGENCY_RANK[r.urgency], r.postedAt.toISOString(), r.id],
-    after: '(h.urgency_rank, h.posted_at, h.id) < (?::smallint, ?::timestamptz, ?::uuid)',
+    after: (eb, [rank, postedAt, id]) =>
+      eb(eb.refTuple('urgencyRank', 'postedAt', 'id'), '<', eb.tuple(keyNumber(rank), new Date(keyText(postedAt)), keyText(id))),
   },
   [HelpRequestOrder.STARTS_SOON]: {
-    // Nulls last: a request without a start sorts as if it started at infinity.
-    orderBy: `coalesce(h.starts_at, 'infinity'), h.id`,
     shape: ['timestamp-or-infinity', 'uuid'],
     key: (r) => [r.startsAt ? r.startsAt.toISOString() : 'infinity', r.id],
-    after: `(coalesce(h.starts_at, 'infinity'), h.id) > (?::timestamptz, ?::uuid)`,
+    after: (eb, [startsAt, id]) =>
+      eb(eb.refTuple(startsKey(eb), 'id'), '>', eb.tuple(eb.cast<Date>(eb.val(keyText(startsAt)), 'timestamptz'), keyText(id))),
   },
 };
 
@@ -46,81 +80,126 @@ export interface RequestFilterFields {
   text?: string | null;
 }
 
-function filterSql(filter: RequestFilterFields): { sql: string; params: unknown[]; canonical: unknown } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const anyOf = (column: string, values: string[] | null | undefined) => {
-    if (values == null) return;
-    where.push(`${column} = ANY(json_text_array(?::jsonb))`);
-    params.push(array(values));
-  };
-  anyOf('h.status', filter.statuses);
-  anyOf('h.kind', filter.kinds);
-  anyOf('h.category', filter.categories);
-  anyOf('h.township', filter.townships?.map(trimText));
-  let requester: string | null | undefined;
-  if (filter.requesterId != null) {
-    requester = keyOf(filter.requesterId, 'Association', 'filter.requesterId');
-    where.push(requester ? 'h.requester_id = ?' : 'false');
-    if (requester) params.push(requester);
-  }
+export interface ListHelpRequestsInput extends PageArgs {
+  filter?: RequestFilterFields | null;
+  orderBy?: HelpRequestOrder | null;
+}
+
+/** The filter checked and decoded (paths under `filter.`), and its canonical form for the cursor scope. */
+function checkFilter(filter: RequestFilterFields) {
+  const requester = filter.requesterId == null ? undefined : keyOf(filter.requesterId, 'Association', 'filter.requesterId');
   const text = optionalText(filter.text, 'filter.text', LIMITS.short);
-  if (text) {
-    where.push(`strpos(h.search_text, ?) > 0`);
-    params.push(foldText(text));
-  }
-  return { sql: where.length ? where.join(' AND ') : 'true', params, canonical: { ...filter, requesterId: requester, text } };
+  const checked = {
+    statuses: filter.statuses ?? null,
+    kinds: filter.kinds ?? null,
+    categories: filter.categories ?? null,
+    townships: filter.townships?.map(trimText) ?? null,
+    // An id of another type names no association: nothing matches.
+    requesterIds: requester === undefined ? null : requester === null ? [] : [requester],
+    folded: text ? foldText(text) : null,
+  };
+  return { checked, canonical: { ...filter, requesterId: requester, text } };
 }
 
-export async function listHelpRequests(
-  ctx: Context,
-  filter: RequestFilterFields | null | undefined,
-  orderBy: HelpRequestOrder | null | undefined,
-  args: PageArgs,
-): Promise<Connection<HelpRequestRow>> {
-  const order = ORDERS[orderBy ?? HelpRequestOrder.NEWEST];
-  const where = filterSql(filter ?? {});
-  const page = openPage(args, listScope('helpRequests', orderBy ?? HelpRequestOrder.NEWEST, where.canonical), order.shape);
-  const found = await rows<HelpRequestRow>(
-    ctx.em,
-    `SELECT ${REQUEST_COLUMNS} FROM help_request h WHERE ${where.sql} ${page.after ? `AND ${order.after}` : ''}
-      ORDER BY ${order.orderBy} LIMIT ?`,
-    [...where.params, ...(page.after ?? []), page.limit + 1],
-  );
-  for (const request of found) requestById(ctx).prime(request.id, request);
-  return toConnection(
-    found,
-    page,
-    order.key,
-    async () => (await one<{ n: number }>(ctx.em, `SELECT count(*)::int AS n FROM help_request h WHERE ${where.sql}`, where.params)).n,
-  );
+function filterCondition(eb: RequestExpressions, filter: ReturnType<typeof checkFilter>['checked']): Expression<SqlBool> {
+  return allOf(eb, [
+    anyOf(eb, 'status', filter.statuses),
+    ...requestAttributeConditions(eb, { kind: 'kind', category: 'category', township: 'township', requesterId: 'requesterId' }, filter),
+    filter.folded === null ? null : eb(eb.fn<number>('strpos', ['searchText', eb.val(filter.folded)]), '>', 0),
+  ]);
 }
 
-/** Association.helpRequests for many associations at once (one statement per level). */
-const requestsOfAssociations = parentPageLoaders<HelpRequestRow>({
-  name: 'requestsOfAssociations',
-  from: 'help_request h',
-  columns: REQUEST_COLUMNS,
-  parentColumn: 'h.requester_id',
+export async function listHelpRequests(db: Db, _actor: Actor, input: ListHelpRequestsInput): Promise<Connection<HelpRequestRow>> {
+  const orderBy = input.orderBy ?? HelpRequestOrder.NEWEST;
+  const order = ORDERS[orderBy];
+  const { checked, canonical } = checkFilter(input.filter ?? {});
+  const page = openPage(input, listScope('helpRequests', orderBy, canonical), order.shape);
+  const after = page.after;
+  let pageQuery = query(db.em)
+    .selectFrom('help_request')
+    .select(REQUEST_FIELDS)
+    .where((eb) => allOf(eb, [filterCondition(eb, checked), after ? order.after(eb, after) : null]));
+  if (orderBy === HelpRequestOrder.NEWEST) pageQuery = pageQuery.orderBy('postedAt', 'desc').orderBy('id', 'desc');
+  else if (orderBy === HelpRequestOrder.URGENCY)
+    pageQuery = pageQuery.orderBy('urgencyRank', 'desc').orderBy('postedAt', 'desc').orderBy('id', 'desc');
+  else pageQuery = pageQuery.orderBy(startsKey).orderBy('id');
+  const found = await pageQuery.limit(page.limit + 1).execute();
+  for (const request of found) requestById(db).prime(request.id, request);
+  return toConnection(found, page, order.key, async () => {
+    const { n } = await query(db.em)
+      .selectFrom('help_request')
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+      .where((eb) => filterCondition(eb, checked))
+      .executeTakeFirstOrThrow();
+    return n;
+  });
+}
+
+/** Association.helpRequests for many associations at once: one statement for the pages, one for the counts. */
+const requestsOfAssociations = parentPageLoaders<HelpRequestRow, RequestStatus>({
+  statuses: Object.values(RequestStatus),
   parentOf: (r) => r.requesterId,
-  statusColumn: 'h.status',
-  orderBy: ORDERS.NEWEST.orderBy,
-  after: ORDERS.NEWEST.after,
+  pages: (db: Db, parentIds: string[], status: RequestStatus | null, page: Page) => {
+    const after = page.after;
+    const ranked = query(db.em)
+      .selectFrom('help_request')
+      .select(REQUEST_FIELDS)
+      .select((eb) =>
+        eb
+          .cast<number>(
+            eb.fn.agg('row_number').over((ob) => ob.partitionBy('requesterId').orderBy('postedAt', 'desc').orderBy('id', 'desc')),
+            'integer',
+          )
+          .as('rank'),
+      )
+      .where((eb) =>
+        allOf(eb, [
+          eb('requesterId', '=', eb.fn.any(eb.val(parentIds))),
+          status === null ? null : eb('status', '=', status),
+          after ? ORDERS.NEWEST.after(eb, after) : null,
+        ]),
+      )
+      .as('ranked');
+    return query(db.em)
+      .selectFrom(ranked)
+      .select(REQUEST_FIELDS)
+      .where('rank', '<=', page.limit + 1)
+      .orderBy('rank')
+      .execute();
+  },
+  counts: (db: Db, parentIds: string[], status: RequestStatus | null) =>
+    query(db.em)
+      .selectFrom('help_request')
+      .select((eb) => ['requesterId as parentId', eb.cast<number>(eb.fn.countAll(), 'integer').as('count')])
+      .where((eb) => allOf(eb, [eb('requesterId', '=', eb.fn.any(eb.val(parentIds))), status === null ? null : eb('status', '=', status)]))
+      .groupBy('requesterId')
+      .execute(),
 });
 
-export async function associationHelpRequests(
-  ctx: Context,
-  associationId: string,
-  status: RequestStatus | null | undefined,
-  args: PageArgs,
-): Promise<Connection<HelpRequestRow>> {
-  const page = openPage(args, listScope('Association.helpRequests', 'NEWEST', { associationId, status }), ORDERS.NEWEST.shape);
-  const found = await requestsOfAssociations.page(ctx, { parentId: associationId, status: status ?? null, page });
-  for (const request of found) requestById(ctx).prime(request.id, request);
-  return toConnection(found, page, ORDERS.NEWEST.key, () => requestsOfAssociations.count(ctx, associationId, status ?? null));
+export interface AssociationHelpRequestsInput extends PageArgs {
+  associationId: string;
+  status?: RequestStatus | null;
 }
 
-export async function findHelpRequest(ctx: Context, id: string): Promise<HelpRequestRow | null> {
-  const decoded = decodeGlobalId(id, 'id');
-  return decoded.type === 'HelpRequest' ? requestById(ctx).load(decoded.key) : null;
+export async function associationHelpRequests(
+  db: Db,
+  _actor: Actor,
+  input: AssociationHelpRequestsInput,
+): Promise<Connection<HelpRequestRow>> {
+  const { associationId } = input;
+  const status = input.status ?? null;
+  const page = openPage(
+    input,
+    listScope('Association.helpRequests', 'NEWEST', { associationId, status: input.status }),
+    ORDERS.NEWEST.shape,
+  );
+  const found = await requestsOfAssociations.page(db, { parentId: associationId, status, page });
+  for (const request of found) requestById(db).prime(request.id, request);
+  return toConnection(found, page, ORDERS.NEWEST.key, () => requestsOfAssociations.count(db, associationId, status));
+}
+
+/** Query.helpRequest: an undecodable id is BAD_USER_INPUT (path `id`), an id of another type names nothing. */
+export async function findHelpRequest(db: Db, _actor: Actor, input: { id: string }): Promise<HelpRequestRow | null> {
+  const decoded = decodeGlobalId(input.id, 'id');
+  return decoded.type === 'HelpRequest' ? requestById(db).load(decoded.key) : null;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps } from '@mikro-orm/core';
+import { EntityName, OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { RequestStatus, type AidCategory, type CapacityUnit, type RequestKind, type Urgency } from '../../shared/enums.js';
+import { ClaimStatus, RequestStatus, type AidCategory, type CapacityUnit, type RequestKind, type Urgency } from '../../shared/enums.js';
 
 /**
  * The write model of a help request. `claimed` and `activeClaims` are kept
@@ -10,8 +10,19 @@ import { RequestStatus, type AidCategory, type CapacityUnit, type RequestKind, t
  */
 @Entity({ tableName: 'help_request' })
 export class HelpRequest {
+  [EntityName]?: 'help_request';
   [OptionalProps]?:
-    'status' | 'claimed' | 'activeClaims' | 'postedAt' | 'version' | 'filledAt' | 'closedAt' | 'beneficiaries' | 'outcome' | 'cancelReason';
+    | 'urgencyRank'
+    | 'status'
+    | 'claimed'
+    | 'activeClaims'
+    | 'postedAt'
+    | 'version'
+    | 'filledAt'
+    | 'closedAt'
+    | 'beneficiaries'
+    | 'outcome'
+    | 'cancelReason';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -45,6 +56,13 @@ export class HelpRequest {
 
   @Property({ type: 'text' })
   urgency!: Urgency;
+
+  /** LOW 0 to CRITICAL 3, computed by PostgreSQL from `urgency` (the URGENCY order's index). */
+  @Property({
+    type: 'smallint',
+    generated: `(CASE urgency WHEN 'CRITICAL' THEN 3 WHEN 'HIGH' THEN 2 WHEN 'NORMAL' THEN 1 ELSE 0 END) stored`,
+  })
+  urgencyRank?: number;
 
   @Property({ type: 'text' })
   status: RequestStatus = RequestStatus.OPEN;
@@ -92,6 +110,7 @@ export class HelpRequest {
 
 @Entity({ tableName: 'slot' })
 export class Slot {
+  [EntityName]?: 'slot';
   [OptionalProps]?: 'claimed';
 
   @PrimaryKey({ type: 'uuid' })
@@ -117,4 +136,66 @@ export class Slot {
 
   @Property({ type: 'integer' })
   claimed = 0;
+}
+
+/** A commitment of part of a slot by an association (api.md "Claims"). */
+@Entity({ tableName: 'claim' })
+export class Claim {
+  [EntityName]?: 'claim';
+  [OptionalProps]?: 'status' | 'note' | 'claimedAt' | 'endedAt' | 'endReason';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  slotId!: string;
+
+  @Property({ type: 'uuid' })
+  requestId!: string;
+
+  @Property({ type: 'uuid' })
+  associationId!: string;
+
+  @Property({ type: 'integer' })
+  quantity!: number;
+
+  @Property({ type: 'text' })
+  status: ClaimStatus = ClaimStatus.ACTIVE;
+
+  @Property({ type: 'text', nullable: true })
+  note: string | null = null;
+
+  @Property({ type: 'Date', columnType: 'timestamptz(3)' })
+  claimedAt: Date = new Date();
+
+  @Property({ type: 'Date', columnType: 'timestamptz(3)', nullable: true })
+  endedAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  endReason: string | null = null;
+}
+
+/** The first result of an idempotent call, by (association, operation, key) (api.md "Claims"). */
+@Entity({ tableName: 'idempotency_key' })
+export class IdempotencyKey {
+  [EntityName]?: 'idempotency_key';
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  associationId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  operation!: string;
+
+  @PrimaryKey({ type: 'text' })
+  key!: string;
+
+  @Property({ type: 'text' })
+  inputHash!: string;
+
+  @Property({ type: 'uuid' })
+  resultId!: string;
+
+  @Property({ type: 'Date', columnType: 'timestamptz(3)' })
+  createdAt: Date = new Date();
 }

@@ -1,69 +1,98 @@
 /** DataLoaders over plain rows for requests, slots and claims: one statement per level. */
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { array, rows } from '../../db/sql.js';
-import { byKey, defineLoader, groupByKey } from '../../server/loaders.js';
-import type { ClaimStatus } from '../../shared/enums.js';
-import { CLAIM_COLUMNS, REQUEST_COLUMNS, SLOT_COLUMNS, type ClaimRow, type HelpRequestRow, type SlotRow } from './help-request.rows.js';
+import { byKey, defineLoader, groupByKey } from '../../db/handle.js';
+import { ClaimStatus } from '../../shared/enums.js';
+import { query } from '../tables.js';
+import { CLAIM_FIELDS, REQUEST_FIELDS, type ClaimRow, type HelpRequestRow, type SlotRow } from './help-request.rows.js';
 
-const ids = (keys: readonly string[]) => [array(keys)];
-const ANY_UUID = `ANY(json_text_array(?::jsonb)::uuid[])`;
-
-export const requestById = defineLoader<string, HelpRequestRow | null>('requestById', async (em, keys) =>
+export const requestById = defineLoader<string, HelpRequestRow | null>(async (db, keys) =>
   byKey(
     keys,
-    await rows<HelpRequestRow>(em, `SELECT ${REQUEST_COLUMNS} FROM help_request h WHERE h.id = ${ANY_UUID}`, ids(keys)),
+    await query(db.em)
+      .selectFrom('help_request')
+      .select(REQUEST_FIELDS)
+      .where((eb) => eb('id', '=', eb.fn.any(eb.val([...keys]))))
+      .execute(),
     (r) => r.id,
   ),
 );
 
-export const slotById = defineLoader<string, SlotRow | null>('slotById', async (em, keys) =>
-  byKey(keys, await rows<SlotRow>(em, `SELECT ${SLOT_COLUMNS} FROM slot s WHERE s.id = ${ANY_UUID}`, ids(keys)), (r) => r.id),
+export const slotById = defineLoader<string, SlotRow | null>(async (db, keys) =>
+  byKey(
+    keys,
+    await query(db.em)
+      .selectFrom('slot')
+      .selectAll()
+      .where((eb) => eb('id', '=', eb.fn.any(eb.val([...keys]))))
+      .execute(),
+    (r) => r.id,
+  ),
 );
 
 /** Slots keep their input order. */
-export const slotsByRequest = defineLoader<string, SlotRow[]>('slotsByRequest', async (em, keys) =>
+export const slotsByRequest = defineLoader<string, SlotRow[]>(async (db, keys) =>
   groupByKey(
     keys,
-    await rows<SlotRow>(
-      em,
-      `SELECT ${SLOT_COLUMNS} FROM slot s WHERE s.request_id = ${ANY_UUID} ORDER BY s.request_id, s.position`,
-      ids(keys),
-    ),
+    await query(db.em)
+      .selectFrom('slot')
+      .selectAll()
+      .where((eb) => eb('requestId', '=', eb.fn.any(eb.val([...keys]))))
+      .orderBy('requestId')
+      .orderBy('position')
+      .execute(),
     (r) => r.requestId,
   ),
 );
 
-export const claimById = defineLoader<string, ClaimRow | null>('claimById', async (em, keys) =>
-  byKey(keys, await rows<ClaimRow>(em, `SELECT ${CLAIM_COLUMNS} FROM claim c WHERE c.id = ${ANY_UUID}`, ids(keys)), (r) => r.id),
+export const claimById = defineLoader<string, ClaimRow | null>(async (db, keys) =>
+  byKey(
+    keys,
+    await query(db.em)
+      .selectFrom('claim')
+      .select(CLAIM_FIELDS)
+      .where((eb) => eb('id', '=', eb.fn.any(eb.val([...keys]))))
+      .execute(),
+    (r) => r.id,
+  ),
 );
 
-/** Claims of a request or slot, oldest first, optionally of one status: keyed "id|status". */
-function claimsBy(name: string, column: 'request_id' | 'slot_id', parentOf: (claim: ClaimRow) => string) {
-  return defineLoader<string, ClaimRow[]>(name, async (em: EntityManager, keys) => {
-    const parents = [...new Set(keys.map((key) => key.split('|')[0]))];
-    const found = await rows<ClaimRow>(
-      em,
-      `SELECT ${CLAIM_COLUMNS} FROM claim c WHERE c.${column} = ${ANY_UUID} ORDER BY c.claimed_at, c.id`,
-      ids(parents),
-    );
+/**
+ * Claims of requests or slots, oldest first, optionally of one status: keyed
+ * "parentId|status" (claimsKey). Strings, so a key asked for again later in the
+ * operation is served from the loader's cache: one statement per level.
+ */
+function claimsBy(parent: 'requestId' | 'slotId') {
+  return defineLoader<string, ClaimRow[]>(async (db, keys) => {
+    const parentOfKey = (key: string) => key.slice(0, key.indexOf('|'));
+    const parents = [...new Set(keys.map(parentOfKey))];
+    const found = await query(db.em)
+      .selectFrom('claim')
+      .select(CLAIM_FIELDS)
+      .where((eb) => eb(parent, '=', eb.fn.any(eb.val(parents))))
+      .orderBy('claimedAt')
+      .orderBy('id')
+      .execute();
+    const groups = new Map(groupByKey(parents, found, (claim) => claim[parent]).map((group, i) => [parents[i], group]));
     return keys.map((key) => {
-      const [parent, status] = key.split('|') as [string, ClaimStatus | ''];
-      return found.filter((claim) => parentOf(claim) === parent && (status === '' || claim.status === status));
+      const parentId = parentOfKey(key);
+      const all = key === claimsKey(parentId, null);
+      return (groups.get(parentId) ?? []).filter((claim) => all || key === claimsKey(parentId, claim.status));
     });
   });
 }
 
-export const claimsByRequest = claimsBy('claimsByRequest', 'request_id', (c) => c.requestId);
-export const claimsBySlot = claimsBy('claimsBySlot', 'slot_id', (c) => c.slotId);
+export const claimsByRequest = claimsBy('requestId');
+export const claimsBySlot = claimsBy('slotId');
 export const claimsKey = (parentId: string, status: ClaimStatus | null | undefined) => `${parentId}|${status ?? ''}`;
 
 /** Associations holding an ACTIVE or FULFILLED claim on each request (who may see its contact). */
-export const committedClaimants = defineLoader<string, string[]>('committedClaimants', async (em, keys) => {
-  const found = await rows<{ requestId: string; associationId: string }>(
-    em,
-    `SELECT DISTINCT c.request_id AS "requestId", c.association_id AS "associationId"
-       FROM claim c WHERE c.request_id = ${ANY_UUID} AND c.status IN ('ACTIVE', 'FULFILLED')`,
-    ids(keys),
-  );
+export const committedClaimants = defineLoader<string, string[]>(async (db, keys) => {
+  const found = await query(db.em)
+    .selectFrom('claim')
+    .select(['requestId', 'associationId'])
+    .distinct()
+    .where((eb) =>
+      eb.and([eb('requestId', '=', eb.fn.any(eb.val([...keys]))), eb('status', 'in', [ClaimStatus.ACTIVE, ClaimStatus.FULFILLED])]),
+    )
+    .execute();
   return groupByKey(keys, found, (r) => r.requestId).map((group) => group.map((r) => r.associationId));
 });

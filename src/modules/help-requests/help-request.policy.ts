@@ -1,17 +1,17 @@
 /** Who sees a request's contact details (contract: HelpRequest.contact). Pure. */
-import type { Viewer } from '../identity/viewer.js';
+import { isPrivileged, type Actor } from '../../shared/actor.js';
 
 /**
  * The requester's members (and its key), members of associations with an
  * ACTIVE or FULFILLED claim on it (and their keys), and administrators.
- * `viewerAssociations`: the associations the caller belongs to or is a key of.
+ * `actorAssociations`: the associations the actor belongs to or is a key of.
  */
 export function maySeeContact(
-  viewer: Viewer,
-  viewerAssociations: ReadonlySet<string>,
+  actor: Actor,
+  actorAssociations: ReadonlySet<string>,
   requesterId: string,
   committedClaimants: readonly string[],
 ): boolean {
-  if (viewer.kind === 'user' && viewer.isAdmin) return true;
-  return viewerAssociations.has(requesterId) || committedClaimants.some((id) => viewerAssociations.has(id));
+  if (isPrivileged(actor)) return true;
+  return actorAssociations.has(requesterId) || committedClaimants.some((id) => actorAssociations.has(id));
 }

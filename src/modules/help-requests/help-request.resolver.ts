@@ -1,13 +1,15 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Access } from '../../server/access.js';
-import { forgetLoaded } from '../../server/loaders.js';
-import type { Context } from '../../server/context.js';
+import { forgetLoaded } from '../../db/handle.js';
 import { ClaimStatus, HelpRequestOrder } from '../../shared/enums.js';
+import { underField } from '../../shared/errors.js';
 import { NodeFieldsResolver } from '../../shared/node.resolver.js';
 import type { Connection } from '../../shared/pagination.js';
-import { associationById, viewerAssociations } from '../associations/association.loaders.js';
+import { Access } from '../access.js';
+import type { Context } from '../context.js';
+import { associationById } from '../associations/association.loaders.js';
 import { AssociationType } from '../associations/association.type.js';
 import type { AssociationRow } from '../associations/association.rows.js';
+import { actorAssociations } from '../associations/standing.service.js';
 import { ClaimType, HelpRequestConnection, HelpRequestType, SlotType } from './help-request.type.js';
 import { HelpRequestFilter, PostHelpRequestInput, UpdateHelpRequestInput } from './help-request.inputs.js';
 import { claimsByRequest, claimsKey, committedClaimants, requestById, slotsByRequest } from './help-request.loaders.js';
@@ -35,8 +37,8 @@ class HelpRequestsArgs {
 
 /** A mutation's payload is read after its commit, as it is now. */
 export async function freshRequest(ctx: Context, id: string): Promise<HelpRequestRow> {
-  forgetLoaded(ctx);
-  return mustExist(await requestById(ctx).load(id), 'requestById(id)');
+  forgetLoaded(ctx.db);
+  return mustExist(await requestById(ctx.db).load(id), 'requestById(id)');
 }
 
 @Resolver(() => HelpRequestType)
@@ -44,13 +46,13 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
   @Access('public')
   @Query(() => HelpRequestType, { nullable: true })
   helpRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<HelpRequestRow | null> {
-    return findHelpRequest(ctx, id);
+    return findHelpRequest(ctx.db, ctx.actor, { id });
   }
 
   @Access('public')
   @Query(() => HelpRequestConnection, { complexity: pageCost(20) })
   helpRequests(@Args(() => HelpRequestsArgs) args: HelpRequestsArgs, @Ctx() ctx: Context): Promise<Connection<HelpRequestRow>> {
-    return listHelpRequests(ctx, args.filter, args.orderBy, args);
+    return listHelpRequests(ctx.db, ctx.actor, args);
   }
 
   @Access('authenticated')
@@ -59,7 +61,7 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
     @Arg('input', () => PostHelpRequestInput) input: PostHelpRequestInput,
     @Ctx() ctx: Context,
   ): Promise<HelpRequestRow> {
-    return freshRequest(ctx, await postHelpRequest(ctx, input));
+    return freshRequest(ctx, await underField('input', () => postHelpRequest(ctx.db, ctx.actor, input, ctx.app.clock)));
   }
 
   @Access('authenticated')
@@ -70,7 +72,8 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
     @Arg('input', () => UpdateHelpRequestInput) input: UpdateHelpRequestInput,
     @Ctx() ctx: Context,
   ): Promise<HelpRequestRow> {
-    return freshRequest(ctx, await updateHelpRequest(ctx, id, expectedVersion, input));
+    // The service takes the three arguments as they are named: its paths are `id`, `expectedVersion`, `input.title`...
+    return freshRequest(ctx, await updateHelpRequest(ctx.db, ctx.actor, { id, expectedVersion, input }, ctx.app.clock));
   }
 
   @Access('authenticated')
@@ -80,7 +83,7 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: Context,
   ): Promise<HelpRequestRow> {
-    return freshRequest(ctx, await cancelHelpRequest(ctx, id, reason));
+    return freshRequest(ctx, await cancelHelpRequest(ctx.db, ctx.actor, { id, reason }, ctx.app.clock));
   }
 
   @Access('authenticated')
@@ -91,17 +94,17 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
     @Arg('outcome', () => String, { nullable: true }) outcome: string | null,
     @Ctx() ctx: Context,
   ): Promise<HelpRequestRow> {
-    return freshRequest(ctx, await completeHelpRequest(ctx, id, beneficiaries, outcome));
+    return freshRequest(ctx, await completeHelpRequest(ctx.db, ctx.actor, { id, beneficiaries, outcome }, ctx.app.clock));
   }
 
   @FieldResolver(() => AssociationType)
   async requester(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return mustExist(await associationById(ctx).load(request.requesterId), 'associationById(request.requesterId)');
+    return mustExist(await associationById(ctx.db).load(request.requesterId), 'associationById(request.requesterId)');
   }
 
   @FieldResolver(() => [SlotType], { complexity: listCost(EXPECTED.slots) })
   async slots(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<SlotRow[]> {
-    return spendItems(ctx, await slotsByRequest(ctx).load(request.id));
+    return spendItems(ctx, await slotsByRequest(ctx.db).load(request.id));
   }
 
   @FieldResolver(() => Int)
@@ -115,7 +118,7 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
     @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,
     @Ctx() ctx: Context,
   ): Promise<ClaimRow[]> {
-    return spendItems(ctx, await claimsByRequest(ctx).load(claimsKey(request.id, status)));
+    return spendItems(ctx, await claimsByRequest(ctx.db).load(claimsKey(request.id, status)));
   }
 
   @FieldResolver(() => String, {
@@ -124,8 +127,8 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
       "Contact details: visible to the requester's members, to members of associations with an ACTIVE or FULFILLED claim on it, and to administrators; null for everyone else.",
   })
   async contact(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<string | null> {
-    if (request.contact === null || ctx.viewer.kind === 'anonymous') return null;
-    const [mine, claimants] = await Promise.all([viewerAssociations(ctx), committedClaimants(ctx).load(request.id)]);
-    return maySeeContact(ctx.viewer, mine, request.requesterId, claimants) ? request.contact : null;
+    if (request.contact === null || ctx.actor.kind === 'anonymous') return null;
+    const [mine, claimants] = await Promise.all([actorAssociations(ctx.db, ctx.actor), committedClaimants(ctx.db).load(request.id)]);
+    return maySeeContact(ctx.actor, mine, request.requesterId, claimants) ? request.contact : null;
   }
 }

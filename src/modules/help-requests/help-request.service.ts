@@ -3,23 +3,23 @@
  * Checks run in api.md's order: input shape, existence, permission, idempotent
  * replay, then state inside the request's locked transaction.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../server/context.js';
-import { AppError, badInput, forbidden, notFound } from '../../server/errors.js';
-import { CapacityUnit, RequestEventType, RequestKind, RequestStatus, Urgency, type AidCategory } from '../../shared/enums.js';
+import type { Db } from '../../db/handle.js';
+import type { Em } from '../../db/query.js';
+import type { Actor } from '../../shared/actor.js';
+import type { Clock } from '../../shared/clock.js';
+import { BOUNDS } from '../../shared/cost.js';
+import { CapacityUnit, ClaimStatus, RequestEventType, RequestKind, RequestStatus, Urgency, type AidCategory } from '../../shared/enums.js';
+import { DomainError, badInput, forbidden, notFound } from '../../shared/errors.js';
 import { keyOf } from '../../shared/global-id.js';
 import { LIMITS, foldText, intInRange, optionalText, requiredText } from '../../shared/input.js';
-import { row } from '../../db/sql.js';
-import { associationById, standingIn } from '../associations/association.loaders.js';
-import { mayActFor } from '../associations/association.policy.js';
-import type { AssociationRow } from '../associations/association.rows.js';
-import { appendEvents } from '../events/event-log.service.js';
+import { actingAssociation } from '../associations/standing.service.js';
+import { appendEvents } from '../event-log/event-log.service.js';
+import { query } from '../tables.js';
 import { HelpRequest, Slot } from './help-request.entity.js';
 import { requestById } from './help-request.loaders.js';
 import type { HelpRequestRow } from './help-request.rows.js';
 import { idempotencyKey, idempotent, takeKey } from './idempotency.service.js';
 import { inRequestTransaction, requireOpenOrFilled } from './request-lock.service.js';
-import { BOUNDS } from '../../shared/cost.js';
 
 export const MAX_SLOTS = BOUNDS.slots;
 export const MAX_CAPACITY = 1_000_000;
@@ -59,12 +59,12 @@ function checkTimes(startsAt: Date | null, endsAt: Date | null, field: string): 
 }
 
 function checkSlots(kind: RequestKind, slots: SlotFields[]) {
-  if (slots.length < 1 || slots.length > MAX_SLOTS) throw badInput('input.slots', `A request has 1 to ${MAX_SLOTS} slots`);
+  if (slots.length < 1 || slots.length > MAX_SLOTS) throw badInput('slots', `A request has 1 to ${MAX_SLOTS} slots`);
   if (kind === RequestKind.FUNDRAISING && slots.length !== 1) {
-    throw badInput('input.slots', 'A FUNDRAISING request has exactly one slot, whose capacity is the target in yuan');
+    throw badInput('slots', 'A FUNDRAISING request has exactly one slot, whose capacity is the target in yuan');
   }
   return slots.map((slot, i) => {
-    const field = `input.slots.${i}`;
+    const field = `slots.${i}`;
     const checked = {
       label: optionalText(slot.label, `${field}.label`, LIMITS.short),
       startsAt: slot.startsAt ?? null,
@@ -84,16 +84,16 @@ function checkPost(input: PostFields) {
   const slots = checkSlots(input.kind, input.slots);
   const startsAt = input.startsAt ?? earliest(slots.map((s) => s.startsAt));
   const endsAt = input.endsAt ?? latest(slots.map((s) => s.endsAt));
-  checkTimes(startsAt, endsAt, 'input.endsAt');
+  checkTimes(startsAt, endsAt, 'endsAt');
   return {
     kind: input.kind,
     category: input.category,
     unit: unitOf(input.kind),
-    title: requiredText(input.title, 'input.title', LIMITS.title),
-    description: requiredText(input.description, 'input.description', LIMITS.description),
-    township: optionalText(input.township, 'input.township', LIMITS.short),
-    address: optionalText(input.address, 'input.address', LIMITS.short),
-    contact: optionalText(input.contact, 'input.contact', LIMITS.short),
+    title: requiredText(input.title, 'title', LIMITS.title),
+    description: requiredText(input.description, 'description', LIMITS.description),
+    township: optionalText(input.township, 'township', LIMITS.short),
+    address: optionalText(input.address, 'address', LIMITS.short),
+    contact: optionalText(input.contact, 'contact', LIMITS.short),
     urgency: input.urgency ?? Urgency.NORMAL,
     startsAt,
     endsAt,
@@ -101,26 +101,16 @@ function checkPost(input: PostFields) {
   };
 }
 
-/** Loads the association a caller acts for and checks the caller may act for it (existence, then permission). */
-export async function actingAssociation(ctx: Context, key: string | null, verb: string): Promise<AssociationRow> {
-  const association = key ? await associationById(ctx).load(key) : null;
-  if (!association) throw notFound('Association');
-  if (!mayActFor(await standingIn(ctx, association.id))) {
-    throw forbidden(`Only an OWNER or COORDINATOR of the association, or its API key, can ${verb}`);
-  }
-  return association;
-}
-
 /** Returns the id of the posted request (or of the first one, on an idempotent replay). */
-export async function postHelpRequest(ctx: Context, input: PostFields): Promise<string> {
-  const associationKey = keyOf(input.associationId, 'Association', 'input.associationId');
+export async function postHelpRequest(db: Db, actor: Actor, input: PostFields, clock: Clock): Promise<string> {
+  const associationKey = keyOf(input.associationId, 'Association', 'associationId');
   const fields = checkPost(input);
   const key = idempotencyKey(input.idempotencyKey, associationKey ?? '', 'postHelpRequest', fields);
-  const association = await actingAssociation(ctx, associationKey, 'post for it');
+  const association = await actingAssociation(db, actor, associationKey, 'post for it');
   if (!association.verified) throw forbidden('Only verified associations can post help requests');
 
-  return idempotent(ctx.em, key, () =>
-    ctx.em.fork().transactional(async (em) => {
+  return idempotent(db.em, key, () =>
+    db.em.fork().transactional(async (em) => {
       const { slots, ...request } = fields;
       const created = em.create(HelpRequest, {
         ...request,
@@ -128,23 +118,24 @@ export async function postHelpRequest(ctx: Context, input: PostFields): Promise<
         township: request.township ?? association.township,
         searchText: foldText(request.title, request.description),
         capacity: slots.reduce((sum, slot) => sum + slot.capacity, 0),
+        postedAt: clock(),
       });
-      if (key) await takeKey(em, key, created.id);
+      if (key) await takeKey(em, key, created.id, clock);
       await em.flush();
       slots.forEach((slot, position) => em.create(Slot, { ...slot, requestId: created.id, position }));
       await em.flush();
-      await appendEvents(em, created.id, [{ type: RequestEventType.POSTED, actorId: association.id }]);
+      await appendEvents(em, created.id, [{ type: RequestEventType.POSTED, actorId: association.id }], clock);
       return created.id;
     }),
   );
 }
 
-/** The request a mutation names: undecodable is BAD_USER_INPUT, unknown NOT_FOUND, then the requester's permission. */
-async function requestForRequester(ctx: Context, id: string, verb: string): Promise<HelpRequestRow> {
+/** The request a mutation names (path `id`): undecodable is BAD_USER_INPUT, unknown NOT_FOUND, then the requester's permission. */
+async function requestForRequester(db: Db, actor: Actor, id: string, verb: string): Promise<HelpRequestRow> {
   const key = keyOf(id, 'HelpRequest', 'id');
-  const request = key ? await requestById(ctx).load(key) : null;
+  const request = key ? await requestById(db).load(key) : null;
   if (!request) throw notFound('Help request');
-  await actingAssociation(ctx, request.requesterId, verb);
+  await actingAssociation(db, actor, request.requesterId, verb);
   return request;
 }
 
@@ -152,8 +143,15 @@ async function requestForRequester(ctx: Context, id: string, verb: string): Prom
 type Editable = 'title' | 'description' | 'township' | 'address' | 'contact' | 'urgency' | 'startsAt' | 'endsAt';
 export type UpdateFields = { [K in Editable]?: PostFields[K] | null };
 
-/** Omitted fields unchanged, explicit null clears the optional ones; no change, no version and no event. */
-export async function updateHelpRequest(ctx: Context, id: string, expectedVersion: number, input: UpdateFields): Promise<string> {
+/** updateHelpRequest's arguments as the API names them: paths are `id`, `expectedVersion` and `input.<field>`. */
+export interface UpdateHelpRequestArgs {
+  id: string;
+  expectedVersion: number;
+  input: UpdateFields;
+}
+
+/** The changes asked for, checked for shape (paths under `input.`). */
+function checkChanges(input: UpdateFields): Partial<Pick<HelpRequest, Editable>> {
   const changes: Partial<Pick<HelpRequest, Editable>> = {};
   if (input.title !== undefined) changes.title = requiredText(input.title, 'input.title', LIMITS.title);
   if (input.description !== undefined) changes.description = requiredText(input.description, 'input.description', LIMITS.description);
@@ -166,22 +164,29 @@ export async function updateHelpRequest(ctx: Context, id: string, expectedVersio
   }
   if (input.startsAt !== undefined) changes.startsAt = input.startsAt;
   if (input.endsAt !== undefined) changes.endsAt = input.endsAt;
+  return changes;
+}
+
+/** Omitted fields unchanged, explicit null clears the optional ones; no change, no version and no event. */
+export async function updateHelpRequest(db: Db, actor: Actor, args: UpdateHelpRequestArgs, clock: Clock): Promise<string> {
+  const { expectedVersion } = args;
+  const changes = checkChanges(args.input);
   // Times given together are shape (api.md order of checks, step 2); a time given
   // alone is checked against the stored other one, inside the transaction.
   checkTimes(changes.startsAt ?? null, changes.endsAt ?? null, 'input.endsAt');
   if (!Number.isInteger(expectedVersion) || expectedVersion < 1)
     throw badInput('expectedVersion', 'expectedVersion must be a positive integer');
-  const existing = await requestForRequester(ctx, id, 'update its requests');
+  const existing = await requestForRequester(db, actor, args.id, 'update its requests');
 
-  await inRequestTransaction(ctx.em, existing.id, async ({ request, emit }) => {
+  await inRequestTransaction(db.em, existing.id, clock, async ({ request, emit }) => {
     requireOpenOrFilled(request);
     if (request.version !== expectedVersion) {
-      throw new AppError('VERSION_CONFLICT', `The request is at version ${request.version}, not ${expectedVersion}`);
+      throw new DomainError('VERSION_CONFLICT', `The request is at version ${request.version}, not ${expectedVersion}`);
     }
     const startsAt = changes.startsAt !== undefined ? changes.startsAt : request.startsAt;
     const endsAt = changes.endsAt !== undefined ? changes.endsAt : request.endsAt;
     checkTimes(startsAt, endsAt, 'input.endsAt');
-    const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter((field) => !sameValue(request[field], changes[field]));
+    const changed = EDITABLE.filter((field) => changes[field] !== undefined && !sameValue(request[field], changes[field]));
     if (changed.length === 0) return;
     for (const field of changed) Object.assign(request, { [field]: changes[field] });
     request.searchText = foldText(request.title, request.description);
@@ -190,73 +195,68 @@ export async function updateHelpRequest(ctx: Context, id: string, expectedVersio
   return existing.id;
 }
 
+const EDITABLE: readonly Editable[] = ['title', 'description', 'township', 'address', 'contact', 'urgency', 'startsAt', 'endsAt'];
+
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   return a === b;
 }
 
+/** cancelHelpRequest's arguments (paths `id`, `reason`). */
+export interface CancelHelpRequestInput {
+  id: string;
+  reason?: string | null;
+}
+
 /** Closes the request; its ACTIVE claims become DECLINED, with the reason kept. One CANCELLED event. */
-export async function cancelHelpRequest(ctx: Context, id: string, rawReason: string | null | undefined): Promise<string> {
-  const reason = optionalText(rawReason, 'reason', LIMITS.short);
-  const existing = await requestForRequester(ctx, id, 'cancel its requests');
-  await inRequestTransaction(ctx.em, existing.id, async ({ em, request, emit }) => {
+export async function cancelHelpRequest(db: Db, actor: Actor, input: CancelHelpRequestInput, clock: Clock): Promise<string> {
+  const reason = optionalText(input.reason, 'reason', LIMITS.short);
+  const existing = await requestForRequester(db, actor, input.id, 'cancel its requests');
+  await inRequestTransaction(db.em, existing.id, clock, async ({ em, request, emit }) => {
     requireOpenOrFilled(request);
-    await endActiveClaims(em, request.id, 'DECLINED', reason);
-    await row(em, `UPDATE slot SET claimed = 0 WHERE request_id = ?`, [request.id]); // nothing FULFILLED before closing
-    Object.assign(request, { status: RequestStatus.CANCELLED, closedAt: new Date(), cancelReason: reason, claimed: 0, activeClaims: 0 });
+    const closedAt = clock();
+    await endActiveClaims(em, request.id, ClaimStatus.DECLINED, reason, closedAt);
+    // Nothing was FULFILLED before closing: every slot is empty again.
+    await query(em).updateTable('slot').set({ claimed: 0 }).where('requestId', '=', request.id).execute();
+    Object.assign(request, { status: RequestStatus.CANCELLED, closedAt, cancelReason: reason, claimed: 0, activeClaims: 0 });
     emit({ type: RequestEventType.CANCELLED, actorId: request.requesterId });
   });
   return existing.id;
 }
 
+/** completeHelpRequest's arguments (paths `id`, `beneficiaries`, `outcome`). */
+export interface CompleteHelpRequestInput {
+  id: string;
+  beneficiaries: number;
+  outcome?: string | null;
+}
+
 /** Closes the request; its ACTIVE claims become FULFILLED. One COMPLETED event. */
-export async function completeHelpRequest(
-  ctx: Context,
-  id: string,
-  beneficiaries: number,
-  rawOutcome: string | null | undefined,
-): Promise<string> {
-  const served = intInRange(beneficiaries, 'beneficiaries', 0, 1_000_000);
-  const outcome = optionalText(rawOutcome, 'outcome', LIMITS.outcome);
-  const existing = await requestForRequester(ctx, id, 'complete its requests');
-  await inRequestTransaction(ctx.em, existing.id, async ({ em, request, emit }) => {
+export async function completeHelpRequest(db: Db, actor: Actor, input: CompleteHelpRequestInput, clock: Clock): Promise<string> {
+  const served = intInRange(input.beneficiaries, 'beneficiaries', 0, 1_000_000);
+  const outcome = optionalText(input.outcome, 'outcome', LIMITS.outcome);
+  const existing = await requestForRequester(db, actor, input.id, 'complete its requests');
+  await inRequestTransaction(db.em, existing.id, clock, async ({ em, request, emit }) => {
     requireOpenOrFilled(request);
-    await endActiveClaims(em, request.id, 'FULFILLED', null);
-    Object.assign(request, { status: RequestStatus.COMPLETED, closedAt: new Date(), beneficiaries: served, outcome, activeClaims: 0 });
+    const closedAt = clock();
+    await endActiveClaims(em, request.id, ClaimStatus.FULFILLED, null, closedAt);
+    Object.assign(request, { status: RequestStatus.COMPLETED, closedAt, beneficiaries: served, outcome, activeClaims: 0 });
     emit({ type: RequestEventType.COMPLETED, actorId: request.requesterId });
   });
   return existing.id;
 }
 
 async function endActiveClaims(
-  em: EntityManager,
+  em: Em,
   requestId: string,
-  status: 'DECLINED' | 'FULFILLED',
+  status: ClaimStatus.DECLINED | ClaimStatus.FULFILLED,
   reason: string | null,
+  endedAt: Date,
 ): Promise<void> {
-  await row(em, `UPDATE claim SET status = ?, ended_at = now(), end_reason = ? WHERE request_id = ? AND status = 'ACTIVE'`, [
-    status,
-    reason,
-    requestId,
-  ]);
-}
-
-/**
- * Expires, by the database clock, one OPEN request without ACTIVE claims whose
- * end has passed. The conditional UPDATE is the first statement of its
- * transaction and locks the row: with several instances, exactly one of them
- * changes it and records the EXPIRED event.
- */
-export async function expireRequest(em: EntityManager, requestId: string): Promise<boolean> {
-  return em.fork().transactional(async (tem) => {
-    const expired = await row<{ id: string }>(
-      tem,
-      `UPDATE help_request SET status = 'EXPIRED', closed_at = now(), version = version + 1
-        WHERE id = ? AND status = 'OPEN' AND active_claims = 0 AND ends_at < now() RETURNING id`,
-      [requestId],
-    );
-    if (!expired) return false;
-    await appendEvents(tem, requestId, [{ type: RequestEventType.EXPIRED, actorId: null }]);
-    return true;
-  });
+  await query(em)
+    .updateTable('claim')
+    .set({ status, endedAt, endReason: reason })
+    .where('requestId', '=', requestId)
+    .where('status', '=', ClaimStatus.ACTIVE)
+    .execute();
 }

@@ -10,11 +10,12 @@
  * ahead itself). A unique violation is never raised, so no transaction aborts.
  */
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput } from '../../server/errors.js';
+import type { Em } from '../../db/query.js';
+import type { Clock } from '../../shared/clock.js';
+import { badInput } from '../../shared/errors.js';
 import { LIMITS, requiredText } from '../../shared/input.js';
-import { row } from '../../db/sql.js';
 import { mustExist } from '../../shared/must-exist.js';
+import { query } from '../tables.js';
 
 export type IdempotentOperation = 'postHelpRequest' | 'claim';
 
@@ -33,7 +34,7 @@ export function idempotencyKey(
   associationId: string,
   operation: IdempotentOperation,
   input: unknown,
-  field = 'input.idempotencyKey',
+  field = 'idempotencyKey',
 ): IdempotencyKey | null {
   if (raw == null) return null;
   const key = requiredText(raw, field, LIMITS.idempotencyKey);
@@ -42,25 +43,34 @@ export function idempotencyKey(
 }
 
 /** The stored result id of a known key with the same input; BAD_USER_INPUT for other input; null when unknown. */
-export async function replayOf(em: EntityManager, key: IdempotencyKey, field = 'input.idempotencyKey'): Promise<string | null> {
-  const stored = await row<{ inputHash: string; resultId: string }>(
-    em,
-    `SELECT input_hash AS "inputHash", result_id AS "resultId" FROM idempotency_key WHERE association_id = ? AND operation = ? AND key = ?`,
-    [key.associationId, key.operation, key.key],
-  );
+export async function replayOf(em: Em, key: IdempotencyKey, field = 'idempotencyKey'): Promise<string | null> {
+  const stored = await query(em)
+    .selectFrom('idempotency_key')
+    .select(['inputHash', 'resultId'])
+    .where('associationId', '=', key.associationId)
+    .where('operation', '=', key.operation)
+    .where('key', '=', key.key)
+    .executeTakeFirst();
   if (!stored) return null;
   if (stored.inputHash !== key.inputHash) throw badInput(field, 'This idempotency key was used with other input');
   return stored.resultId;
 }
 
 /** Takes the key for `resultId` inside the writing transaction, or throws ReplayInstead if another call holds it. */
-export async function takeKey(em: EntityManager, key: IdempotencyKey, resultId: string): Promise<void> {
-  const taken = await row<{ key: string }>(
-    em,
-    `INSERT INTO idempotency_key (association_id, operation, key, input_hash, result_id) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT DO NOTHING RETURNING key`,
-    [key.associationId, key.operation, key.key, key.inputHash, resultId],
-  );
+export async function takeKey(em: Em, key: IdempotencyKey, resultId: string, clock: Clock): Promise<void> {
+  const taken = await query(em)
+    .insertInto('idempotency_key')
+    .values({
+      associationId: key.associationId,
+      operation: key.operation,
+      key: key.key,
+      inputHash: key.inputHash,
+      resultId,
+      createdAt: clock(),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('key')
+    .executeTakeFirst();
   if (!taken) throw new ReplayInstead();
 }
 
@@ -68,7 +78,7 @@ export async function takeKey(em: EntityManager, key: IdempotencyKey, resultId: 
  * Runs `write` (which must call takeKey first when a key is given); when a twin
  * won the race, answers with the twin's result instead.
  */
-export async function idempotent(em: EntityManager, key: IdempotencyKey | null, write: () => Promise<string>): Promise<string> {
+export async function idempotent(em: Em, key: IdempotencyKey | null, write: () => Promise<string>): Promise<string> {
   if (key) {
     const replay = await replayOf(em, key);
     if (replay) return replay;

@@ -4,23 +4,27 @@
  * status always agrees with its slots; events are appended last (events.md).
  */
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '../../server/errors.js';
+import type { Em } from '../../db/query.js';
+import type { Clock } from '../../shared/clock.js';
 import { RequestStatus } from '../../shared/enums.js';
-import { appendEvents, type NewEvent } from '../events/event-log.service.js';
+import { DomainError } from '../../shared/errors.js';
+import { appendEvents, type NewEvent } from '../event-log/event-log.service.js';
 import { HelpRequest } from './help-request.entity.js';
 
 export interface RequestTransaction {
-  em: EntityManager;
+  /** The transaction's EntityManager: `query(em)` runs inside it. */
+  em: Em;
   /** The locked request; change its fields, they are flushed before the events. */
   request: HelpRequest;
   /** Records an event; they are appended, in order, as the transaction's last step. */
   emit: (event: NewEvent) => void;
 }
 
+/** `clock` dates the events, like every time the services write (the demo history posts "last March"). */
 export async function inRequestTransaction<T>(
-  em: EntityManager,
+  em: Em,
   requestId: string,
+  clock: Clock,
   work: (tx: RequestTransaction) => Promise<T>,
 ): Promise<T> {
   return em.fork().transactional(async (tem) => {
@@ -29,7 +33,7 @@ export async function inRequestTransaction<T>(
     const result = await work({ em: tem, request, emit: (event) => events.push(event) });
     request.version += events.length; // one per event: never POSTED here
     await tem.flush();
-    await appendEvents(tem, requestId, events);
+    await appendEvents(tem, requestId, events, clock);
     return result;
   });
 }
@@ -38,5 +42,5 @@ export const isClosed = (status: RequestStatus) =>
   status === RequestStatus.COMPLETED || status === RequestStatus.CANCELLED || status === RequestStatus.EXPIRED;
 
 export function requireOpenOrFilled(request: HelpRequest): void {
-  if (isClosed(request.status)) throw new AppError('REQUEST_NOT_OPEN', `The request is ${request.status}`);
+  if (isClosed(request.status)) throw new DomainError('REQUEST_NOT_OPEN', `The request is ${request.status}`);
 }

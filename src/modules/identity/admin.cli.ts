@@ -6,9 +6,12 @@
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig } from '../../config.js';
 import { openDatabase } from '../../db/database.js';
+import { openDb } from '../../db/handle.js';
 import { migrate, withStartupLock } from '../../db/startup.js';
+import { SYSTEM } from '../../shared/actor.js';
 import { createLogger } from '../../shared/logger.js';
 import { runCli } from '../../shared/cli.js';
+import { entities } from '../tables.js';
 import { ensureAdministrator } from './user.service.js';
 
 const USAGE = 'usage: npm run admin -- create --email ADDRESS   (the password is read from the terminal or standard input)';
@@ -24,7 +27,8 @@ async function readPassword(): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   if (process.stdin.isTTY) {
     process.stdout.write('Password: ');
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
+    // readline echoes through this internal hook: replaced, the typed line is not shown.
+    Object.assign(rl, { _writeToOutput: () => undefined });
   }
   const line = await new Promise<string>((resolve) =>
     rl.once('line', resolve).once('close', () => {
@@ -41,11 +45,11 @@ await runCli(async () => {
   const config = loadConfig();
   const password = await readPassword();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const db = await openDatabase(config, log, { shareRunning: true });
+  const db = await openDatabase(config, log, { entities: [...entities], shareRunning: true });
   try {
     const outcome = await withStartupLock(db.url, async () => {
       await migrate(db.orm, log);
-      return ensureAdministrator(db.orm.em.fork(), email, password);
+      return ensureAdministrator(openDb(db.orm), SYSTEM, { email, password });
     });
     process.stdout.write(`administrator ${email}: ${outcome}\n`);
   } finally {

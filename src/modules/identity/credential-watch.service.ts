@@ -8,7 +8,7 @@
  * the LISTEN connection each process already holds (event-hub.service.ts calls
  * `revoke`), and each session socket has one timer, at its token's `exp`.
  */
-import type { Viewer } from './viewer.js';
+import type { Actor } from '../../shared/actor.js';
 
 /** setTimeout's longest delay; longer waits are re-armed. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -16,28 +16,28 @@ const MAX_TIMER_MS = 2_147_483_647;
 type CredentialKind = 'API_KEY' | 'USER';
 
 interface Watched {
-  viewer: Viewer;
+  actor: Actor;
   close: () => void;
   timer?: NodeJS.Timeout;
 }
 
-const credentialOf = (viewer: Viewer): string | null =>
-  viewer.kind === 'apiKey' ? `API_KEY:${viewer.apiKeyId}` : viewer.kind === 'user' ? `USER:${viewer.userId}` : null;
+const credentialOf = (actor: Actor): string | null =>
+  actor.kind === 'apiKey' ? `API_KEY:${actor.apiKeyId}` : actor.kind === 'user' ? `USER:${actor.userId}` : null;
 
 export class CredentialWatch {
   /** Credentials revoked since this process started (revocations are rare: a small set). */
   private readonly revoked = new Set<string>();
   private readonly watched = new Map<string, Set<Watched>>();
 
-  /** Closes `close`'s socket when `viewer`'s credential is revoked or expires; returns the way to stop watching. */
-  watch(viewer: Viewer, close: () => void): () => void {
-    const credential = credentialOf(viewer);
-    if (credential === null) return () => undefined; // anonymous: nothing to revoke
-    const entry: Watched = { viewer, close };
+  /** Closes `close`'s socket when `actor`'s credential is revoked or expires; returns the way to stop watching. */
+  watch(actor: Actor, close: () => void): () => void {
+    const credential = credentialOf(actor);
+    if (credential === null) return () => undefined; // anonymous or the system: nothing to revoke
+    const entry: Watched = { actor, close };
     let set = this.watched.get(credential);
     if (!set) this.watched.set(credential, (set = new Set()));
     set.add(entry);
-    if (viewer.kind === 'user' && viewer.expiresAt) this.armExpiry(entry, viewer.expiresAt);
+    if (actor.kind === 'user' && actor.expiresAt) this.armExpiry(entry, actor.expiresAt);
     return () => {
       clearTimeout(entry.timer);
       set.delete(entry);
@@ -45,12 +45,12 @@ export class CredentialWatch {
     };
   }
 
-  /** Whether `viewer`'s credential still holds: not revoked, not expired. */
-  isValid(viewer: Viewer, now = Date.now()): boolean {
-    const credential = credentialOf(viewer);
+  /** Whether `actor`'s credential still holds: not revoked, not expired. */
+  isValid(actor: Actor, now = Date.now()): boolean {
+    const credential = credentialOf(actor);
     if (credential === null) return true;
     if (this.revoked.has(credential)) return false;
-    return !(viewer.kind === 'user' && viewer.expiresAt && viewer.expiresAt.getTime() <= now);
+    return !(actor.kind === 'user' && actor.expiresAt && actor.expiresAt.getTime() <= now);
   }
 
   /** A credential was revoked (in log order): every socket holding it closes now. */

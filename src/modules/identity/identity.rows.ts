@@ -1,19 +1,7 @@
-/** Plain rows of the read side; property names match the entities'. */
-export interface UserRow {
-  id: string;
-  email: string;
-  displayName: string;
-  isAdmin: boolean;
-  createdAt: Date;
-}
+/** Rows of the read side, derived from the entity (modules/tables.ts): a renamed column fails tsc. */
+import type { RowOf } from '../tables.js';
 
-export interface ApiKeyRow {
-  id: string;
-  associationId: string;
-  name: string;
-  createdAt: Date;
-  revokedAt: Date | null;
-}
+/** What a user row holds for reading (never the password hash). */
+export const USER_FIELDS = ['id', 'email', 'displayName', 'isAdmin', 'createdAt'] as const;
 
-export const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.is_admin AS "isAdmin", u.created_at AS "createdAt"`;
-export const API_KEY_COLUMNS = `k.id, k.association_id AS "associationId", k.name, k.created_at AS "createdAt", k.revoked_at AS "revokedAt"`;
+export type UserRow = Pick<RowOf<'app_user'>, (typeof USER_FIELDS)[number]>;

@@ -17,30 +17,6 @@ export class UserType {
   isAdmin!: boolean;
 }
 
-@ObjectType('ApiKey', { implements: NodeInterface })
-export class ApiKeyType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => Date)
-  createdAt!: Date;
-
-  @Field(() => Date, { nullable: true })
-  revokedAt!: Date | null;
-}
-
-@ObjectType('CreatedApiKey')
-export class CreatedApiKeyType {
-  @Field(() => ApiKeyType)
-  apiKey!: unknown;
-
-  @Field(() => String, { description: 'The secret, shown once. Send it as `Authorization: Bearer <secret>`.' })
-  secret!: string;
-}
-
 @ObjectType('AuthPayload')
 export class AuthPayloadType {
   @Field(() => String)

@@ -5,20 +5,22 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { one, row } from '../../db/sql.js';
+import type { Db } from '../../db/handle.js';
+import { query } from '../tables.js';
 
 const ISSUER = 'mutual-aid';
 const SECRET_SETTING = 'session_secret';
 
-export async function loadSessionKey(em: EntityManager, configured: string | null): Promise<Uint8Array> {
+export async function loadSessionKey(db: Db, configured: string | null): Promise<Uint8Array> {
   if (configured) return new TextEncoder().encode(configured);
   // The first instance to get here stores its secret; every other one reads it.
-  await row(em, `INSERT INTO app_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, [
-    SECRET_SETTING,
-    randomBytes(48).toString('base64url'),
-  ]);
-  const stored = await one<{ value: string }>(em, `SELECT value FROM app_setting WHERE key = ?`, [SECRET_SETTING]);
+  const q = query(db.em);
+  await q
+    .insertInto('app_setting')
+    .values({ key: SECRET_SETTING, value: randomBytes(48).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const stored = await q.selectFrom('app_setting').select('value').where('key', '=', SECRET_SETTING).executeTakeFirstOrThrow();
   return new TextEncoder().encode(stored.value);
 }
 

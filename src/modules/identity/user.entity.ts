@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps } from '@mikro-orm/core';
+import { EntityName, OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** The write model of a user. Reads go through plain rows (UserRow) with the same property names. */
 @Entity({ tableName: 'app_user' })
 export class User {
+  [EntityName]?: 'app_user';
   [OptionalProps]?: 'isAdmin' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })

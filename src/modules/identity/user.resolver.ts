@@ -1,18 +1,15 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Access } from '../../server/access.js';
-import type { Context } from '../../server/context.js';
+import { Access } from '../access.js';
+import type { Context } from '../context.js';
+import { underField } from '../../shared/errors.js';
 import { NodeFieldsResolver } from '../../shared/node.resolver.js';
-import { membershipsByUser } from '../associations/association.loaders.js';
-import { maySeeUserPrivate } from '../associations/association.policy.js';
-import { MembershipType } from '../associations/association.type.js';
-import type { MembershipRow } from '../associations/association.rows.js';
 import { AuthPayloadType, UserType } from './identity.type.js';
 import { SignUpInput } from './identity.inputs.js';
 import { userById } from './identity.loaders.js';
-import { SELF, logIn, signUp, type AuthPayload, type SelfUserRow } from './user.service.js';
-import { EXPECTED, listCost, spendItems } from '../../shared/cost.js';
+import { maySeePrivateOf, type SelfUserRow } from './user.policy.js';
+import { logIn, signUp, type AuthPayload, type SessionKeys } from './user.service.js';
 
-const seesPrivate = (ctx: Context, user: SelfUserRow) => user[SELF] === true || maySeeUserPrivate(ctx.viewer, user.id);
+const sessionKeys = (ctx: Context): SessionKeys => ({ sessionKey: ctx.app.sessionKey, ttlSeconds: ctx.app.config.sessionTtlSeconds });
 
 @Resolver(() => UserType)
 export class UserResolver extends NodeFieldsResolver(UserType, 'User') {
@@ -23,13 +20,13 @@ export class UserResolver extends NodeFieldsResolver(UserType, 'User') {
       'The signed-in user; null for anonymous callers and for API keys. Invalid credentials fail the whole operation with UNAUTHENTICATED.',
   })
   async viewer(@Ctx() ctx: Context): Promise<SelfUserRow | null> {
-    return ctx.viewer.kind === 'user' ? userById(ctx).load(ctx.viewer.userId) : null;
+    return ctx.actor.kind === 'user' ? userById(ctx.db).load(ctx.actor.userId) : null;
   }
 
   @Access('public')
   @Mutation(() => AuthPayloadType)
   signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: Context): Promise<AuthPayload> {
-    return signUp(ctx.app, input);
+    return underField('input', () => signUp(ctx.db, ctx.actor, input, sessionKeys(ctx), ctx.app.clock));
   }
 
   @Access('public')
@@ -39,19 +36,11 @@ export class UserResolver extends NodeFieldsResolver(UserType, 'User') {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
-    return logIn(ctx.app, email, password);
+    return logIn(ctx.db, ctx.actor, { email, password }, sessionKeys(ctx));
   }
 
   @FieldResolver(() => String, { nullable: true })
   email(@Root() user: SelfUserRow, @Ctx() ctx: Context): string | null {
-    return seesPrivate(ctx, user) ? user.email : null;
-  }
-
-  @FieldResolver(() => [MembershipType], {
-    description: 'Visible to the user themself and to administrators; empty for everyone else.',
-    complexity: listCost(EXPECTED.memberships),
-  })
-  async memberships(@Root() user: SelfUserRow, @Ctx() ctx: Context): Promise<MembershipRow[]> {
-    return spendItems(ctx, seesPrivate(ctx, user) ? await membershipsByUser(ctx).load(user.id) : []);
+    return maySeePrivateOf(ctx.actor, user) ? user.email : null;
   }
 }

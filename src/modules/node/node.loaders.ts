@@ -2,20 +2,21 @@
  * How `Query.node` fetches each type, with that type's visibility rule applied
  * (null for what the caller may not see). Each module adds its types here.
  */
-import type { Context } from '../../server/context.js';
+import type { Db } from '../../db/handle.js';
+import type { Actor } from '../../shared/actor.js';
 import type { NodeType } from '../../shared/global-id.js';
 import { userById } from '../identity/identity.loaders.js';
-import { findVisibleApiKey } from '../identity/api-key.service.js';
+import { findVisibleApiKey } from '../associations/api-key.service.js';
 import { associationById } from '../associations/association.loaders.js';
 import { claimById, requestById, slotById } from '../help-requests/help-request.loaders.js';
 
-export type NodeLoader = (ctx: Context, key: string) => Promise<object | null>;
+export type NodeLoader = (db: Db, actor: Actor, key: string) => Promise<object | null>;
 
 export const nodeLoaders: Partial<Record<NodeType, NodeLoader>> = {
-  User: (ctx, key) => userById(ctx).load(key),
-  Association: (ctx, key) => associationById(ctx).load(key),
+  User: (db, _actor, key) => userById(db).load(key),
+  Association: (db, _actor, key) => associationById(db).load(key),
   ApiKey: findVisibleApiKey,
-  HelpRequest: (ctx, key) => requestById(ctx).load(key),
-  Slot: (ctx, key) => slotById(ctx).load(key),
-  Claim: (ctx, key) => claimById(ctx).load(key),
+  HelpRequest: (db, _actor, key) => requestById(db).load(key),
+  Slot: (db, _actor, key) => slotById(db).load(key),
+  Claim: (db, _actor, key) => claimById(db).load(key),
 };

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { Access } from '../../server/access.js';
-import type { Context } from '../../server/context.js';
 import { decodeGlobalId } from '../../shared/global-id.js';
 import { NodeInterface, tagNode } from '../../shared/relay.type.js';
+import { Access } from '../access.js';
+import type { Context } from '../context.js';
 import { nodeLoaders } from './node.loaders.js';
 
 @Resolver()
@@ -12,7 +12,7 @@ export class NodeResolver {
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
     const { type, key } = decodeGlobalId(id, 'id');
     const load = nodeLoaders[type];
-    const row = load ? await load(ctx, key) : null;
+    const row = load ? await load(ctx.db, ctx.actor, key) : null;
     return row ? tagNode(type, row) : null;
   }
 }

@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import { Access } from '../../server/access.js';
-import type { Context } from '../../server/context.js';
+import { Access } from '../access.js';
+import type { Context } from '../context.js';
 import { associationById } from '../associations/association.loaders.js';
 import { AssociationType } from '../associations/association.type.js';
-import type { AssociationRow } from '../associations/association.rows.js';
 import {
   AssociationStatsType,
   CategoryStatsType,
@@ -36,7 +35,7 @@ export class StatsResolver {
   @Access('public')
   @Query(() => StatsType)
   stats(@Arg('filter', () => StatsFilter, { nullable: true }) filter: StatsFilter | null, @Ctx() ctx: Context): StatsQuery {
-    return statsQuery(ctx, filter);
+    return statsQuery(ctx.db, filter, ctx.app.config.statsTimeZone);
   }
 
   @FieldResolver(() => Int, {
@@ -134,20 +133,20 @@ export class StatsResolver {
 @Resolver(() => AssociationStatsType)
 export class AssociationStatsResolver {
   @FieldResolver(() => AssociationType)
-  async association(@Root() helper: HelperRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return mustExist(await associationById(ctx).load(helper.associationId), 'associationById(helper.associationId)');
+  async association(@Root() helper: HelperRow, @Ctx() ctx: Context) {
+    return mustExist(await associationById(ctx.db).load(helper.associationId), 'associationById(helper.associationId)');
   }
 }
 
 @Resolver(() => CollaborationType)
 export class CollaborationResolver {
   @FieldResolver(() => AssociationType)
-  async helper(@Root() collaboration: CollaborationRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return mustExist(await associationById(ctx).load(collaboration.helperId), 'associationById(collaboration.helperId)');
+  async helper(@Root() collaboration: CollaborationRow, @Ctx() ctx: Context) {
+    return mustExist(await associationById(ctx.db).load(collaboration.helperId), 'associationById(collaboration.helperId)');
   }
 
   @FieldResolver(() => AssociationType)
-  async helped(@Root() collaboration: CollaborationRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return mustExist(await associationById(ctx).load(collaboration.helpedId), 'associationById(collaboration.helpedId)');
+  async helped(@Root() collaboration: CollaborationRow, @Ctx() ctx: Context) {
+    return mustExist(await associationById(ctx.db).load(collaboration.helpedId), 'associationById(collaboration.helpedId)');
   }
 }

@@ -6,13 +6,14 @@
  * Results are cast to 32-bit integers in SQL, so a figure too large for a
  * GraphQL Int fails clearly instead of overflowing.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../server/context.js';
-import { AppError, badInput } from '../../server/errors.js';
-import { array, rows } from '../../db/sql.js';
-import { AidCategory } from '../../shared/enums.js';
+import { sql, type Expression, type ExpressionBuilder, type NotNull, type SqlBool } from 'kysely';
+import type { Db } from '../../db/handle.js';
+import { badInput } from '../../shared/errors.js';
+import { AidCategory, CapacityUnit, ClaimStatus, RequestStatus } from '../../shared/enums.js';
 import { keyOf } from '../../shared/global-id.js';
 import { intInRange, trimText } from '../../shared/input.js';
+import { allOf, requestAttributeConditions } from '../request-filter.js';
+import { query, type Tables } from '../tables.js';
 
 export interface StatsFilterFields {
   from?: Date | null;
@@ -22,51 +23,79 @@ export interface StatsFilterFields {
   associationId?: string | null;
 }
 
-/** The requests a stats query counts over, as the body of a CTE named r. */
-interface Scope {
-  sql: string;
-  params: unknown[];
+/** The requests a stats query counts over: the filter, checked and decoded. */
+export interface StatsScope {
+  from: Date | null;
+  to: Date | null;
+  townships: string[] | null;
+  categories: AidCategory[] | null;
+  /** undefined: not filtered; null: an id of another type, which names no association. */
+  association: string | null | undefined;
 }
 
-const COMMITTED = `c.status IN ('ACTIVE', 'FULFILLED')`;
+/** Claims that count as help given. */
+const COMMITTED = [ClaimStatus.ACTIVE, ClaimStatus.FULFILLED];
 
-export function statsScope(filter: StatsFilterFields | null | undefined): Scope {
+export function statsScope(filter: StatsFilterFields | null | undefined): StatsScope {
   const f = filter ?? {};
   if (f.from && f.to && f.from.getTime() >= f.to.getTime()) throw badInput('filter.to', 'filter.from must be before filter.to');
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.from) {
-    where.push('h.posted_at >= ?');
-    params.push(f.from);
-  }
-  if (f.to) {
-    where.push('h.posted_at < ?');
-    params.push(f.to);
-  }
-  if (f.townships) {
-    where.push('h.township = ANY(json_text_array(?::jsonb))');
-    params.push(array(f.townships.map(trimText)));
-  }
-  if (f.categories) {
-    where.push('h.category = ANY(json_text_array(?::jsonb))');
-    params.push(array(f.categories));
-  }
-  if (f.associationId != null) {
-    const association = keyOf(f.associationId, 'Association', 'filter.associationId');
-    if (association) {
-      // An IN over a UNION, not `requester = ? OR EXISTS (...)`: the planner can
-      // estimate it, and it was 4x faster on 50,000 requests (bench/RESULTS.md).
-      where.push(
-        `h.id IN (SELECT mine.id FROM help_request mine WHERE mine.requester_id = ?
-                  UNION ALL SELECT c.request_id FROM claim c WHERE c.association_id = ? AND ${COMMITTED})`,
-      );
-      params.push(association, association);
-    } else {
-      where.push('false'); // an id of another type names no association
-    }
-  }
-  return { sql: `SELECT h.* FROM help_request h WHERE ${where.length ? where.join(' AND ') : 'true'}`, params };
+  return {
+    from: f.from ?? null,
+    to: f.to ?? null,
+    townships: f.townships?.map(trimText) ?? null,
+    categories: f.categories ?? null,
+    association: f.associationId == null ? undefined : keyOf(f.associationId, 'Association', 'filter.associationId'),
+  };
 }
+
+/** The scope as one predicate over help_request. */
+function inScope(eb: ExpressionBuilder<Tables, 'help_request'>, scope: StatsScope): Expression<SqlBool> {
+  const { association } = scope;
+  return allOf(eb, [
+    scope.from ? eb('help_request.postedAt', '>=', scope.from) : null,
+    scope.to ? eb('help_request.postedAt', '<', scope.to) : null,
+    ...requestAttributeConditions(
+      eb,
+      {
+        kind: 'help_request.kind',
+        category: 'help_request.category',
+        township: 'help_request.township',
+        requesterId: 'help_request.requesterId',
+      },
+      { kinds: null, categories: scope.categories, townships: scope.townships, requesterIds: null },
+    ),
+    association === undefined
+      ? null
+      : association === null
+        ? eb.lit(false)
+        : // An IN over a UNION, not `requester = ? OR EXISTS (...)`: the planner can
+          // estimate it, and it was 4x faster on 50,000 requests (bench/RESULTS.md).
+          eb(
+            'help_request.id',
+            'in',
+            eb
+              .selectFrom('help_request as mine')
+              .select('mine.id')
+              .where('mine.requesterId', '=', association)
+              .unionAll(
+                eb
+                  .selectFrom('claim as c')
+                  .select('c.requestId as id')
+                  .where('c.associationId', '=', association)
+                  .where('c.status', 'in', COMMITTED),
+              ),
+          ),
+  ]);
+}
+
+/** The rows of a scoped query: help_request as CTE r. */
+type Scoped = Tables & { r: Tables['help_request'] };
+
+/**
+ * `value COLLATE "C"`: byte order, the same whatever the server's locale. Kysely's
+ * own collate() would pass the name through the camelCase plugin ("c").
+ */
+const inByteOrder = (value: Expression<string | null>) => sql<string>`${value} COLLATE "C"`;
 
 export interface Summary {
   requestsPosted: number;
@@ -81,8 +110,7 @@ export interface Commitments {
   amountPledged: number;
 }
 
-export interface BreakdownRow {
-  key: string;
+export interface BreakdownFigures {
   requestsPosted: number;
   requestsCompleted: number;
   beneficiaries: number;
@@ -102,151 +130,239 @@ export interface CollaborationRow {
   claims: number;
 }
 
-const BREAKDOWN = `count(*)::int AS "requestsPosted",
-  count(*) FILTER (WHERE r.status = 'COMPLETED')::int AS "requestsCompleted",
-  coalesce(sum(r.beneficiaries) FILTER (WHERE r.status = 'COMPLETED'), 0)::int AS beneficiaries`;
+type OverR = ExpressionBuilder<Scoped, 'r'>;
 
-/** One dashboard query: each figure is computed once, on first use. */
-export class StatsQuery {
-  private readonly memo = new Map<string, Promise<unknown>>();
+/** Each figure counts over the rows of r (grouped or not). */
+const requestsPosted = (eb: OverR) => eb.cast<number>(eb.fn.countAll(), 'integer').as('requestsPosted');
+const requestsCompleted = (eb: OverR) =>
+  eb.cast<number>(eb.fn.countAll().filterWhere('r.status', '=', RequestStatus.COMPLETED), 'integer').as('requestsCompleted');
+const beneficiaries = (eb: OverR) =>
+  eb
+    .cast<number>(eb.fn.coalesce(eb.fn.sum('r.beneficiaries').filterWhere('r.status', '=', RequestStatus.COMPLETED), eb.lit(0)), 'integer')
+    .as('beneficiaries');
 
-  constructor(
-    private readonly em: EntityManager,
-    private readonly scope: Scope,
-    private readonly timeZone: string,
-  ) {}
+/** The figures of each entry of a breakdown. */
+const breakdownFigures = (eb: OverR) => [requestsPosted(eb), requestsCompleted(eb), beneficiaries(eb)] as const;
 
-  private once<T>(name: string, compute: () => Promise<T>): Promise<T> {
-    let value = this.memo.get(name) as Promise<T> | undefined;
-    if (!value) {
-      value = compute();
-      this.memo.set(name, value);
+/** The sum of committed quantities on slots of `unit` (bigint, uncast: cast where it leaves SQL). */
+function committedSum(eb: ExpressionBuilder<Scoped & { c: Tables['claim'] }, 'r' | 'c'>, unit: CapacityUnit) {
+  return eb.fn.coalesce(eb.fn.sum('c.quantity').filterWhere('r.unit', '=', unit), eb.lit(0));
+}
+
+/** The result of `work`; a figure that overflowed its Int cast in SQL becomes a clear error. */
+async function withinInt<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === '22003') {
+      throw badInput('filter', 'A figure exceeds the range of a GraphQL Int (32 bits); narrow the filter');
     }
-    return value;
-  }
-
-  /** Runs `sql` with the scope as CTE r; an Int overflow becomes a clear error. */
-  private async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    try {
-      // NOT MATERIALIZED: figures that read r twice would otherwise store every
-      // column of every request in scope, spilling to disk on large scopes.
-      return await rows<T>(this.em, `WITH r AS NOT MATERIALIZED (${this.scope.sql}) ${sql}`, [...this.scope.params, ...params]);
-    } catch (error) {
-      if ((error as { code?: string }).code === '22003') {
-        throw new AppError('BAD_USER_INPUT', 'A figure exceeds the range of a GraphQL Int (32 bits); narrow the filter', {
-          field: 'filter',
-        });
-      }
-      throw error;
-    }
-  }
-
-  summary(): Promise<Summary> {
-    return this.once('summary', async () => {
-      const [result] = await this.query<Summary>(
-        `SELECT count(*)::int AS "requestsPosted",
-                count(*) FILTER (WHERE r.filled_at IS NOT NULL)::int AS "requestsFilled",
-                count(*) FILTER (WHERE r.status = 'COMPLETED')::int AS "requestsCompleted",
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.filled_at - r.posted_at))
-                  FILTER (WHERE r.filled_at IS NOT NULL) AS "medianTimeToFillSeconds",
-                coalesce(sum(r.beneficiaries) FILTER (WHERE r.status = 'COMPLETED'), 0)::int AS beneficiaries
-           FROM r`,
-      );
-      return result;
-    });
-  }
-
-  commitments(): Promise<Commitments> {
-    return this.once('commitments', async () => {
-      const [result] = await this.query<Commitments>(
-        `SELECT coalesce(sum(c.quantity) FILTER (WHERE r.unit = 'PERSON'), 0)::int AS "volunteersCommitted",
-                coalesce(sum(c.quantity) FILTER (WHERE r.unit = 'YUAN'), 0)::int AS "amountPledged"
-           FROM r JOIN claim c ON c.request_id = r.id AND ${COMMITTED}`,
-      );
-      return result;
-    });
-  }
-
-  activeAssociations(): Promise<number> {
-    return this.once('activeAssociations', async () => {
-      const [result] = await this.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM (
-           SELECT r.requester_id FROM r UNION SELECT c.association_id FROM r JOIN claim c ON c.request_id = r.id
-         ) involved`,
-      );
-      return result.n;
-    });
-  }
-
-  /** One entry per category, in the enum's order, zeros included. */
-  byCategory(): Promise<(BreakdownRow & { category: AidCategory })[]> {
-    return this.once('byCategory', async () => {
-      const found = await this.query<BreakdownRow>(`SELECT r.category AS key, ${BREAKDOWN} FROM r GROUP BY r.category`);
-      const byKey = new Map(found.map((entry) => [entry.key, entry]));
-      return Object.values(AidCategory).map((category) => ({
-        ...(byKey.get(category) ?? { key: category, requestsPosted: 0, requestsCompleted: 0, beneficiaries: 0 }),
-        category,
-      }));
-    });
-  }
-
-  byTownship(): Promise<(BreakdownRow & { township: string })[]> {
-    return this.once('byTownship', () =>
-      this.query(`SELECT r.township, r.township AS key, ${BREAKDOWN} FROM r WHERE r.township IS NOT NULL
-                   GROUP BY r.township ORDER BY r.township COLLATE "C"`),
-    );
-  }
-
-  byMonth(): Promise<(BreakdownRow & { month: string })[]> {
-    return this.once('byMonth', () =>
-      this.query(
-        `SELECT to_char(r.posted_at AT TIME ZONE ?, 'YYYY-MM') AS month, to_char(r.posted_at AT TIME ZONE ?, 'YYYY-MM') AS key, ${BREAKDOWN}
-           FROM r GROUP BY 1 ORDER BY 1`,
-        [this.timeZone, this.timeZone],
-      ),
-    );
-  }
-
-  topHelpers(limit: number): Promise<HelperRow[]> {
-    const checked = intInRange(limit, 'limit', 1, 100);
-    return this.once(`topHelpers:${checked}`, () =>
-      this.query<HelperRow>(
-        `, helpers AS (
-           SELECT c.association_id, count(*) AS claims,
-                  coalesce(sum(c.quantity) FILTER (WHERE r.unit = 'PERSON'), 0) AS persons,
-                  coalesce(sum(c.quantity) FILTER (WHERE r.unit = 'YUAN'), 0) AS yuan
-             FROM r JOIN claim c ON c.request_id = r.id AND ${COMMITTED}
-            GROUP BY c.association_id)
-         SELECT h.association_id AS "associationId", h.claims::int AS "claimsMade", h.persons::int AS "volunteersCommitted",
-                h.yuan::int AS "amountPledged", (SELECT count(*) FROM r WHERE r.requester_id = h.association_id)::int AS "requestsPosted"
-           FROM helpers h JOIN association a ON a.id = h.association_id
-          ORDER BY h.claims DESC, a.name COLLATE "C", a.id LIMIT ?`,
-        [checked],
-      ),
-    );
-  }
-
-  collaborations(limit: number): Promise<CollaborationRow[]> {
-    const checked = intInRange(limit, 'limit', 1, 500);
-    return this.once(`collaborations:${checked}`, () =>
-      this.query<CollaborationRow>(
-        // Grouped by ids only, names joined afterwards: grouping by the names too
-        // made the planner expect ten times the groups and sort on disk.
-        `, pairs AS (
-           SELECT c.association_id AS helper_id, r.requester_id AS helped_id, count(*) AS claims
-             FROM r JOIN claim c ON c.request_id = r.id AND ${COMMITTED}
-            GROUP BY c.association_id, r.requester_id)
-         SELECT p.helper_id AS "helperId", p.helped_id AS "helpedId", p.claims::int AS claims
-           FROM pairs p
-           JOIN association helper ON helper.id = p.helper_id
-           JOIN association helped ON helped.id = p.helped_id
-          ORDER BY p.claims DESC, helper.name COLLATE "C", helped.name COLLATE "C", p.helper_id, p.helped_id LIMIT ?`,
-        [checked],
-      ),
-    );
+    throw error;
   }
 }
 
-export function statsQuery(ctx: Context, filter: StatsFilterFields | null | undefined): StatsQuery {
-  return new StatsQuery(ctx.em, statsScope(filter), ctx.app.config.statsTimeZone);
+/** Computes `compute` once, on first use. */
+function once<T>(compute: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= compute());
+}
+
+/** Computes `compute` once per key, on first use. */
+function oncePer<K, T>(compute: (key: K) => Promise<T>): (key: K) => Promise<T> {
+  const values = new Map<K, Promise<T>>();
+  return (key) => {
+    let value = values.get(key);
+    if (!value) {
+      value = compute(key);
+      values.set(key, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * One dashboard query: each figure is computed once, on first use, by one
+ * statement. `statements` builds those statements (the benchmark compiles them
+ * to explain them).
+ */
+export class StatsQuery {
+  constructor(
+    private readonly db: Db,
+    private readonly scope: StatsScope,
+    private readonly timeZone: string,
+  ) {}
+
+  /** The scope as CTE r for every statement. */
+  private scoped() {
+    // NOT MATERIALIZED: figures that read r twice would otherwise store every
+    // column of every request in scope, spilling to disk on large scopes.
+    return query(this.db.em).with(
+      (cte) => cte('r').notMaterialized(),
+      (db) =>
+        db
+          .selectFrom('help_request')
+          .selectAll()
+          .where((eb) => inScope(eb, this.scope)),
+    );
+  }
+
+  readonly statements = {
+    summary: () =>
+      this.scoped()
+        .selectFrom('r')
+        .select((eb) => [
+          requestsPosted(eb),
+          eb.cast<number>(eb.fn.countAll().filterWhere('r.filledAt', 'is not', null), 'integer').as('requestsFilled'),
+          requestsCompleted(eb),
+          eb.fn
+            .agg<number | null>('percentile_cont', [eb.lit(0.5)])
+            .withinGroupOrderBy(sql<number>`extract(epoch FROM ${eb.ref('r.filledAt')} - ${eb.ref('r.postedAt')})`)
+            .filterWhere('r.filledAt', 'is not', null)
+            .as('medianTimeToFillSeconds'),
+          beneficiaries(eb),
+        ]),
+
+    commitments: () =>
+      this.scoped()
+        .selectFrom('r')
+        .innerJoin('claim as c', (join) => join.onRef('c.requestId', '=', 'r.id').on('c.status', 'in', COMMITTED))
+        .select((eb) => [
+          eb.cast<number>(committedSum(eb, CapacityUnit.PERSON), 'integer').as('volunteersCommitted'),
+          eb.cast<number>(committedSum(eb, CapacityUnit.YUAN), 'integer').as('amountPledged'),
+        ]),
+
+    activeAssociations: () =>
+      this.scoped()
+        .selectFrom((db) =>
+          db
+            .selectFrom('r')
+            .select('r.requesterId as id')
+            .union(db.selectFrom('r').innerJoin('claim as c', 'c.requestId', 'r.id').select('c.associationId as id'))
+            .as('involved'),
+        )
+        .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')),
+
+    byCategory: () =>
+      this.scoped()
+        .selectFrom('r')
+        .select((eb) => ['r.category', ...breakdownFigures(eb)])
+        .groupBy('r.category'),
+
+    byTownship: () =>
+      this.scoped()
+        .selectFrom('r')
+        .select((eb) => ['r.township', ...breakdownFigures(eb)])
+        .where('r.township', 'is not', null)
+        .groupBy('r.township')
+        .orderBy((eb) => inByteOrder(eb.ref('r.township')))
+        .$narrowType<{ township: NotNull }>(),
+
+    byMonth: () =>
+      this.scoped()
+        .selectFrom('r')
+        .select((eb) => [
+          sql<string>`to_char(${eb.ref('r.postedAt')} AT TIME ZONE ${this.timeZone}, 'YYYY-MM')`.as('month'),
+          ...breakdownFigures(eb),
+        ])
+        .groupBy('month')
+        .orderBy('month'),
+
+    topHelpers: (limit: number) =>
+      this.scoped()
+        .with('helpers', (db) =>
+          db
+            .selectFrom('r')
+            .innerJoin('claim as c', (join) => join.onRef('c.requestId', '=', 'r.id').on('c.status', 'in', COMMITTED))
+            .select((eb) => [
+              'c.associationId',
+              eb.fn.countAll().as('claims'),
+              committedSum(eb, CapacityUnit.PERSON).as('persons'),
+              committedSum(eb, CapacityUnit.YUAN).as('yuan'),
+            ])
+            .groupBy('c.associationId'),
+        )
+        .selectFrom('helpers as h')
+        .innerJoin('association as a', 'a.id', 'h.associationId')
+        .select((eb) => [
+          'h.associationId',
+          eb.cast<number>('h.claims', 'integer').as('claimsMade'),
+          eb.cast<number>('h.persons', 'integer').as('volunteersCommitted'),
+          eb.cast<number>('h.yuan', 'integer').as('amountPledged'),
+          eb
+            .cast<number>(
+              eb
+                .selectFrom('r')
+                .select((eb) => eb.fn.countAll().as('n'))
+                .whereRef('r.requesterId', '=', 'h.associationId'),
+              'integer',
+            )
+            .as('requestsPosted'),
+        ])
+        .orderBy('h.claims', 'desc')
+        .orderBy((eb) => inByteOrder(eb.ref('a.name')))
+        .orderBy('a.id')
+        .limit(limit),
+
+    // Grouped by ids only, names joined afterwards: grouping by the names too
+    // made the planner expect ten times the groups and sort on disk.
+    collaborations: (limit: number) =>
+      this.scoped()
+        .with('pairs', (db) =>
+          db
+            .selectFrom('r')
+            .innerJoin('claim as c', (join) => join.onRef('c.requestId', '=', 'r.id').on('c.status', 'in', COMMITTED))
+            .select((eb) => ['c.associationId as helperId', 'r.requesterId as helpedId', eb.fn.countAll().as('claims')])
+            .groupBy(['c.associationId', 'r.requesterId']),
+        )
+        .selectFrom('pairs as p')
+        .innerJoin('association as helper', 'helper.id', 'p.helperId')
+        .innerJoin('association as helped', 'helped.id', 'p.helpedId')
+        .select((eb) => ['p.helperId', 'p.helpedId', eb.cast<number>('p.claims', 'integer').as('claims')])
+        .orderBy('p.claims', 'desc')
+        .orderBy((eb) => inByteOrder(eb.ref('helper.name')))
+        .orderBy((eb) => inByteOrder(eb.ref('helped.name')))
+        .orderBy('p.helperId')
+        .orderBy('p.helpedId')
+        .limit(limit),
+  };
+
+  readonly summary = once((): Promise<Summary> => withinInt(this.statements.summary().executeTakeFirstOrThrow()));
+
+  readonly commitments = once((): Promise<Commitments> => withinInt(this.statements.commitments().executeTakeFirstOrThrow()));
+
+  readonly activeAssociations = once(
+    async (): Promise<number> => (await withinInt(this.statements.activeAssociations().executeTakeFirstOrThrow())).n,
+  );
+
+  /** One entry per category, in the enum's order, zeros included. */
+  readonly byCategory = once(async (): Promise<(BreakdownFigures & { category: AidCategory })[]> => {
+    const found = await withinInt(this.statements.byCategory().execute());
+    const byKey = new Map(found.map((entry) => [entry.category, entry]));
+    return Object.values(AidCategory).map(
+      (category) => byKey.get(category) ?? { category, requestsPosted: 0, requestsCompleted: 0, beneficiaries: 0 },
+    );
+  });
+
+  readonly byTownship = once((): Promise<(BreakdownFigures & { township: string })[]> => withinInt(this.statements.byTownship().execute()));
+
+  readonly byMonth = once((): Promise<(BreakdownFigures & { month: string })[]> => withinInt(this.statements.byMonth().execute()));
+
+  private readonly topHelpersBy = oncePer((limit: number): Promise<HelperRow[]> => withinInt(this.statements.topHelpers(limit).execute()));
+
+  topHelpers(limit: number): Promise<HelperRow[]> {
+    return this.topHelpersBy(intInRange(limit, 'limit', 1, 100));
+  }
+
+  private readonly collaborationsBy = oncePer((limit: number): Promise<CollaborationRow[]> =>
+    withinInt(this.statements.collaborations(limit).execute()),
+  );
+
+  collaborations(limit: number): Promise<CollaborationRow[]> {
+    return this.collaborationsBy(intInRange(limit, 'limit', 1, 500));
+  }
+}
+
+/** Query.stats: the figures of the requests `filter` selects, each computed when first asked for. */
+export function statsQuery(db: Db, filter: StatsFilterFields | null | undefined, timeZone: string): StatsQuery {
+  return new StatsQuery(db, statsScope(filter), timeZone);
 }

@@ -8,7 +8,11 @@
  *   --end (default: today in STATS_TIME_ZONE), more of them recently, with
  *   their slots and claims from other associations.
  * - Set-based SQL only (generate_series, INSERT ... SELECT), in one
- *   transaction: everything or nothing is inserted.
+ *   transaction: everything or nothing is inserted. This bulk loader is the one
+ *   place where SQL is written as text outside src/db/raw.ts: temporary
+ *   functions and tables over generate_series are not what a query builder is
+ *   for, and it runs on a plain pg client, never beside the services. The
+ *   demo data (demo-data.ts), by contrast, goes through the services.
  * - Deterministic: every choice is a hash of (seed, row number, column), never
  *   random(); ids are md5 hashes as uuids (of the seed, the row number and the
  *   number of requests already there, so --append never reuses one). The same
@@ -25,11 +29,12 @@
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ConfigError, loadConfig } from '../config.js';
-import { createLogger } from '../shared/logger.js';
-import { runCli } from '../shared/cli.js';
-import { openDatabase } from './database.js';
-import { migrate, withStartupLock } from './startup.js';
+import { ConfigError, loadConfig } from '../../config.js';
+import { createLogger } from '../../shared/logger.js';
+import { runCli } from '../../shared/cli.js';
+import { messageOf } from '../../shared/errors.js';
+import { openDatabase } from '../../db/database.js';
+import { migrate, withStartupLock } from '../../db/startup.js';
 
 const USAGE = 'usage: npm run generate -- [--requests N] [--seed S] [--append] [--end YYYY-MM-DD]';
 
@@ -54,7 +59,7 @@ function parseOptions(argv: string[]): Options {
       },
     }));
   } catch (error) {
-    throw new ConfigError('arguments', `${(error as Error).message.split('\n')[0]} (${USAGE})`);
+    throw new ConfigError('arguments', `${messageOf(error).split('\n')[0]} (${USAGE})`);
   }
   const int = (name: string, raw: string, min: number, max: number) => {
     if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
@@ -556,7 +561,8 @@ await runCli(async () => {
   const options = parseOptions(process.argv.slice(2));
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const db = await openDatabase(config, log, { shareRunning: true });
+  // Only migrates through the ORM: the data goes in through its own pg client.
+  const db = await openDatabase(config, log, { entities: [], shareRunning: true });
   try {
     await withStartupLock(db.url, () => migrate(db.orm, log));
     const started = performance.now();

@@ -3,22 +3,24 @@
  * shared/design/domain.md, each with an owner and a coordinator. Every person,
  * e-mail address and phone number here is invented. Loaded once, under the
  * start-up lock; the marker in app_setting keeps it from loading twice.
+ *
+ * Everything goes through the services, with the SYSTEM actor (or the founding
+ * user, for what only a user may do), so demo data obeys every rule and fills
+ * the event log like real use.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { AidCategory, MemberRole } from '../shared/enums.js';
-import { createUser } from '../modules/identity/user.service.js';
-import { Association } from '../modules/associations/association.entity.js';
-import { Membership } from '../modules/associations/membership.entity.js';
-import { one, row, rows } from './sql.js';
-import { mustExist } from '../shared/must-exist.js';
-import type { AppServices } from '../server/context.js';
-import { createContext } from '../server/context.js';
-import { RequestKind, Urgency } from '../shared/enums.js';
-import { toGlobalId } from '../shared/global-id.js';
-import { foldText } from '../shared/input.js';
-import { postHelpRequest, completeHelpRequest, type PostFields } from '../modules/help-requests/help-request.service.js';
-import { claim } from '../modules/help-requests/claim.service.js';
-import { slotsByRequest } from '../modules/help-requests/help-request.loaders.js';
+import { openDb, type Db } from '../../db/handle.js';
+import type { Orm } from '../../db/orm.js';
+import { SYSTEM } from '../../shared/actor.js';
+import type { Clock } from '../../shared/clock.js';
+import { AidCategory, MemberRole, RequestKind, Urgency } from '../../shared/enums.js';
+import { toGlobalId } from '../../shared/global-id.js';
+import { mustExist } from '../../shared/must-exist.js';
+import { query } from '../tables.js';
+import { createUser } from '../identity/user.service.js';
+import { addMember, createAssociation, verifyAssociation } from '../associations/association.service.js';
+import { postHelpRequest, completeHelpRequest, type PostFields } from '../help-requests/help-request.service.js';
+import { claim } from '../help-requests/claim.service.js';
+import { slotsByRequest } from '../help-requests/help-request.loaders.js';
 
 export const DEMO_PASSWORD = 'mutual-aid-demo';
 const MARKER = 'demo_data_loaded';
@@ -100,53 +102,43 @@ export const DEMO_ASSOCIATIONS: DemoAssociation[] = [
 export const demoEmail = (slug: string, role: 'owner' | 'coordinator') => `${slug}.${role}@demo.example.org`;
 
 /** Loads the demo data unless it was loaded before. Returns whether it loaded now. */
-export async function loadDemoData(services: AppServices): Promise<boolean> {
-  const em = services.orm.em.fork() as EntityManager;
-  const loaded = await loadDemoIdentities(em);
-  if (loaded) await loadDemoRequests(services);
+export async function loadDemoData(orm: Orm, clock: Clock): Promise<boolean> {
+  const loaded = await loadDemoIdentities(openDb(orm), clock);
+  if (loaded) await loadDemoRequests(openDb(orm), clock);
   return loaded;
 }
 
-async function loadDemoIdentities(em: EntityManager): Promise<boolean> {
-  return em.transactional(async (tem) => {
-    const claimed = await row<{ key: string }>(
-      tem,
-      `INSERT INTO app_setting (key, value) VALUES (?, 'true') ON CONFLICT DO NOTHING RETURNING key`,
-      [MARKER],
-    );
-    if (!claimed) return false;
+/** The marker and every association with its people, in one transaction: all or nothing. */
+async function loadDemoIdentities(db: Db, clock: Clock): Promise<boolean> {
+  return db.em.transactional(async (em) => {
+    const tx: Db = { em, loaderScope: {} };
+    const marked = await query(em)
+      .insertInto('app_setting')
+      .values({ key: MARKER, value: 'true', createdAt: clock() })
+      .onConflict((conflict) => conflict.column('key').doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!marked) return false;
     for (const demo of DEMO_ASSOCIATIONS) {
-      const owner = await createUser(
-        tem,
-        { email: demoEmail(demo.slug, 'owner'), password: DEMO_PASSWORD, displayName: demo.owner },
-        false,
-      );
-      const coordinator = await createUser(
-        tem,
-        { email: demoEmail(demo.slug, 'coordinator'), password: DEMO_PASSWORD, displayName: demo.coordinator },
-        false,
-      );
-      const association = tem.create(Association, {
-        name: demo.name,
-        township: demo.township,
-        description: demo.description,
-        categories: demo.categories,
-        verified: demo.verified,
-        nameKey: foldText(demo.name),
-        searchText: foldText(demo.name, demo.description),
-      });
-      await tem.flush();
-      tem.create(Membership, { associationId: association.id, userId: owner.id, role: MemberRole.OWNER });
-      tem.create(Membership, { associationId: association.id, userId: coordinator.id, role: MemberRole.COORDINATOR });
-      await tem.flush();
+      const person = (role: 'owner' | 'coordinator', displayName: string) =>
+        createUser(tx, SYSTEM, { email: demoEmail(demo.slug, role), password: DEMO_PASSWORD, displayName }, clock);
+      const owner = await person('owner', demo.owner);
+      await person('coordinator', demo.coordinator);
+      const founder = { kind: 'user', userId: owner.id, isAdmin: false } as const;
+      const { description, categories, township, name } = demo;
+      const association = await createAssociation(tx, founder, { name, township, description, categories }, clock);
+      const associationId = toGlobalId('Association', association.id);
+      await addMember(tx, founder, { associationId, email: demoEmail(demo.slug, 'coordinator'), role: MemberRole.COORDINATOR }, clock);
+      if (demo.verified) await verifyAssociation(tx, SYSTEM, associationId);
     }
     return true;
   });
 }
 
 /** Whether the database holds anything yet (a first start). */
-export async function isEmpty(em: EntityManager): Promise<boolean> {
-  return (await one<{ n: number }>(em, `SELECT count(*)::int AS n FROM app_user`)).n === 0;
+export async function isEmpty(db: Db): Promise<boolean> {
+  const user = await query(db.em).selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+  return user === undefined;
 }
 
 /** A time `days` from today at `hour`:00 in China (UTC+8), where the demo county is. */
@@ -264,31 +256,29 @@ const DEMO_REQUESTS: DemoRequest[] = [
 ];
 
 /**
- * Realistic requests, posted and claimed through the services themselves (as an
- * administrator, who may act for any association), so that demo data obeys
+ * Realistic requests, posted, claimed and completed through the services with
+ * the SYSTEM actor (who may act for any association), so that demo data obeys
  * every rule and fills the event log like real use.
  */
-async function loadDemoRequests(services: AppServices): Promise<void> {
-  const em = services.orm.em.fork() as EntityManager;
-  const ids = new Map((await rows<{ id: string; name: string }>(em, `SELECT id, name FROM association`)).map((a) => [a.name, a.id]));
-  const idOf = (slug: string) =>
-    mustExist(
-      ids.get(
-        mustExist(
-          DEMO_ASSOCIATIONS.find((a) => a.slug === slug),
-          slug,
-        ).name,
-      ),
+async function loadDemoRequests(db: Db, clock: Clock): Promise<void> {
+  const associations = await query(db.em).selectFrom('association').select(['id', 'name']).execute();
+  const ids = new Map(associations.map((a) => [a.name, a.id]));
+  const idOf = (slug: string) => {
+    const demo = mustExist(
+      DEMO_ASSOCIATIONS.find((a) => a.slug === slug),
       slug,
     );
-  const ctx = () => createContext(services, { kind: 'user', userId: '00000000-0000-4000-8000-000000000000', isAdmin: true });
+    return toGlobalId('Association', mustExist(ids.get(demo.name), demo.name));
+  };
   for (const demo of DEMO_REQUESTS) {
-    const requestId = await postHelpRequest(ctx(), { ...demo.input, associationId: toGlobalId('Association', idOf(demo.by)) });
-    const slots = await slotsByRequest(ctx()).load(requestId);
+    const requestId = await postHelpRequest(db, SYSTEM, { ...demo.input, associationId: idOf(demo.by) }, clock);
+    const slots = await slotsByRequest(db).load(requestId);
     for (const [slot, slug, quantity] of demo.claims) {
-      await claim(ctx(), { slotId: toGlobalId('Slot', slots[slot].id), associationId: toGlobalId('Association', idOf(slug)), quantity });
+      await claim(db, SYSTEM, { slotId: toGlobalId('Slot', slots[slot].id), associationId: idOf(slug), quantity }, clock);
     }
-    if (demo.complete)
-      await completeHelpRequest(ctx(), toGlobalId('HelpRequest', requestId), demo.complete.beneficiaries, demo.complete.outcome);
+    if (demo.complete) {
+      const { beneficiaries, outcome } = demo.complete;
+      await completeHelpRequest(db, SYSTEM, { id: toGlobalId('HelpRequest', requestId), beneficiaries, outcome }, clock);
+    }
   }
 }

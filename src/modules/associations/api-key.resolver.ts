@@ -1,41 +1,45 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Access } from '../../server/access.js';
-import type { Context } from '../../server/context.js';
-import { NodeFieldsResolver } from '../../shared/node.resolver.js';
-import { associationById } from '../associations/association.loaders.js';
-import { AssociationType } from '../associations/association.type.js';
-import type { AssociationRow } from '../associations/association.rows.js';
-import { ApiKeyType, CreatedApiKeyType } from './identity.type.js';
-import type { ApiKeyRow } from './identity.rows.js';
-import { createApiKey, currentApiKey, revokeApiKey, type CreatedApiKey } from './api-key.service.js';
+import { forgetLoaded } from '../../db/handle.js';
 import { mustExist } from '../../shared/must-exist.js';
+import { NodeFieldsResolver } from '../../shared/node.resolver.js';
+import { Access } from '../access.js';
+import type { Context } from '../context.js';
+import { ApiKeyType, CreatedApiKeyType } from './api-key.type.js';
+import { createApiKey, currentApiKey, revokeApiKey, type CreatedApiKey } from './api-key.service.js';
+import { associationById } from './association.loaders.js';
+import { AssociationType } from './association.type.js';
+import type { ApiKeyRow, AssociationRow } from './association.rows.js';
 
 @Resolver(() => ApiKeyType)
 export class ApiKeyResolver extends NodeFieldsResolver(ApiKeyType, 'ApiKey') {
   @Access('public')
   @Query(() => ApiKeyType, { nullable: true, description: 'The API key making this request; null for users and anonymous callers.' })
   currentApiKey(@Ctx() ctx: Context): Promise<ApiKeyRow | null> {
-    return currentApiKey(ctx);
+    return currentApiKey(ctx.db, ctx.actor);
   }
 
   @Access('authenticated')
   @Mutation(() => CreatedApiKeyType, { description: 'OWNER of the association.' })
-  createApiKey(
+  async createApiKey(
     @Arg('associationId', () => ID) associationId: string,
     @Arg('name', () => String) name: string,
     @Ctx() ctx: Context,
   ): Promise<CreatedApiKey> {
-    return createApiKey(ctx, associationId, name);
+    const created = await createApiKey(ctx.db, ctx.actor, { associationId, name }, ctx.app.clock);
+    forgetLoaded(ctx.db);
+    return created;
   }
 
   @Access('authenticated')
   @Mutation(() => ApiKeyType)
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKeyRow> {
-    return revokeApiKey(ctx, id);
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKeyRow> {
+    const revoked = await revokeApiKey(ctx.db, ctx.actor, id, ctx.app.clock);
+    forgetLoaded(ctx.db);
+    return revoked;
   }
 
   @FieldResolver(() => AssociationType)
   async association(@Root() key: ApiKeyRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return mustExist(await associationById(ctx).load(key.associationId), 'associationById(key.associationId)');
+    return mustExist(await associationById(ctx.db).load(key.associationId), 'associationById(key.associationId)');
   }
 }

@@ -8,13 +8,13 @@
  * after input and existence checks, as api.md's order of checks requires.
  */
 import { Extensions, UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import { AppError, unauthenticated } from './errors.js';
+import { DomainError, unauthenticated } from '../shared/errors.js';
 import type { Context } from './context.js';
 
 export type AccessRule = 'public' | 'authenticated';
 
 const requireCaller: MiddlewareFn<Context> = async ({ context }, next) => {
-  if (context.viewer.kind === 'anonymous') throw unauthenticated();
+  if (context.actor.kind === 'anonymous') throw unauthenticated();
   return next() as Promise<unknown>; // type-graphql types it Promise<any>
 };
 
@@ -32,7 +32,7 @@ export const protectAll: MiddlewareFn<Context> = async ({ info }, next) => {
   if (ROOT_TYPES.has(info.parentType.name)) {
     const field = info.parentType.getFields()[info.fieldName];
     if (!field.extensions.access) {
-      throw new AppError('FORBIDDEN', `${info.parentType.name}.${info.fieldName} has no access rule`);
+      throw new DomainError('FORBIDDEN', `${info.parentType.name}.${info.fieldName} has no access rule`);
     }
   }
   // Runs for every field: hand the promise on rather than awaiting it (one microtask less each).

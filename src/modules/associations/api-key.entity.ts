@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps, BlobType } from '@mikro-orm/core';
+import { BlobType, EntityName, OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** An association's API key. Only the SHA-256 of its secret is stored. */
 @Entity({ tableName: 'api_key' })
 export class ApiKey {
+  [EntityName]?: 'api_key';
   [OptionalProps]?: 'createdAt' | 'revokedAt';
 
   @PrimaryKey({ type: 'uuid' })

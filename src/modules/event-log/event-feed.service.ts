@@ -1,16 +1,21 @@
 /**
- * Reading the event log: Query.requestEvents and requestEventsHead, and the one
- * filter predicate shared with the subscription, so that HTTP catch-up, replay
- * and live delivery agree exactly (events.md, "Filtering").
+ * Reading the event log: the HTTP pages (Query.requestEvents, requestEventsHead),
+ * the subscription's replay and the hub's live reads, and the one filter they
+ * all apply, in SQL and in memory, so that HTTP catch-up, replay and live
+ * delivery agree exactly (events.md, "Filtering").
  */
-import type { Context } from '../../server/context.js';
-import { trimText } from '../../shared/input.js';
-import { badInput } from '../../server/errors.js';
-import { array, one, rows } from '../../db/sql.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { Db } from '../../db/handle.js';
+import { badInput } from '../../shared/errors.js';
 import { decodeGlobalId, type NodeType } from '../../shared/global-id.js';
+import { trimText } from '../../shared/input.js';
 import { MAX_FIRST, type Connection } from '../../shared/pagination.js';
 import type { AidCategory, RequestKind } from '../../shared/enums.js';
-import { EVENT_COLUMNS, type RequestEventRow } from './request-event.rows.js';
+import { allOf, anyOf, requestAttributeConditions, type RequestAttributeFilter } from '../request-filter.js';
+import { query, type RowOf, type Tables } from '../tables.js';
+
+/** One entry of the log as every reader gets it (position: bigint as text). */
+export type RequestEventRow = RowOf<'request_event'>;
 
 /**
  * Event cursors name a position in the one global log: they are not bound to a
@@ -28,6 +33,7 @@ export function decodeEventCursor(cursor: string, field: string): string {
   return match[1];
 }
 
+/** The filter as a caller gives it (the RequestEventFilter input). */
 export interface EventFilterFields {
   kinds?: RequestKind[] | null;
   categories?: AidCategory[] | null;
@@ -38,14 +44,21 @@ export interface EventFilterFields {
 }
 
 /** A checked filter: ids decoded (ids of another type match nothing). */
-export interface EventFilter {
-  kinds: string[] | null;
-  categories: string[] | null;
-  townships: string[] | null;
-  requesterIds: string[] | null;
-  requestIds: string[] | null;
+export interface EventFilter extends RequestAttributeFilter {
+  requestIds: readonly string[] | null;
+  /** undefined: not filtered; null: an id of another type, matches nothing. */
   involving: string | null | undefined;
 }
+
+/** Every event. */
+export const ALL_EVENTS: EventFilter = {
+  kinds: null,
+  categories: null,
+  townships: null,
+  requesterIds: null,
+  requestIds: null,
+  involving: undefined,
+};
 
 function keysOf(ids: string[] | null | undefined, type: NodeType, field: string): string[] | null {
   if (ids == null) return null;
@@ -72,31 +85,19 @@ export function checkEventFilter(filter: EventFilterFields | null | undefined, p
   };
 }
 
-/** The filter as one SQL predicate over request_event e. */
-export function eventFilterSql(filter: EventFilter): { sql: string; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const anyOf = (column: string, values: string[] | null, cast = '') => {
-    if (values === null) return;
-    where.push(`${column} = ANY(json_text_array(?::jsonb)${cast})`);
-    params.push(array(values));
-  };
-  anyOf('e.kind', filter.kinds);
-  anyOf('e.category', filter.categories);
-  anyOf('e.township', filter.townships);
-  anyOf('e.requester_id', filter.requesterIds, '::uuid[]');
-  anyOf('e.request_id', filter.requestIds, '::uuid[]');
-  if (filter.involving === null) where.push('false');
-  else if (filter.involving !== undefined) {
-    where.push(`e.involved @> ARRAY[?::uuid]`);
-    params.push(filter.involving);
-  }
-  return { sql: where.length ? where.join(' AND ') : 'true', params };
+/** The filter as one SQL predicate over request_event. */
+function eventPredicate(eb: ExpressionBuilder<Tables, 'request_event'>, filter: EventFilter) {
+  const { involving } = filter;
+  return allOf(eb, [
+    ...requestAttributeConditions(eb, { kind: 'kind', category: 'category', township: 'township', requesterId: 'requesterId' }, filter),
+    anyOf(eb, 'requestId', filter.requestIds),
+    involving === undefined ? null : involving === null ? eb.lit(false) : eb('involved', '@>', eb.val([involving])),
+  ]);
 }
 
 /** The same filter in memory, for live delivery of rows already read. */
 export function eventMatches(filter: EventFilter, event: RequestEventRow): boolean {
-  const inList = (values: string[] | null, value: string | null) => values === null || (value !== null && values.includes(value));
+  const inList = (values: readonly string[] | null, value: string | null) => values === null || (value !== null && values.includes(value));
   return (
     inList(filter.kinds, event.kind) &&
     inList(filter.categories, event.category) &&
@@ -107,25 +108,21 @@ export function eventMatches(filter: EventFilter, event: RequestEventRow): boole
   );
 }
 
-export async function readEvents(
-  ctx: Pick<Context, 'em'>,
-  filter: EventFilter,
-  afterPosition: string | null,
-  limit: number,
-): Promise<RequestEventRow[]> {
-  const predicate = eventFilterSql(filter);
-  return rows<RequestEventRow>(
-    ctx.em,
-    `SELECT ${EVENT_COLUMNS} FROM request_event e
-      WHERE ${predicate.sql} AND e.position > ?::bigint
-      ORDER BY e.position LIMIT ?`,
-    [...predicate.params, afterPosition ?? '0', limit],
-  );
+/** Events matching `filter` after `afterPosition` (null: from the beginning), oldest first. */
+export async function readEvents(db: Db, filter: EventFilter, afterPosition: string | null, limit: number): Promise<RequestEventRow[]> {
+  return query(db.em)
+    .selectFrom('request_event')
+    .selectAll()
+    .where((eb) => eventPredicate(eb, filter))
+    .where('position', '>', afterPosition ?? '0')
+    .orderBy('position')
+    .limit(limit)
+    .execute();
 }
 
 /** Query.requestEvents: oldest first; without `after`, from the beginning. */
 export async function listEvents(
-  ctx: Context,
+  db: Db,
   filter: EventFilterFields | null | undefined,
   after: string | null | undefined,
   first: number | null | undefined,
@@ -133,15 +130,20 @@ export async function listEvents(
   const limit = first ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FIRST) throw badInput('first', `first must be between 1 and ${MAX_FIRST}`);
   const afterPosition = after == null ? null : decodeEventCursor(after, 'after');
-  const found = await readEvents(ctx, checkEventFilter(filter), afterPosition, limit + 1);
+  const found = await readEvents(db, checkEventFilter(filter), afterPosition, limit + 1);
   // Only an empty page can hide a cursor from elsewhere; a page with events proves it is behind the head.
-  if (found.length === 0 && afterPosition !== null && afterPosition !== '0') await refuseCursorAhead(ctx, afterPosition, 'after');
+  if (found.length === 0 && afterPosition !== null && afterPosition !== '0') await refuseCursorAhead(db, afterPosition, 'after');
   const edges = found.slice(0, limit).map((event) => ({ cursor: encodeEventCursor(event.position), node: event }));
   return { edges, pageInfo: { hasNextPage: found.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
-export async function headPosition(ctx: Pick<Context, 'em'>): Promise<string | null> {
-  return (await one<{ position: string | null }>(ctx.em, `SELECT max(position)::text AS position FROM request_event`)).position;
+/** The position of the newest committed event; null when the log is empty. */
+export async function headPosition(db: Db): Promise<string | null> {
+  const head = await query(db.em)
+    .selectFrom('request_event')
+    .select((eb) => eb.fn.max<string | null>('position').as('position'))
+    .executeTakeFirstOrThrow();
+  return head.position;
 }
 
 /**
@@ -149,8 +151,8 @@ export async function headPosition(ctx: Pick<Context, 'em'>): Promise<string | n
  * newest comes from another database or from before a backup was restored over
  * newer data. Following it would silently skip events: refuse it instead.
  */
-export async function refuseCursorAhead(ctx: Pick<Context, 'em'>, position: string, field: string): Promise<void> {
-  const head = await headPosition(ctx);
+export async function refuseCursorAhead(db: Db, position: string, field: string): Promise<void> {
+  const head = await headPosition(db);
   if (head === null || BigInt(position) > BigInt(head)) {
     throw badInput(
       field,

@@ -1,0 +1,70 @@
+/**
+ * The borders of the code (docs/architecture.md, "Module map"), checked by
+ * `npm run depcruise` in .ci/run:
+ *   server -> modules -> shared and db
+ * Features import nothing from server/; db/ and shared/ import no feature;
+ * modules import only modules below them; no cycles anywhere.
+ */
+// Lowest first: a module may import only the modules before it in this list.
+const MODULE_ORDER = ['event-log', 'identity', 'associations', 'help-requests', 'events', 'stats', 'node', 'demo'];
+
+const moduleRules = MODULE_ORDER.map((name, index) => ({
+  name: `module-order-${name}`,
+  comment: `${name} may import only the modules below it: ${MODULE_ORDER.slice(0, index).join(', ') || 'none'}`,
+  severity: 'error',
+  from: { path: `^src/modules/${name}/` },
+  to: { path: `^src/modules/(${MODULE_ORDER.slice(index + 1).join('|') || '$^'})/` },
+}));
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', comment: 'Cycles hide the direction of a dependency.', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'modules-not-to-server',
+      comment: 'Features know nothing of the transport: they import no server/ file.',
+      severity: 'error',
+      from: { path: '^src/modules/' },
+      to: { path: '^src/(server/|app\\.ts|main\\.ts)' },
+    },
+    {
+      name: 'db-and-shared-not-to-features',
+      comment: 'db/ and shared/ are below every module and the server.',
+      severity: 'error',
+      from: { path: '^src/(db|shared)/' },
+      to: { path: '^src/(modules|server)/|^src/(app|main)\\.ts' },
+    },
+    {
+      name: 'config-is-a-leaf',
+      severity: 'error',
+      from: { path: '^src/config\\.ts$' },
+      to: { path: '^src/(modules|server|db)/' },
+    },
+    {
+      name: 'kernel-reads-only-declarations',
+      comment: 'The files at the root of modules/ (tables, context, access, request-filter) see only the entity declarations of modules.',
+      severity: 'error',
+      from: { path: '^src/modules/[^/]+\\.ts$' },
+      to: { path: '^src/modules/[^/]+/', pathNot: '\\.entity\\.ts$' },
+    },
+    {
+      name: 'entities-are-declarations',
+      comment: 'An entity declares a table: it imports no service, loader or resolver.',
+      severity: 'error',
+      from: { path: '\\.entity\\.ts$' },
+      to: { path: '^src/(modules|server)/' },
+    },
+    ...moduleRules,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    includeOnly: '^src/',
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * What the actor is with respect to associations, loaded once per operation
+ * (the memberships loader) and asked of the pure policies in
+ * association.policy.ts. Every module that acts for an association or shows
+ * what only its members may see comes here.
+ */
+import type { Db } from '../../db/handle.js';
+import type { Actor } from '../../shared/actor.js';
+import type { MemberRole } from '../../shared/enums.js';
+import { forbidden, notFound } from '../../shared/errors.js';
+import { associationById, membershipsByUser } from './association.loaders.js';
+import { mayActFor, standingOf, type Standing } from './association.policy.js';
+import type { AssociationRow } from './association.rows.js';
+
+/** The actor's roles, by association id (empty for everyone but a signed-in user). */
+export async function actorRoles(db: Db, actor: Actor): Promise<Map<string, MemberRole>> {
+  if (actor.kind !== 'user') return new Map();
+  const memberships = await membershipsByUser(db).load(actor.userId);
+  return new Map(memberships.map((m) => [m.associationId, m.role]));
+}
+
+/** The actor's standing in one association; the system's is an administrator's. */
+export async function standingIn(db: Db, actor: Actor, associationId: string): Promise<Standing> {
+  return standingOf(actor, associationId, await actorRoles(db, actor));
+}
+
+/** The associations the actor belongs to (any role) or is an API key of; the system belongs to none. */
+export async function actorAssociations(db: Db, actor: Actor): Promise<Set<string>> {
+  if (actor.kind === 'apiKey') return new Set([actor.associationId]);
+  return new Set((await actorRoles(db, actor)).keys());
+}
+
+/**
+ * Loads the association an actor acts for (by database key; null for an id
+ * that named nothing) and checks that the actor may act for it: existence, then
+ * permission (api.md's order of checks). `verb` completes the refusal message.
+ */
+export async function actingAssociation(db: Db, actor: Actor, associationKey: string | null, verb: string): Promise<AssociationRow> {
+  const association = associationKey ? await associationById(db).load(associationKey) : null;
+  if (!association) throw notFound('Association');
+  if (!mayActFor(await standingIn(db, actor, association.id))) {
+    throw forbidden(`Only an OWNER or COORDINATOR of the association, or its API key, can ${verb}`);
+  }
+  return association;
+}

@@ -1,0 +1,142 @@
+/**
+ * Appending to the event log, in commit order (events.md, design 1).
+ *
+ * Every transaction that changes a request collects its events and appends
+ * them as its very last step: take the transaction-scoped advisory lock, take
+ * positions from the sequence, insert, notify, commit. The lock is held until
+ * commit, so positions are handed out in commit order and a reader that has
+ * seen position N can never later find a committed event below N. Because the
+ * lock is taken last, a transaction holding it never waits for a row lock, so
+ * it cannot deadlock with the request-row locks taken first by others.
+ */
+import { sql } from 'kysely';
+import type { Em } from '../../db/query.js';
+import { advisoryTransactionLock, notify } from '../../db/raw.js';
+import type { Actor } from '../../shared/actor.js';
+import { systemClock, type Clock } from '../../shared/clock.js';
+import type { RequestEventType } from '../../shared/enums.js';
+import { query, type RowOf } from '../tables.js';
+
+/** Arbitrary but fixed: the one lock that orders every append. */
+export const EVENT_LOG_LOCK_KEY = 7_310_885_202;
+export const EVENTS_CHANNEL = 'request_events';
+
+/** The next position of the log: events and revocations share one sequence, hence one order. */
+const nextPosition = () => sql<string>`nextval('request_event_position')`;
+
+export interface NewEvent {
+  type: RequestEventType;
+  claimId?: string | null;
+  /** The association whose action caused it; null for the system (EXPIRED). */
+  actorId: string | null;
+}
+
+/**
+ * Appends `events` for one request, in order. Must run inside the transaction
+ * that made the change, after the request row was locked and changed (its
+ * version already counting these events: one per event after POSTED), as the
+ * transaction's last step. `clock` sets occurredAt (demo history); without it
+ * the database's transaction time does.
+ */
+export async function appendEvents(em: Em, requestId: string, events: NewEvent[], clock?: Clock): Promise<void> {
+  if (events.length === 0) return;
+  await advisoryTransactionLock(em, EVENT_LOG_LOCK_KEY);
+  const occurredAt = clock?.();
+  let last = '';
+  for (const event of events) {
+    // The filter attributes are copied from the request as it is now, inside this
+    // transaction: replay, live delivery and HTTP reads all match on these.
+    const inserted = await query(em)
+      .insertInto('request_event')
+      .columns([
+        'position',
+        'type',
+        'requestId',
+        'claimId',
+        'actorId',
+        'kind',
+        'category',
+        'township',
+        'requesterId',
+        'involved',
+        ...(occurredAt ? (['occurredAt'] as const) : []),
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('help_request as h')
+          .select((eb) => [
+            nextPosition().as('position'),
+            eb.val(event.type).as('type'),
+            'h.id',
+            eb.cast<string | null>(eb.val(event.claimId ?? null), 'uuid').as('claimId'),
+            eb.cast<string | null>(eb.val(event.actorId), 'uuid').as('actorId'),
+            'h.kind',
+            'h.category',
+            'h.township',
+            'h.requesterId',
+            // The requester and every association that ever claimed on the request.
+            sql<string[]>`ARRAY(${query(em)
+              .selectNoFrom(eb.ref('h.requesterId').as('id'))
+              .union(eb.selectFrom('claim as c').select('c.associationId as id').whereRef('c.requestId', '=', 'h.id'))})`.as('involved'),
+            ...(occurredAt ? [eb.val(occurredAt).as('occurredAt')] : []),
+          ])
+          .where('h.id', '=', requestId),
+      )
+      .returning('position')
+      .executeTakeFirstOrThrow();
+    last = inserted.position;
+  }
+  // A wake-up only ("something up to N committed"): the table is the truth.
+  await notify(em, EVENTS_CHANNEL, last);
+}
+
+export type RevokedKind = RowOf<'credential_revocation'>['kind'];
+
+export type Revocation = Pick<RowOf<'credential_revocation'>, 'position' | 'kind' | 'subjectId'>;
+
+/**
+ * Records that a credential stopped being valid, in the log's commit order (as
+ * the last step of the transaction that revoked it, like appendEvents), and
+ * wakes every process: each closes the sockets that hold it before it delivers
+ * any event committed after this one.
+ */
+export async function appendRevocation(em: Em, kind: RevokedKind, subjectId: string, clock: Clock = systemClock): Promise<void> {
+  await advisoryTransactionLock(em, EVENT_LOG_LOCK_KEY);
+  const inserted = await query(em)
+    .insertInto('credential_revocation')
+    .values({ position: nextPosition(), kind, subjectId, revokedAt: clock() })
+    .returning('position')
+    .executeTakeFirstOrThrow();
+  await notify(em, EVENTS_CHANNEL, inserted.position);
+}
+
+/** Revocations after `position`, oldest first. */
+export async function readRevocations(em: Em, position: string): Promise<Revocation[]> {
+  return query(em)
+    .selectFrom('credential_revocation')
+    .select(['position', 'kind', 'subjectId'])
+    .where('position', '>', position)
+    .orderBy('position')
+    .execute();
+}
+
+/** The revocable credential an actor holds, if any. */
+function credentialOf(actor: Actor): { kind: RevokedKind; subjectId: string } | null {
+  if (actor.kind === 'apiKey') return { kind: 'API_KEY', subjectId: actor.apiKeyId };
+  if (actor.kind === 'user') return { kind: 'USER', subjectId: actor.userId };
+  return null;
+}
+
+/** Whether `actor`'s credential has ever been revoked (a replay's own check: one indexed read). */
+export async function isRevoked(em: Em, actor: Actor): Promise<boolean> {
+  const credential = credentialOf(actor);
+  if (!credential) return false;
+  const found = await query(em)
+    .selectFrom('credential_revocation')
+    .select((eb) => eb.lit(1).as('one'))
+    .where('kind', '=', credential.kind)
+    .where('subjectId', '=', credential.subjectId)
+    .limit(1)
+    .executeTakeFirst();
+  return found !== undefined;
+}
