@@ -17,6 +17,8 @@ import {
   HelpRequestClosureDocument,
   HelpRequestContactDocument,
   HelpRequestContactsByRequesterDocument,
+  AssociationRequestContactsDocument,
+  type AssociationRequestContactsQuery,
   HelpRequestCountByRequesterDocument,
   HelpRequestIdLookupDocument,
   HelpRequestOrSlotNodeDocument,
@@ -807,6 +809,12 @@ describe('completeHelpRequest', () => {
   });
 });
 
+/** Contacts by request id, as Association.helpRequests listed them. */
+function pagedContacts(node: AssociationRequestContactsQuery['node']): Map<string, string | null> {
+  if (node?.__typename !== 'Association') throw new Error('expected an Association');
+  return new Map(node.helpRequests.edges.map(({ node: request }) => [request.id, request.phone]));
+}
+
 describe('HelpRequest.contact', () => {
   let request: RequestFieldsFragment;
   test.beforeAll(async ({ url }) => {
@@ -824,6 +832,8 @@ describe('HelpRequest.contact', () => {
     expect(response.body.data!.helpRequest).toEqual({ contact: '王护士 13900000000', address: '县医院 3 楼' });
     const listed = await gql(url, HelpRequestContactsByRequesterDocument, { requesterId: org.id }, token(adminToken));
     expect(listed.body.data!.helpRequests.edges.find((edge) => edge.node.id === request.id)!.node.contact).toBe('王护士 13900000000');
+    const paged = await gql(url, AssociationRequestContactsDocument, { id: org.id }, token(adminToken));
+    expect(pagedContacts(paged.body.data!.node).get(request.id)).toBe('王护士 13900000000');
   });
 
   test.for<[string, () => string | undefined]>([
@@ -840,6 +850,9 @@ describe('HelpRequest.contact', () => {
     const contacts = listed.body.data!.helpRequests.edges.map((edge) => edge.node.contact);
     expect(contacts.length).toBeGreaterThan(0);
     expect(contacts.every((contact) => contact === null)).toBe(true);
+    const paged = pagedContacts((await gql(url, AssociationRequestContactsDocument, { id: org.id }, token())).body.data!.node);
+    expect(paged.size).toBeGreaterThan(0);
+    expect([...paged.values()].every((contact) => contact === null)).toBe(true);
   });
 
   test('is returned by postHelpRequest and updateHelpRequest to the requester', async ({ url }) => {

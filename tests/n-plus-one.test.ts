@@ -9,6 +9,8 @@ import { postRequest } from './support/requests.js';
 import { verifiedAssociations } from './support/world.js';
 import {
   ClaimDocument,
+  HelpRequestContactsDocument,
+  HelpRequestTitlesDocument,
   NestedAssociationsDocument,
   NestedHelpRequestsDocument,
   NestedRequestEventsDocument,
@@ -19,15 +21,20 @@ import {
 
 test.override('serverEnv', { SQL_COUNT_HEADER: 'true' });
 
+let claimantToken = '';
+
 test.beforeAll(async ({ url, adminToken }) => {
   // Posters sort first by name; claimants ("Zeta ...") are never on the listed page, so
   // no row of the list happens to serve a deeper level from the loader cache.
   const posters = await verifiedAssociations(url, adminToken, 50, 'Level');
   const claimants = await verifiedAssociations(url, adminToken, 50, 'Zeta');
+  claimantToken = claimants.owner.token;
   // Every association posts two requests of two slots; one claimant claims on both slots.
   const requests = await Promise.all(
     posters.ids.map((id) =>
-      Promise.all([0, 1].map(() => postRequest(url, posters.owner.token, id, { slots: [{ capacity: 5 }, { capacity: 5 }] }))),
+      Promise.all(
+        [0, 1].map(() => postRequest(url, posters.owner.token, id, { contact: '联系人 1', slots: [{ capacity: 5 }, { capacity: 5 }] })),
+      ),
     ),
   );
   await Promise.all(
@@ -42,8 +49,13 @@ test.beforeAll(async ({ url, adminToken }) => {
 });
 
 /** The statements one operation issued, with its page size `n`. */
-async function statements(url: string, document: TypedDocumentString<unknown, { n?: number | null }>, n: number): Promise<number> {
-  const response = await gql(url, document, { n });
+async function statements(
+  url: string,
+  document: TypedDocumentString<unknown, { n?: number | null }>,
+  n: number,
+  token?: string,
+): Promise<number> {
+  const response = await gql(url, document, { n }, token);
   expect(response.body.errors).toBeUndefined();
   return Number(response.headers.get('x-sql-statements'));
 }
@@ -71,6 +83,22 @@ describe('SQL statements per operation', () => {
     const [five, fifty] = [await statements(url, NestedRequestEventsDocument, 5), await statements(url, NestedRequestEventsDocument, 50)];
     expect(five).toBe(fifty);
     expect(fifty).toBeLessThanOrEqual(6);
+  });
+
+  test('contact is decided in the statement that reads the page: one statement more for a member (its memberships), none per request', async ({
+    url,
+  }) => {
+    for (const n of [5, 50]) {
+      expect(await statements(url, HelpRequestTitlesDocument, n)).toBe(1);
+      expect(await statements(url, HelpRequestContactsDocument, n)).toBe(1); // anonymous: nothing to look up
+      // Signed in, the bearer token is checked first (one statement); contact not asked for is not read.
+      const titles = await statements(url, HelpRequestTitlesDocument, n, claimantToken);
+      expect(titles).toBe(2);
+      expect(await statements(url, HelpRequestContactsDocument, n, claimantToken)).toBe(titles + 1);
+    }
+    // The claimant holds ACTIVE claims on every request of the page: it sees each contact.
+    const { helpRequests } = dataOf(await gql(url, HelpRequestContactsDocument, { n: 50 }, claimantToken));
+    expect(helpRequests.edges.map((edge) => edge.node.contact)).toEqual(helpRequests.edges.map(() => '联系人 1'));
   });
 
   test('counts only the operation’s own statements', async ({ url }) => {

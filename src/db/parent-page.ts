@@ -11,7 +11,7 @@
 import type { Page } from '../shared/pagination.js';
 import { defineLoader, groupByKey, type Db } from './handle.js';
 
-export interface ParentPageSpec<R, S extends string> {
+export interface ParentPageSpec<R, S extends string, V = null> {
   /** Every value of the optional status argument (e.g. `Object.values(ClaimStatus)`). */
   statuses: readonly S[];
   /** The parent a fetched row belongs to. */
@@ -20,37 +20,39 @@ export interface ParentPageSpec<R, S extends string> {
    * One statement: for each of `parentIds`, its first `page.limit + 1` rows after
    * `page.after`, of `status` only unless null, each parent's rows in page order.
    */
-  pages: (db: Db, parentIds: string[], status: S | null, page: Page) => Promise<R[]>;
+  pages: (db: Db, parentIds: string[], status: S | null, page: Page, variant: V) => Promise<R[]>;
   /** One statement: the rows of each parent, of `status` only unless null; parents without rows may be missing. */
   counts: (db: Db, parentIds: string[], status: S | null) => Promise<{ parentId: string; count: number }[]>;
 }
 
-export interface ParentPageKey<S extends string> {
+export interface ParentPageKey<S extends string, V = null> {
   parentId: string;
   status: S | null;
   page: Page;
+  /** What else shapes the rows (e.g. which columns the caller wants, and may see): part of the batch key, JSON-serialisable. */
+  variant: V;
 }
 
-export interface ParentPageLoaders<R, S extends string> {
+export interface ParentPageLoaders<R, S extends string, V = null> {
   /** The page of one parent (`page.limit + 1` rows at most, for toConnection). */
-  page: (db: Db, key: ParentPageKey<S>) => Promise<R[]>;
+  page: (db: Db, key: ParentPageKey<S, V>) => Promise<R[]>;
   /** The number of rows of one parent, of `status` only unless null. */
   count: (db: Db, parentId: string, status: S | null) => Promise<number>;
 }
 
-export function parentPageLoaders<R, S extends string>(spec: ParentPageSpec<R, S>): ParentPageLoaders<R, S> {
-  const pages = defineLoader<ParentPageKey<S>, R[]>(async (db, keys) => {
-    // One statement per distinct (status, first, after): usually exactly one.
-    const batches = new Map<string, ParentPageKey<S>[]>();
+export function parentPageLoaders<R, S extends string, V = null>(spec: ParentPageSpec<R, S, V>): ParentPageLoaders<R, S, V> {
+  const pages = defineLoader<ParentPageKey<S, V>, R[]>(async (db, keys) => {
+    // One statement per distinct (status, first, after, variant): usually exactly one.
+    const batches = new Map<string, ParentPageKey<S, V>[]>();
     for (const key of keys) {
-      const batch = JSON.stringify([key.status, key.page.limit, key.page.after]);
+      const batch = JSON.stringify([key.status, key.page.limit, key.page.after, key.variant]);
       batches.set(batch, [...(batches.get(batch) ?? []), key]);
     }
-    const results = new Map<ParentPageKey<S>, R[]>();
+    const results = new Map<ParentPageKey<S, V>, R[]>();
     for (const batch of batches.values()) {
-      const { status, page } = batch[0];
+      const { status, page, variant } = batch[0];
       const parentIds = [...new Set(batch.map((key) => key.parentId))];
-      const found = await spec.pages(db, parentIds, status, page);
+      const found = await spec.pages(db, parentIds, status, page, variant);
       const byParent = new Map(groupByKey(parentIds, found, spec.parentOf).map((rows, i) => [parentIds[i], rows]));
       for (const key of batch) results.set(key, byParent.get(key.parentId) ?? []);
     }

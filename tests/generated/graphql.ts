@@ -401,6 +401,22 @@ export type HelpRequestContactsByRequesterQueryVariables = Exact<{
 
 export type HelpRequestContactsByRequesterQuery = { helpRequests: { edges: Array<{ node: { id: string, contact: string | null } }> } };
 
+export type AssociationRequestContactsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssociationRequestContactsQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Association', helpRequests: { edges: Array<{ node: { id: string, phone: string | null } }> } }
+    | { __typename: 'Claim' }
+    | { __typename: 'HelpRequest' }
+    | { __typename: 'Slot' }
+    | { __typename: 'User' }
+   | null };
+
+export type ContactOnlyFragment = { id: string, phone: string | null };
+
 export type HelpRequestOrSlotNodeQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -605,6 +621,20 @@ export type TypenameAndAssociationIdsQueryVariables = Exact<{
 
 export type TypenameAndAssociationIdsQuery = { __typename: 'Query', a: { edges: Array<{ node: { id: string } }> } };
 
+export type HelpRequestContactsQueryVariables = Exact<{
+  n?: number | null | undefined;
+}>;
+
+
+export type HelpRequestContactsQuery = { helpRequests: { edges: Array<{ node: { id: string, contact: string | null } }> } };
+
+export type HelpRequestTitlesQueryVariables = Exact<{
+  n?: number | null | undefined;
+}>;
+
+
+export type HelpRequestTitlesQuery = { helpRequests: { edges: Array<{ node: { id: string, title: string } }> } };
+
 export type RequestEventsWithCurrentRequestQueryVariables = Exact<{
   requestIds?: Array<string | number> | string | number | null | undefined;
 }>;
@@ -758,6 +788,12 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ContactOnlyFragmentDoc = new TypedDocumentString(`
+    fragment ContactOnly on HelpRequest {
+  id
+  phone: contact
+}
+    `, {"fragmentName":"ContactOnly"}) as unknown as TypedDocumentString<ContactOnlyFragment, unknown>;
 export const RequestFieldsFragmentDoc = new TypedDocumentString(`
     fragment RequestFields on HelpRequest {
   id
@@ -1146,6 +1182,25 @@ export const HelpRequestContactsByRequesterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HelpRequestContactsByRequesterQuery, HelpRequestContactsByRequesterQueryVariables>;
+export const AssociationRequestContactsDocument = new TypedDocumentString(`
+    query AssociationRequestContacts($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Association {
+      helpRequests(first: 100) {
+        edges {
+          node {
+            ...ContactOnly
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ContactOnly on HelpRequest {
+  id
+  phone: contact
+}`) as unknown as TypedDocumentString<AssociationRequestContactsQuery, AssociationRequestContactsQueryVariables>;
 export const HelpRequestOrSlotNodeDocument = new TypedDocumentString(`
     query HelpRequestOrSlotNode($id: ID!) {
   node(id: $id) {
@@ -1560,6 +1615,30 @@ export const TypenameAndAssociationIdsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TypenameAndAssociationIdsQuery, TypenameAndAssociationIdsQueryVariables>;
+export const HelpRequestContactsDocument = new TypedDocumentString(`
+    query HelpRequestContacts($n: Int) {
+  helpRequests(first: $n) {
+    edges {
+      node {
+        id
+        contact
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestContactsQuery, HelpRequestContactsQueryVariables>;
+export const HelpRequestTitlesDocument = new TypedDocumentString(`
+    query HelpRequestTitles($n: Int) {
+  helpRequests(first: $n) {
+    edges {
+      node {
+        id
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpRequestTitlesQuery, HelpRequestTitlesQueryVariables>;
 export const RequestEventsWithCurrentRequestDocument = new TypedDocumentString(`
     query RequestEventsWithCurrentRequest($requestIds: [ID!]) {
   requestEvents(filter: {requestIds: $requestIds}) {

@@ -5,7 +5,7 @@
  * what only its members may see comes here.
  */
 import type { Db } from '../../db/handle.js';
-import type { Actor } from '../../shared/actor.js';
+import { isPrivileged, type Actor } from '../../shared/actor.js';
 import type { MemberRole } from '../../shared/enums.js';
 import { forbidden, notFound } from '../../shared/errors.js';
 import { associationById, membershipsByUser } from './association.loaders.js';
@@ -42,4 +42,24 @@ export async function actingAssociation(db: Db, actor: Actor, associationKey: st
     throw forbidden(`Only an OWNER or COORDINATOR of the association, or its API key, can ${verb}`);
   }
   return association;
+}
+
+/**
+ * What an actor may see of what only some associations may see (a request's
+ * contact, ...): everything (administrators, the system), or what concerns the
+ * associations it belongs to or is a key of. Read services take it and apply
+ * the visibility rules in the statement that reads the rows.
+ */
+export interface Visibility {
+  readonly privileged: boolean;
+  readonly associations: readonly string[];
+}
+
+/** What an anonymous caller sees: nothing restricted. */
+export const PUBLIC_ONLY: Visibility = { privileged: false, associations: [] };
+
+export async function visibilityOf(db: Db, actor: Actor): Promise<Visibility> {
+  if (isPrivileged(actor)) return { privileged: true, associations: [] };
+  if (actor.kind === 'anonymous') return PUBLIC_ONLY;
+  return { privileged: false, associations: [...(await actorAssociations(db, actor))].sort() };
 }

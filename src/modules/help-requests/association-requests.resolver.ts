@@ -1,5 +1,8 @@
 /** The fields this module adds to Association: the requests it posted and the claims it made, paged per parent. */
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { nodesOf } from '../../shared/projection.js';
+import { projectionOf } from '../../shared/selection.js';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { pageCost } from '../../shared/cost.js';
 import { ClaimStatus, RequestStatus } from '../../shared/enums.js';
 import type { Connection } from '../../shared/pagination.js';
@@ -20,8 +23,10 @@ export class AssociationRequestsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<HelpRequestRow>> {
-    return associationHelpRequests(ctx.db, ctx.actor, { associationId: association.id, status, first, after });
+    const wanted = nodesOf(projectionOf(info));
+    return associationHelpRequests(ctx.db, ctx.actor, { associationId: association.id, status, first, after }, wanted);
   }
 
   @FieldResolver(() => ClaimConnection, {

@@ -62,7 +62,7 @@ export async function associationClaims(db: Db, _actor: Actor, input: Associatio
   const { associationId } = input;
   const status = input.status ?? null;
   const page = openPage(input, listScope('Association.claims', 'NEWEST', { associationId, status: input.status }), ['timestamp', 'uuid']);
-  const found = await claimsOfAssociations.page(db, { parentId: associationId, status, page });
+  const found = await claimsOfAssociations.page(db, { parentId: associationId, status, page, variant: null });
   for (const claim of found) claimById(db).prime(claim.id, claim);
   return toConnection(
     found,

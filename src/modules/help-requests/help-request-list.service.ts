@@ -1,8 +1,10 @@
 /**
- * Lists of requests (api.md "Lists"): helpRequests with its filters and three
- * orders, and Association.helpRequests paged per parent in one statement.
- * Requests are public: these reads take the actor for the services' uniform
- * shape, and no visibility rule narrows them.
+ * Reads of requests (api.md "Lists"): helpRequests with its filters and three
+ * orders, helpRequest(id), and Association.helpRequests paged per parent in one
+ * statement. Each takes what the caller wants (a Projection) and applies the
+ * caller's visibility in the statement itself: `contact` is read only when
+ * wanted, and comes back null unless the caller may see it (the rule of
+ * help-request.policy.ts, as SQL), so resolvers need no further statement.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/handle.js';
@@ -23,10 +25,51 @@ import {
 } from '../../shared/pagination.js';
 import { allOf, anyOf, requestAttributeConditions } from '../request-filter.js';
 import { query, type Tables } from '../tables.js';
-import { REQUEST_FIELDS, type HelpRequestRow } from './help-request.rows.js';
+import { ClaimStatus } from '../../shared/enums.js';
+import { wants, type Projection } from '../../shared/projection.js';
+import { visibilityOf, type Visibility } from '../associations/standing.service.js';
+import { CONTACT_DECIDED, PUBLIC_REQUEST_FIELDS, type HelpRequestRow } from './help-request.rows.js';
 import { requestById } from './help-request.loaders.js';
 
 type RequestExpressions = ExpressionBuilder<Tables, 'help_request'>;
+
+/** What decides a row's `contact`: not wanted (never read), or wanted by a caller with this visibility. */
+type ContactRead = { wanted: false } | { wanted: true; visibility: Visibility };
+
+async function contactRead(db: Db, actor: Actor, wanted: Projection): Promise<ContactRead> {
+  return wants(wanted, 'contact') ? { wanted: true, visibility: await visibilityOf(db, actor) } : { wanted: false };
+}
+
+/**
+ * `contact` as this caller may see it (help-request.policy.ts, maySeeContact):
+ * administrators; the requester's members and keys; those of associations with
+ * an ACTIVE or FULFILLED claim on the request. Null for everyone else.
+ */
+function contactColumn(eb: RequestExpressions, read: ContactRead) {
+  if (!read.wanted) return eb.val<string | null>(null).as('contact');
+  const { privileged, associations } = read.visibility;
+  if (privileged) return eb.ref('help_request.contact').as('contact');
+  if (associations.length === 0) return eb.val<string | null>(null).as('contact');
+  const mine = eb.fn.any(eb.val([...associations]));
+  const visible = eb.or([
+    eb('help_request.requesterId', '=', mine),
+    eb.exists(
+      eb
+        .selectFrom('claim')
+        .select('claim.id')
+        .whereRef('claim.requestId', '=', 'help_request.id')
+        .where('claim.status', 'in', [ClaimStatus.ACTIVE, ClaimStatus.FULFILLED])
+        .where('claim.associationId', '=', mine),
+    ),
+  ]);
+  return eb.case().when(visible).then(eb.ref('help_request.contact')).else(null).end().as('contact');
+}
+
+/** The columns a request read selects: the public ones, and contact as decided above. */
+const requestColumns = (read: ContactRead) => (eb: RequestExpressions) => [...PUBLIC_REQUEST_FIELDS, contactColumn(eb, read)];
+
+/** Rows whose contact this read decided, marked so (the contact resolver trusts them). */
+const decided = (rows: HelpRequestRow[]): HelpRequestRow[] => rows.map((row) => ({ ...row, [CONTACT_DECIDED]: true }));
 
 /** A part of a sort key, checked by openPage against its shape: an instant (or 'infinity'), a uuid, a rank. */
 export function keyText(part: KeyPart | undefined): string {
@@ -109,21 +152,28 @@ function filterCondition(eb: RequestExpressions, filter: ReturnType<typeof check
   ]);
 }
 
-export async function listHelpRequests(db: Db, _actor: Actor, input: ListHelpRequestsInput): Promise<Connection<HelpRequestRow>> {
+/** `wanted`: what the caller wants of each request (the nodes of the connection). */
+export async function listHelpRequests(
+  db: Db,
+  actor: Actor,
+  input: ListHelpRequestsInput,
+  wanted: Projection,
+): Promise<Connection<HelpRequestRow>> {
   const orderBy = input.orderBy ?? HelpRequestOrder.NEWEST;
   const order = ORDERS[orderBy];
   const { checked, canonical } = checkFilter(input.filter ?? {});
   const page = openPage(input, listScope('helpRequests', orderBy, canonical), order.shape);
   const after = page.after;
+  const read = await contactRead(db, actor, wanted);
   let pageQuery = query(db.em)
     .selectFrom('help_request')
-    .select(REQUEST_FIELDS)
+    .select(requestColumns(read))
     .where((eb) => allOf(eb, [filterCondition(eb, checked), after ? order.after(eb, after) : null]));
   if (orderBy === HelpRequestOrder.NEWEST) pageQuery = pageQuery.orderBy('postedAt', 'desc').orderBy('id', 'desc');
   else if (orderBy === HelpRequestOrder.URGENCY)
     pageQuery = pageQuery.orderBy('urgencyRank', 'desc').orderBy('postedAt', 'desc').orderBy('id', 'desc');
   else pageQuery = pageQuery.orderBy(startsKey).orderBy('id');
-  const found = await pageQuery.limit(page.limit + 1).execute();
+  const found = decided(await pageQuery.limit(page.limit + 1).execute());
   for (const request of found) requestById(db).prime(request.id, request);
   return toConnection(found, page, order.key, async () => {
     const { n } = await query(db.em)
@@ -136,14 +186,14 @@ export async function listHelpRequests(db: Db, _actor: Actor, input: ListHelpReq
 }
 
 /** Association.helpRequests for many associations at once: one statement for the pages, one for the counts. */
-const requestsOfAssociations = parentPageLoaders<HelpRequestRow, RequestStatus>({
+const requestsOfAssociations = parentPageLoaders<HelpRequestRow, RequestStatus, ContactRead>({
   statuses: Object.values(RequestStatus),
   parentOf: (r) => r.requesterId,
-  pages: (db: Db, parentIds: string[], status: RequestStatus | null, page: Page) => {
+  pages: async (db: Db, parentIds: string[], status: RequestStatus | null, page: Page, read: ContactRead) => {
     const after = page.after;
     const ranked = query(db.em)
       .selectFrom('help_request')
-      .select(REQUEST_FIELDS)
+      .select(requestColumns(read))
       .select((eb) =>
         eb
           .cast<number>(
@@ -160,12 +210,14 @@ const requestsOfAssociations = parentPageLoaders<HelpRequestRow, RequestStatus>(
         ]),
       )
       .as('ranked');
-    return query(db.em)
-      .selectFrom(ranked)
-      .select(REQUEST_FIELDS)
-      .where('rank', '<=', page.limit + 1)
-      .orderBy('rank')
-      .execute();
+    return decided(
+      await query(db.em)
+        .selectFrom(ranked)
+        .select([...PUBLIC_REQUEST_FIELDS, 'contact'])
+        .where('rank', '<=', page.limit + 1)
+        .orderBy('rank')
+        .execute(),
+    );
   },
   counts: (db: Db, parentIds: string[], status: RequestStatus | null) =>
     query(db.em)
@@ -183,8 +235,9 @@ export interface AssociationHelpRequestsInput extends PageArgs {
 
 export async function associationHelpRequests(
   db: Db,
-  _actor: Actor,
+  actor: Actor,
   input: AssociationHelpRequestsInput,
+  wanted: Projection,
 ): Promise<Connection<HelpRequestRow>> {
   const { associationId } = input;
   const status = input.status ?? null;
@@ -193,13 +246,24 @@ export async function associationHelpRequests(
     listScope('Association.helpRequests', 'NEWEST', { associationId, status: input.status }),
     ORDERS.NEWEST.shape,
   );
-  const found = await requestsOfAssociations.page(db, { parentId: associationId, status, page });
+  const found = await requestsOfAssociations.page(db, {
+    parentId: associationId,
+    status,
+    page,
+    variant: await contactRead(db, actor, wanted),
+  });
   for (const request of found) requestById(db).prime(request.id, request);
   return toConnection(found, page, ORDERS.NEWEST.key, () => requestsOfAssociations.count(db, associationId, status));
 }
 
 /** Query.helpRequest: an undecodable id is BAD_USER_INPUT (path `id`), an id of another type names nothing. */
-export async function findHelpRequest(db: Db, _actor: Actor, input: { id: string }): Promise<HelpRequestRow | null> {
+export async function findHelpRequest(db: Db, actor: Actor, input: { id: string }, wanted: Projection): Promise<HelpRequestRow | null> {
   const decoded = decodeGlobalId(input.id, 'id');
-  return decoded.type === 'HelpRequest' ? requestById(db).load(decoded.key) : null;
+  if (decoded.type !== 'HelpRequest') return null;
+  const read = await contactRead(db, actor, wanted);
+  const row = await query(db.em).selectFrom('help_request').select(requestColumns(read)).where('id', '=', decoded.key).executeTakeFirst();
+  if (!row) return null;
+  const found: HelpRequestRow = { ...row, [CONTACT_DECIDED]: true };
+  requestById(db).prime(found.id, found);
+  return found;
 }

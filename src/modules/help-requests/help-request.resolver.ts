@@ -1,4 +1,7 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { nodesOf } from '../../shared/projection.js';
+import { projectionOf } from '../../shared/selection.js';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { forgetLoaded } from '../../db/handle.js';
 import { ClaimStatus, HelpRequestOrder } from '../../shared/enums.js';
 import { underField } from '../../shared/errors.js';
@@ -13,7 +16,7 @@ import { actorAssociations } from '../associations/standing.service.js';
 import { ClaimType, HelpRequestConnection, HelpRequestType, SlotType } from './help-request.type.js';
 import { HelpRequestFilter, PostHelpRequestInput, UpdateHelpRequestInput } from './help-request.inputs.js';
 import { claimsByRequest, claimsKey, committedClaimants, requestById, slotsByRequest } from './help-request.loaders.js';
-import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
+import { CONTACT_DECIDED, type ClaimRow, type HelpRequestRow, type SlotRow } from './help-request.rows.js';
 import { maySeeContact } from './help-request.policy.js';
 import { cancelHelpRequest, completeHelpRequest, postHelpRequest, updateHelpRequest } from './help-request.service.js';
 import { findHelpRequest, listHelpRequests } from './help-request-list.service.js';
@@ -45,14 +48,18 @@ export async function freshRequest(ctx: Context, id: string): Promise<HelpReques
 export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'HelpRequest') {
   @Access('public')
   @Query(() => HelpRequestType, { nullable: true })
-  helpRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<HelpRequestRow | null> {
-    return findHelpRequest(ctx.db, ctx.actor, { id });
+  helpRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<HelpRequestRow | null> {
+    return findHelpRequest(ctx.db, ctx.actor, { id }, projectionOf(info));
   }
 
   @Access('public')
   @Query(() => HelpRequestConnection, { complexity: pageCost(20) })
-  helpRequests(@Args(() => HelpRequestsArgs) args: HelpRequestsArgs, @Ctx() ctx: Context): Promise<Connection<HelpRequestRow>> {
-    return listHelpRequests(ctx.db, ctx.actor, args);
+  helpRequests(
+    @Args(() => HelpRequestsArgs) args: HelpRequestsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<HelpRequestRow>> {
+    return listHelpRequests(ctx.db, ctx.actor, args, nodesOf(projectionOf(info)));
   }
 
   @Access('authenticated')
@@ -127,6 +134,8 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
       "Contact details: visible to the requester's members, to members of associations with an ACTIVE or FULFILLED claim on it, and to administrators; null for everyone else.",
   })
   async contact(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<string | null> {
+    // Rows from the visibility-aware reads come with contact decided for this caller.
+    if (request[CONTACT_DECIDED]) return request.contact;
     if (request.contact === null || ctx.actor.kind === 'anonymous') return null;
     const [mine, claimants] = await Promise.all([actorAssociations(ctx.db, ctx.actor), committedClaimants(ctx.db).load(request.id)]);
     return maySeeContact(ctx.actor, mine, request.requesterId, claimants) ? request.contact : null;

@@ -37,7 +37,17 @@ export const REQUEST_FIELDS = [
   'version',
 ] as const satisfies readonly (keyof RowOf<'help_request'>)[];
 
-export type HelpRequestRow = Pick<RowOf<'help_request'>, (typeof REQUEST_FIELDS)[number]>;
+/**
+ * A request as the read side hands it to resolvers. Reads that take the
+ * caller's visibility (help-request-list.service.ts) have already decided
+ * `contact` for that caller, and say so with CONTACT_DECIDED.
+ */
+export type HelpRequestRow = Pick<RowOf<'help_request'>, (typeof REQUEST_FIELDS)[number]> & { readonly [CONTACT_DECIDED]?: true };
+
+export const CONTACT_DECIDED = Symbol('contact decided for the caller');
+
+/** Every field of REQUEST_FIELDS that anyone may see (contact is restricted: help-request.policy.ts). */
+export const PUBLIC_REQUEST_FIELDS = REQUEST_FIELDS.filter((field): field is Exclude<typeof field, 'contact'> => field !== 'contact');
 export type SlotRow = RowOf<'slot'>;
 
 /** Every column of a claim (listed, so that a page ranked in a subquery can leave its rank behind). */
