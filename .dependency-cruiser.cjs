@@ -6,7 +6,7 @@
  * modules import only modules below them; no cycles anywhere.
  */
 // Lowest first: a module may import only the modules before it in this list.
-const MODULE_ORDER = ['event-log', 'identity', 'associations', 'help-requests', 'events', 'stats', 'node', 'demo'];
+const MODULE_ORDER = ['event-log', 'identity', 'associations', 'help-requests', 'volunteers', 'events', 'stats', 'node', 'demo'];
 
 const moduleRules = MODULE_ORDER.map((name, index) => ({
   name: `module-order-${name}`,

@@ -23,7 +23,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         // Scalars as they travel in JSON.
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', LocalDate: 'string', LocalTime: 'string', TimeZone: 'string' },
       },
     },
   },

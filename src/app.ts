@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate, withStartupLock } from './db/startup.js';
 import { buildSchema } from './server/build-schema.js';
@@ -24,6 +24,7 @@ import { RateLimits } from './server/rate-limits.js';
 import { Metrics } from './server/metrics.js';
 import { headPosition } from './modules/event-log/event-feed.service.js';
 import { SYSTEM } from './shared/actor.js';
+import { DomainError } from './shared/errors.js';
 import { systemClock } from './shared/clock.js';
 
 export interface App {
@@ -54,7 +55,15 @@ async function startupWork(config: Config, log: Logger, db: Database): Promise<b
   if (config.migrateOnStart) await migrate(db.orm, log);
   const firstStart = await isEmpty(openDb(db.orm));
   if (config.adminEmail && config.adminPassword) {
-    const outcome = await ensureAdministrator(openDb(db.orm), SYSTEM, { email: config.adminEmail, password: config.adminPassword });
+    const outcome = await ensureAdministrator(openDb(db.orm), SYSTEM, { email: config.adminEmail, password: config.adminPassword }).catch(
+      (error: unknown) => {
+        // The service names its input's fields; at start-up they are settings.
+        if (error instanceof DomainError && error.field) {
+          throw new ConfigError(error.field === 'password' ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', error.message.replace(/^\w+ /, ''));
+        }
+        throw error;
+      },
+    );
     if (outcome !== 'unchanged') log.info({ email: config.adminEmail }, `administrator ${outcome}`);
   }
   return firstStart;

@@ -18,6 +18,7 @@ import {
   HelpRequestContactDocument,
   HelpRequestContactsByRequesterDocument,
   AssociationRequestContactsDocument,
+  ContactThroughSlotsDocument,
   type AssociationRequestContactsQuery,
   HelpRequestCountByRequesterDocument,
   HelpRequestIdLookupDocument,
@@ -834,6 +835,10 @@ describe('HelpRequest.contact', () => {
     expect(listed.body.data!.helpRequests.edges.find((edge) => edge.node.id === request.id)!.node.contact).toBe('王护士 13900000000');
     const paged = await gql(url, AssociationRequestContactsDocument, { id: org.id }, token(adminToken));
     expect(pagedContacts(paged.body.data!.node).get(request.id)).toBe('王护士 13900000000');
+    // Through slots > request, after a list that did not ask for contact (nothing decided there leaks here).
+    const nested = dataOf(await gql(url, ContactThroughSlotsDocument, { requesterId: org.id }, token(adminToken)));
+    const node = nested.helpRequests.edges.find((edge) => edge.node.id === request.id)!.node;
+    expect(node.slots.map((slot) => slot.request.contact)).toEqual(['王护士 13900000000']);
   });
 
   test.for<[string, () => string | undefined]>([
@@ -853,6 +858,10 @@ describe('HelpRequest.contact', () => {
     const paged = pagedContacts((await gql(url, AssociationRequestContactsDocument, { id: org.id }, token())).body.data!.node);
     expect(paged.size).toBeGreaterThan(0);
     expect([...paged.values()].every((contact) => contact === null)).toBe(true);
+    const nested = dataOf(await gql(url, ContactThroughSlotsDocument, { requesterId: org.id }, token()));
+    expect(nested.helpRequests.edges.flatMap((edge) => edge.node.slots.map((slot) => slot.request.contact)).every((c) => c === null)).toBe(
+      true,
+    );
   });
 
   test('is returned by postHelpRequest and updateHelpRequest to the requester', async ({ url }) => {

@@ -1,5 +1,5 @@
 /** Subscription rules on one instance: filters, per-subscriber visibility, bad input, slow consumers, masking. */
-import { gql } from './support/client.js';
+import { gql, wsConnect } from './support/client.js';
 import { describe, expect, test } from './support/fixtures.js';
 import { headCursor } from './support/events.js';
 import { createOrg, type Org } from './support/personas.js';
@@ -8,7 +8,11 @@ import type { SpawnedServer } from './support/server.js';
 import { subscribeEvents } from './support/subscriptions.js';
 import {
   ClaimDocument,
+  ContactsInActorRequestsDocument,
+  ContactsThroughSlotsDocument,
   RequestEventFeedDocument,
+  type ContactsInActorRequestsSubscription,
+  type ContactsThroughSlotsSubscription,
   UpdateHelpRequestDocument,
   type RequestEventFeedSubscription,
   type RequestEventFeedSubscriptionVariables,
@@ -78,6 +82,47 @@ describe('subscription rules', () => {
     expect(lastOf(involving).request.contact).toBeNull();
     expect(lastOf(byRequester).request.contact).toBeNull();
     await Promise.all([medical.close(), involving.close(), byRequester.close()]);
+  });
+
+  test('one event resolved for several subscribers: contact decided for one caller never reaches another', async ({
+    url,
+    wsUrl,
+    adminToken,
+  }) => {
+    // The claimant's own request carries a contact; the event's actor is the claimant.
+    const own = await postRequest(url, helper.owner.token, helper.id, { contact: '值班电话 1', slots: [{ capacity: 1 }] });
+    const target = await postRequest(url, requester.owner.token, requester.id, { slots: [{ capacity: 2 }] });
+    const start = await headCursor(url);
+    const variables = { after: start, filter: { requestIds: [target.id] } };
+    const admin = wsConnect(wsUrl, adminToken);
+    const anonymous = wsConnect(wsUrl);
+    const asAdmin = admin.client.iterate<ContactsInActorRequestsSubscription>({
+      query: ContactsInActorRequestsDocument.toString(),
+      variables,
+    });
+    const asAnonymous = anonymous.client.iterate<ContactsThroughSlotsSubscription>({
+      query: ContactsThroughSlotsDocument.toString(),
+      variables,
+    });
+    const claimed = await gql(
+      url,
+      ClaimDocument,
+      { input: { slotId: target.slots[0].id, associationId: helper.id, quantity: 1 } },
+      helper.owner.token,
+    );
+    expect(claimed.body.errors).toBeUndefined();
+
+    const seenByAdmin = (await asAdmin.next()).value as { data: ContactsInActorRequestsSubscription };
+    const seenByAnonymous = (await asAnonymous.next()).value as { data: ContactsThroughSlotsSubscription };
+    const adminNodes = seenByAdmin.data.requestEvents.actor!.helpRequests.edges.map((edge) => edge.node);
+    expect(adminNodes.find((node) => node.id === own.id)!.contact).toBe('值班电话 1');
+    const anonymousContacts = seenByAnonymous.data.requestEvents.actor!.helpRequests.edges.flatMap((edge) =>
+      edge.node.slots.map((slot) => slot.request.contact),
+    );
+    expect(anonymousContacts.length).toBeGreaterThan(0);
+    expect(anonymousContacts.every((contact) => contact === null)).toBe(true);
+    await Promise.all([asAdmin.return?.(), asAnonymous.return?.()]);
+    await Promise.all([admin.client.dispose(), anonymous.client.dispose()]);
   });
 
   test('without after, starts after the newest event committed when it subscribes', async ({ url, wsUrl }) => {

@@ -35,4 +35,12 @@ describe('start-up', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/DATABASE_URL: .*UTF8/);
   });
+
+  test('names the setting when ADMIN_PASSWORD breaks the password rules, with one line', async () => {
+    const url = await createEmptyDatabase();
+    const { code, stderr } = await runServerExpectingFailure({ ...testEnv(url), ADMIN_EMAIL: 'root@example.org', ADMIN_PASSWORD: 'short' });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^(error: )?ADMIN_PASSWORD: must be \d+ to \d+ characters/);
+  });
 });

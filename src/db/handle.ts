@@ -1,8 +1,11 @@
 /**
- * `Db`: what one operation (an HTTP request, one delivered event, one job run,
- * one CLI command) reads and writes through: its own ORM fork and its own
- * DataLoaders, never shared with another operation. Services take a Db, an
- * Actor and their input.
+ * `Db`: what one operation (an HTTP request, one job run, one CLI command)
+ * reads and writes through: its own ORM fork and its own DataLoaders, never
+ * shared with another operation. One exception, on purpose: a delivered event
+ * is resolved for all its subscribers in a process with one Db (events.md,
+ * "Delivery"), so loaders hold actor-neutral rows only; what depends on the
+ * caller is decided per caller, outside them. Services take a Db, an Actor and
+ * their input.
  */
 import DataLoader from 'dataloader';
 import type { Em } from './query.js';
@@ -28,14 +31,15 @@ type Batch<K, V> = (db: Db, keys: readonly K[]) => Promise<V[]>;
 /**
  * Declares a DataLoader once; call the result with a Db to get that operation's
  * instance. Relations cost one statement per level, never one per row, and
- * nothing is cached across operations.
+ * nothing is cached across operations. Keys that are objects need `cacheKey`
+ * (what makes two keys the same) to be cached and deduplicated.
  */
-export function defineLoader<K, V>(batch: Batch<K, V>): (db: Db) => DataLoader<K, V> {
+export function defineLoader<K, V>(batch: Batch<K, V>, cacheKey?: (key: K) => string): (db: Db) => DataLoader<K, V> {
   const instances = new WeakMap<object, DataLoader<K, V>>();
   return (db) => {
     let loader = instances.get(db.loaderScope);
     if (!loader) {
-      loader = new DataLoader<K, V>((keys) => batch(db, keys), { maxBatchSize: 1000 });
+      loader = new DataLoader<K, V, K | string>((keys) => batch(db, keys), { maxBatchSize: 1000, cacheKeyFn: cacheKey });
       instances.set(db.loaderScope, loader);
     }
     return loader;

@@ -10,6 +10,7 @@ import { Migration20261129000400_search_keys } from '../../migrations/Migration2
 import { Migration20261129000500_stats_indexes } from '../../migrations/Migration20261129000500_stats_indexes.js';
 import { Migration20261129000600_credential_revocations } from '../../migrations/Migration20261129000600_credential_revocations.js';
 import { Migration20261129000700_rate_limits } from '../../migrations/Migration20261129000700_rate_limits.js';
+import { Migration20261129000800_volunteers } from '../../migrations/Migration20261129000800_volunteers.js';
 
 export const migrationsList = [
   { name: 'Migration20261129000100_foundation', class: Migration20261129000100_foundation },
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261129000500_stats_indexes', class: Migration20261129000500_stats_indexes },
   { name: 'Migration20261129000600_credential_revocations', class: Migration20261129000600_credential_revocations },
   { name: 'Migration20261129000700_rate_limits', class: Migration20261129000700_rate_limits },
+  { name: 'Migration20261129000800_volunteers', class: Migration20261129000800_volunteers },
 ];

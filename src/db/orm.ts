@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { typeParsers } from './timestamps.js';
+import { serverSettings } from './raw.js';
 import { migrationsList } from './migrations.js';
 import { CountingClient } from './statement-count.js';
 import type { Logger } from '../shared/logger.js';
@@ -67,11 +68,7 @@ export async function openOrm(entities: EntityList, url: string, poolSize: numbe
 
 /** Refuses databases that would silently mangle data or lack features we use. */
 async function checkServer(orm: Orm): Promise<void> {
-  const [row] = await orm.em
-    .getConnection()
-    .execute<{ encoding: string; version: number }[]>(
-      `SELECT current_setting('server_encoding') AS encoding, current_setting('server_version_num')::int AS version`,
-    );
+  const row = await serverSettings(orm.em.fork());
   if (row.encoding !== 'UTF8') {
     throw new DatabaseCheckError(`the database encoding is ${row.encoding}; UTF8 is required (CREATE DATABASE ... ENCODING 'UTF8')`);
   }

@@ -2,7 +2,7 @@
  * The only statements written as SQL text: what Kysely has no builder for.
  * Each is one named function, so a reader finds them all here.
  */
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { Em } from './query.js';
 
 /** `pg_advisory_xact_lock(key)`: held until the transaction of `em` ends. */
@@ -13,4 +13,43 @@ export async function advisoryTransactionLock(em: Em, key: number): Promise<void
 /** `pg_notify(channel, payload)`: delivered to listeners when the transaction of `em` commits. */
 export async function notify(em: Em, channel: string, payload: string): Promise<void> {
   await sql`SELECT pg_notify(${channel}, ${payload})`.execute(em.getKysely());
+}
+
+// SQL expressions Kysely has no builder for, typed, for the query builders of
+// the modules. Each says what it computes; values go in as parameters.
+
+/** `now()`: the transaction's start by the database clock (expiry decides by it: every instance agrees). */
+export const transactionTime = () => sql<Date>`now()`;
+
+/** `value COLLATE "C"`: byte (code point) order, the same whatever the server's locale, for keyset comparisons. */
+export const inByteOrder = <T extends string | null>(value: Expression<T>) => sql<T>`${value} COLLATE "C"`;
+
+/** Seconds from `from` to `to`: `extract(epoch FROM to - from)`. */
+export const secondsBetween = (from: Expression<Date | null>, to: Expression<Date | null>) =>
+  sql<number>`extract(epoch FROM ${to} - ${from})`;
+
+/** The month of `instant` on the wall clock of `timeZone` (IANA), as YYYY-MM. */
+export const monthIn = (instant: Expression<Date>, timeZone: string) =>
+  sql<string>`to_char(${instant} AT TIME ZONE ${timeZone}, 'YYYY-MM')`;
+
+/** `nextval('sequence')`, as text (a bigint). */
+export const nextval = (sequence: string) => sql<string>`nextval(${sql.lit(sequence)})`;
+
+/** `ARRAY(subquery)`: a one-column subquery's values as an array. */
+export const arrayOf = <T>(subquery: Expression<T>) => sql<T[]>`ARRAY(${subquery})`;
+
+/** The server's encoding and version number (e.g. 150004), checked at start (orm.ts). */
+export async function serverSettings(em: Em): Promise<{ encoding: string; version: number }> {
+  const { rows } = await sql<{
+    encoding: string;
+    version: number;
+  }>`SELECT current_setting('server_encoding') AS encoding, current_setting('server_version_num')::int AS version`.execute(em.getKysely());
+  const settings = rows.at(0);
+  if (!settings) throw new Error('the server answered no settings');
+  return settings;
+}
+
+/** `SELECT 1`: whether the database answers at all (GET /readyz). */
+export async function ping(em: Em): Promise<void> {
+  await sql`SELECT 1`.execute(em.getKysely());
 }

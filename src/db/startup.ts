@@ -4,7 +4,8 @@
  * PostgreSQL advisory lock, held on a connection of its own.
  */
 import pg from 'pg';
-import type { Orm } from './orm.js';
+import { DatabaseCheckError, type Orm } from './orm.js';
+import { RAISE_EXCEPTION, sqlErrorOf } from './sql-errors.js';
 import type { Logger } from '../shared/logger.js';
 
 /** Arbitrary but fixed: every instance of this server takes the same lock. */
@@ -22,7 +23,25 @@ export async function withStartupLock<T>(url: string, work: () => Promise<T>): P
   }
 }
 
+/**
+ * Applies the migrations not applied yet (all or nothing). A migration that
+ * refuses the database with RAISE EXCEPTION (a missing extension the role may
+ * not create, ...) ends start-up with its one-line message, which names what to run.
+ */
 export async function migrate(orm: Orm, log: Logger): Promise<void> {
-  const applied = await orm.migrator.up();
+  let applied: { name: string }[];
+  try {
+    applied = await orm.migrator.up();
+  } catch (error) {
+    const refusal = raisedMessage(error);
+    if (refusal !== null) throw new DatabaseCheckError(refusal);
+    throw error;
+  }
   if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+}
+
+/** The message of a migration's RAISE EXCEPTION in `error`, without what drivers add to it; null for any other error. */
+function raisedMessage(error: unknown): string | null {
+  const found = sqlErrorOf(error);
+  return found?.sqlState === RAISE_EXCEPTION ? found.message.split('\n')[0] : null;
 }

@@ -18,6 +18,8 @@ import { Association } from './associations/association.entity.js';
 import { Membership } from './associations/membership.entity.js';
 import { ApiKey } from './associations/api-key.entity.js';
 import { HelpRequest, Slot, Claim, IdempotencyKey } from './help-requests/help-request.entity.js';
+import { Volunteer } from './volunteers/volunteer.entity.js';
+import { Assignment } from './volunteers/assignment.entity.js';
 
 export const entities = [
   AppSetting,
@@ -31,6 +33,8 @@ export const entities = [
   Slot,
   Claim,
   IdempotencyKey,
+  Volunteer,
+  Assignment,
 ] as const;
 
 /** Every table, by name, with its columns under their property names. */

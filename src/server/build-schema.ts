@@ -19,6 +19,8 @@ import { HelpRequestResolver } from '../modules/help-requests/help-request.resol
 import { SlotResolver } from '../modules/help-requests/slot.resolver.js';
 import { ClaimResolver } from '../modules/help-requests/claim.resolver.js';
 import { RequestEventResolver } from '../modules/events/request-event.resolver.js';
+import { AssociationVolunteersResolver, UserShiftsResolver, VolunteerResolver } from '../modules/volunteers/volunteer.resolver.js';
+import { AssignmentResolver, ClaimAssignmentsResolver, SlotAssignmentsResolver } from '../modules/volunteers/assignment.resolver.js';
 import { AssociationStatsResolver, CollaborationResolver, StatsResolver } from '../modules/stats/stats.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -33,6 +35,12 @@ const resolvers: NonEmptyArray<Function> = [
   HelpRequestResolver,
   SlotResolver,
   ClaimResolver,
+  VolunteerResolver,
+  AssociationVolunteersResolver,
+  UserShiftsResolver,
+  AssignmentResolver,
+  SlotAssignmentsResolver,
+  ClaimAssignmentsResolver,
   RequestEventResolver,
   StatsResolver,
   AssociationStatsResolver,

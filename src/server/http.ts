@@ -16,6 +16,7 @@ import { ANONYMOUS } from '../shared/actor.js';
 import { authenticate } from './authenticate.js';
 import { AppError, AUTHENTICATE_CHALLENGE, formatError, serviceUnavailable } from './errors.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/availability.js';
+import { ping } from '../db/raw.js';
 import { BODY_LIMIT_BYTES, parseOptions, validationRules } from './limits.js';
 import { createContext, type AppServices, type Context } from './context.js';
 import { sqlCountHeader, sqlCountScope } from './sql-count.js';
@@ -203,7 +204,7 @@ async function databaseAnswers(services: AppServices): Promise<boolean> {
           reject(new Error('timeout'));
         }, 2000)),
     );
-    await Promise.race([services.orm.em.getConnection().execute('SELECT 1'), timeout]);
+    await Promise.race([ping(services.orm.em.fork()), timeout]);
     return true;
   } catch {
     return false;

@@ -23,6 +23,10 @@ export const EXPECTED = {
   memberships: 10,
   /** API keys of an association. */
   apiKeys: 5,
+  /** Active assignments of a slot or a claim (people on one shift). */
+  assignments: 5,
+  /** A user's upcoming shifts. */
+  shifts: 10,
   /** Rows of a statistics breakdown (categories, townships, months). */
   breakdown: 24,
 } as const;
@@ -43,6 +47,8 @@ export const BOUNDS = {
   memberships: 200,
   /** API keys of an association, revoked ones included. */
   apiKeys: 100,
+  /** Volunteers on an association's roster. */
+  volunteers: 2000,
 } as const;
 
 /** The cost of one statistics figure: one aggregate query over the filtered requests. */

@@ -104,8 +104,67 @@ export enum RequestEventType {
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
   EXPIRED = 'EXPIRED',
+  VOLUNTEER_ASSIGNED = 'VOLUNTEER_ASSIGNED',
+  VOLUNTEER_UNASSIGNED = 'VOLUNTEER_UNASSIGNED',
+  ATTENDANCE_RECORDED = 'ATTENDANCE_RECORDED',
+  HANDOFF_OFFERED = 'HANDOFF_OFFERED',
+  HANDOFF_ACCEPTED = 'HANDOFF_ACCEPTED',
+  HANDOFF_DECLINED = 'HANDOFF_DECLINED',
+  HANDOFF_LAPSED = 'HANDOFF_LAPSED',
 }
-registerEnumType(RequestEventType, { name: 'RequestEventType' });
+registerEnumType(RequestEventType, {
+  name: 'RequestEventType',
+  description:
+    'What happened. The first ten are the original types, the only ones delivered to a filter without `types`; the others are delivered only when asked for in `RequestEventFilter.types`.',
+  valuesConfig: {
+    VOLUNTEER_ASSIGNED: {
+      description: "A volunteer was assigned to a place of a claim (`assignment`). Does not change the request's version.",
+    },
+    VOLUNTEER_UNASSIGNED: {
+      description:
+        "An assignment was ended by unassignVolunteer (`assignment`). Does not change the request's version. Assignments ended with their claim have no event of their own: the claim's event says it.",
+    },
+    ATTENDANCE_RECORDED: { description: 'Reserved for attendance records (not written yet).' },
+    HANDOFF_OFFERED: { description: 'Reserved for claim hand-offs (not written yet).' },
+    HANDOFF_ACCEPTED: { description: 'Reserved for claim hand-offs (not written yet).' },
+    HANDOFF_DECLINED: { description: 'Reserved for claim hand-offs (not written yet).' },
+    HANDOFF_LAPSED: { description: 'Reserved for claim hand-offs (not written yet).' },
+  },
+});
+
+/** The types every client knew before `RequestEventFilter.types`: what a filter without `types` delivers. */
+export const ORIGINAL_EVENT_TYPES: readonly RequestEventType[] = [
+  RequestEventType.POSTED,
+  RequestEventType.UPDATED,
+  RequestEventType.CLAIMED,
+  RequestEventType.CLAIM_WITHDRAWN,
+  RequestEventType.CLAIM_DECLINED,
+  RequestEventType.FILLED,
+  RequestEventType.REOPENED,
+  RequestEventType.COMPLETED,
+  RequestEventType.CANCELLED,
+  RequestEventType.EXPIRED,
+];
+
+/**
+ * Events about people, not the request: they do not increase its version, so
+ * coordinators assigning volunteers all night never make an edit conflict.
+ */
+export const VERSIONLESS_EVENT_TYPES: ReadonlySet<RequestEventType> = new Set([
+  RequestEventType.VOLUNTEER_ASSIGNED,
+  RequestEventType.VOLUNTEER_UNASSIGNED,
+  RequestEventType.ATTENDANCE_RECORDED,
+]);
+
+export enum AssignmentStatus {
+  ACTIVE = 'ACTIVE',
+  ENDED = 'ENDED',
+}
+registerEnumType(AssignmentStatus, {
+  name: 'AssignmentStatus',
+  description:
+    "ACTIVE: the volunteer holds one of the claim's places on the shift. ENDED: unassigned, or its claim was withdrawn, declined or cancelled.",
+});
 
 export enum HelpRequestOrder {
   NEWEST = 'NEWEST',

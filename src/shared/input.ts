@@ -9,6 +9,7 @@ export const LIMITS = {
   title: 120,
   description: 5000,
   name: 100,
+  phone: 50,
   short: 500,
   outcome: 2000,
   passwordMin: 8,

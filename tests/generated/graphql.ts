@@ -4,6 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddVolunteerInput = {
+  associationId: string | number;
+  /** 1-100 characters. */
+  name: string;
+  /** Up to 50 characters. */
+  phone?: string | null | undefined;
+  /** Links the volunteer to the user who signed up with this e-mail address (NOT_FOUND if none), so that they see their own shifts; a user is on a roster at most once. */
+  userEmail?: string | null | undefined;
+};
+
 /** What the aid is for. The first five are the categories county volunteer work reports on. */
 export type AidCategory =
   /** 關愛兒童 care for children in difficulty and left-behind children */
@@ -22,6 +32,18 @@ export type AidCategory =
   | 'SKILLS_TRAINING'
   /** 助需 aid for other urgent needs */
   | 'SPECIAL_NEEDS';
+
+export type AssignVolunteersInput = {
+  /** An ACTIVE claim on a timed slot of a request for people, of the caller's association. */
+  claimId: string | number;
+  /** 1 to 100 different volunteers of the claiming association's roster. */
+  volunteerIds: Array<string | number>;
+};
+
+/** ACTIVE: the volunteer holds one of the claim's places on the shift. ENDED: unassigned, or its claim was withdrawn, declined or cancelled. */
+export type AssignmentStatus =
+  | 'ACTIVE'
+  | 'ENDED';
 
 export type AssociationFilter = {
   categories?: Array<AidCategory> | null | undefined;
@@ -91,13 +113,54 @@ export type PostHelpRequestInput = {
   /** A retry with the same key from the same association returns the first result and changes nothing. */
   idempotencyKey?: string | null | undefined;
   kind: RequestKind;
-  /** At least one slot; for FUNDRAISING exactly one, whose capacity is the target in yuan. */
+  /** Repeating shifts, expanded into dated slots appended after `slots` in date order. Not for FUNDRAISING (BAD_USER_INPUT). startsAt and endsAt default to the earliest and latest slot times, as for explicit slots. */
+  recurrence?: RecurrenceInput | null | undefined;
+  /** At least one slot; for FUNDRAISING exactly one, whose capacity is the target in yuan. May be empty when recurrence is given: its shifts follow these slots, and all together are 1-100. */
   slots: Array<SlotInput>;
   startsAt?: string | null | undefined;
   title: string;
   /** Defaults to the requester's township. */
   township?: string | null | undefined;
   urgency?: Urgency | null | undefined;
+};
+
+/** How often a recurrence repeats (RFC 5545 FREQ). */
+export type RecurrenceFrequency =
+  /** Every `interval` days. */
+  | 'DAILY'
+  /** On the `weekdays` of every `interval`-th week; weeks start on Monday (RFC 5545 WKST=MO). */
+  | 'WEEKLY';
+
+/**
+ * Shifts that repeat, with RFC 5545 (iCalendar RRULE) semantics, expanded into dated slots when the request is posted: each date the rule yields becomes one slot from `startTime` to `endTime`, local time in `timeZone`, labelled like `12月3日 周三 20:00-08:00`.
+ *
+ * Local times follow RFC 5545 section 3.3.5: a time the clocks skip (spring forward) is read with the UTC offset before the gap, so it moves forward by the gap (02:30 becomes 03:30); a time that occurs twice (fall back) is the first, earlier one.
+ *
+ * Bounds, checked before anything is expanded (BAD_USER_INPUT naming the field, e.g. `input.recurrence.count`; nothing written): exactly one of `count` and `until`; `count` 1-100; at most 366 days from `startDate` to the date of the last shift; explicit slots and shifts together at most 100.
+ */
+export type RecurrenceInput = {
+  /** Each shift's capacity (places per shift), 1-1,000,000, in the request's unit. */
+  capacity: number;
+  /** RFC 5545 COUNT: how many shifts, 1-100. Exactly one of count and until. */
+  count?: number | null | undefined;
+  /** When each shift ends, local wall time in timeZone; not after startTime (e.g. 20:00 to 08:00, or equal for 24 hours) means the next day. */
+  endTime: string;
+  /** RFC 5545 FREQ: DAILY or WEEKLY. */
+  frequency: RecurrenceFrequency;
+  /** RFC 5545 INTERVAL: every `interval` days (DAILY) or weeks (WEEKLY), 1-52; null means 1. */
+  interval?: number | null | undefined;
+  /** Up to 100 characters put before each shift's label: `夜班` gives `夜班 12月3日 周三 20:00-08:00`. */
+  label?: string | null | undefined;
+  /** RFC 5545 DTSTART, a date: the first date considered, in timeZone. It is itself a shift only when it matches the rule (a WEEKLY rule's weekdays). */
+  startDate: string;
+  /** When each shift starts, local wall time in timeZone. */
+  startTime: string;
+  /** The IANA time zone of the dates and times, e.g. `Asia/Shanghai` (RFC 5545 TZID); an unknown zone is BAD_USER_INPUT. */
+  timeZone: string;
+  /** RFC 5545 UNTIL, a date: the last date a shift may start on, inclusive; not before startDate, at most 366 days after it. Exactly one of count and until. */
+  until?: string | null | undefined;
+  /** RFC 5545 BYDAY, WEEKLY only (with DAILY: BAD_USER_INPUT): the days of each week; defaults to startDate's weekday. Not empty; repeats count once. */
+  weekdays?: Array<Weekday> | null | undefined;
 };
 
 export type RequestEventFilter = {
@@ -108,9 +171,14 @@ export type RequestEventFilter = {
   requestIds?: Array<string | number> | null | undefined;
   requesterIds?: Array<string | number> | null | undefined;
   townships?: Array<string> | null | undefined;
+  /** Only events of these types (an empty list matches nothing). Absent or null: the original ten types, POSTED to EXPIRED, only, so a client written before the newer types (VOLUNTEER_ASSIGNED, ...) sees nothing new; name them to receive them. */
+  types?: Array<RequestEventType> | null | undefined;
 };
 
+/** What happened. The first ten are the original types, the only ones delivered to a filter without `types`; the others are delivered only when asked for in `RequestEventFilter.types`. */
 export type RequestEventType =
+  /** Reserved for attendance records (not written yet). */
+  | 'ATTENDANCE_RECORDED'
   | 'CANCELLED'
   | 'CLAIMED'
   | 'CLAIM_DECLINED'
@@ -118,9 +186,21 @@ export type RequestEventType =
   | 'COMPLETED'
   | 'EXPIRED'
   | 'FILLED'
+  /** Reserved for claim hand-offs (not written yet). */
+  | 'HANDOFF_ACCEPTED'
+  /** Reserved for claim hand-offs (not written yet). */
+  | 'HANDOFF_DECLINED'
+  /** Reserved for claim hand-offs (not written yet). */
+  | 'HANDOFF_LAPSED'
+  /** Reserved for claim hand-offs (not written yet). */
+  | 'HANDOFF_OFFERED'
   | 'POSTED'
   | 'REOPENED'
-  | 'UPDATED';
+  | 'UPDATED'
+  /** A volunteer was assigned to a place of a claim (`assignment`). Does not change the request's version. */
+  | 'VOLUNTEER_ASSIGNED'
+  /** An assignment was ended by unassignVolunteer (`assignment`). Does not change the request's version. Assignments ended with their claim have no event of their own: the claim's event says it. */
+  | 'VOLUNTEER_UNASSIGNED';
 
 /** What kind of help is asked for; decides the unit of the request's slots. */
 export type RequestKind =
@@ -186,6 +266,23 @@ export type Urgency =
   | 'HIGH'
   | 'LOW'
   | 'NORMAL';
+
+/** A day of the week, with the RFC 5545 BYDAY codes. */
+export type Weekday =
+  /** Friday 周五 */
+  | 'FR'
+  /** Monday 周一 */
+  | 'MO'
+  /** Saturday 周六 */
+  | 'SA'
+  /** Sunday 周日 */
+  | 'SU'
+  /** Thursday 周四 */
+  | 'TH'
+  /** Tuesday 周二 */
+  | 'TU'
+  /** Wednesday 周三 */
+  | 'WE';
 
 export type AssociationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -275,6 +372,8 @@ export type ApiKeyNodeQueryVariables = Exact<{
 
 export type ApiKeyNodeQuery = { node:
     | { name: string, id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -408,11 +507,13 @@ export type AssociationRequestContactsQueryVariables = Exact<{
 
 export type AssociationRequestContactsQuery = { node:
     | { __typename: 'ApiKey' }
+    | { __typename: 'Assignment' }
     | { __typename: 'Association', helpRequests: { edges: Array<{ node: { id: string, phone: string | null } }> } }
     | { __typename: 'Claim' }
     | { __typename: 'HelpRequest' }
     | { __typename: 'Slot' }
     | { __typename: 'User' }
+    | { __typename: 'Volunteer' }
    | null };
 
 export type ContactOnlyFragment = { id: string, phone: string | null };
@@ -424,11 +525,13 @@ export type HelpRequestOrSlotNodeQueryVariables = Exact<{
 
 export type HelpRequestOrSlotNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'Assignment', id: string }
     | { __typename: 'Association', id: string }
     | { __typename: 'Claim', id: string }
     | { __typename: 'HelpRequest', title: string, id: string, requester: { id: string } }
     | { __typename: 'Slot', label: string | null, capacity: number, id: string, request: { id: string } }
     | { __typename: 'User', id: string }
+    | { __typename: 'Volunteer', id: string }
    | null };
 
 export type HelpRequestIdLookupQueryVariables = Exact<{
@@ -437,6 +540,13 @@ export type HelpRequestIdLookupQueryVariables = Exact<{
 
 
 export type HelpRequestIdLookupQuery = { helpRequest: { id: string } | null };
+
+export type ContactThroughSlotsQueryVariables = Exact<{
+  requesterId?: string | number | null | undefined;
+}>;
+
+
+export type ContactThroughSlotsQuery = { helpRequests: { edges: Array<{ node: { id: string, title: string, slots: Array<{ request: { id: string, contact: string | null } }> } }> } };
 
 export type HelpRequestListPageQueryVariables = Exact<{
   filter?: HelpRequestFilter | null | undefined;
@@ -635,6 +745,20 @@ export type HelpRequestTitlesQueryVariables = Exact<{
 
 export type HelpRequestTitlesQuery = { helpRequests: { edges: Array<{ node: { id: string, title: string } }> } };
 
+export type PostRecurringRequestMutationVariables = Exact<{
+  input: PostHelpRequestInput;
+}>;
+
+
+export type PostRecurringRequestMutation = { postHelpRequest: { id: string, kind: RequestKind, status: RequestStatus, startsAt: string | null, endsAt: string | null, capacity: number, remaining: number, slots: Array<{ label: string | null, startsAt: string | null, endsAt: string | null, capacity: number }> } };
+
+export type RecurringRequestSlotsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RecurringRequestSlotsQuery = { helpRequest: { startsAt: string | null, endsAt: string | null, slots: Array<{ label: string | null, startsAt: string | null, endsAt: string | null, capacity: number }> } | null };
+
 export type RequestEventsWithCurrentRequestQueryVariables = Exact<{
   requestIds?: Array<string | number> | string | number | null | undefined;
 }>;
@@ -655,6 +779,22 @@ export type ExpiryStatusQueryVariables = Exact<{
 
 
 export type ExpiryStatusQuery = { helpRequest: { status: RequestStatus, closedAt: string | null, version: number } | null };
+
+export type ContactsInActorRequestsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+  filter?: RequestEventFilter | null | undefined;
+}>;
+
+
+export type ContactsInActorRequestsSubscription = { requestEvents: { type: RequestEventType, actor: { helpRequests: { edges: Array<{ node: { id: string, contact: string | null } }> } } | null } };
+
+export type ContactsThroughSlotsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+  filter?: RequestEventFilter | null | undefined;
+}>;
+
+
+export type ContactsThroughSlotsSubscription = { requestEvents: { type: RequestEventType, actor: { helpRequests: { edges: Array<{ node: { id: string, slots: Array<{ request: { id: string, contact: string | null } }> } }> } } | null } };
 
 export type RequestEventPageQueryVariables = Exact<{
   filter?: RequestEventFilter | null | undefined;
@@ -770,6 +910,112 @@ export type UpgradedMembershipsQueryVariables = Exact<{ [key: string]: never; }>
 
 export type UpgradedMembershipsQuery = { viewer: { memberships: Array<{ association: { id: string, verified: boolean } }> } | null };
 
+export type VolunteerFieldsFragment = { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null };
+
+export type AssignmentFieldsFragment = { id: string, status: AssignmentStatus, assignedAt: string, endedAt: string | null, endReason: string | null, volunteer: { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null }, claim: { id: string, assigned: number }, slot: { id: string, startsAt: string | null, endsAt: string | null } };
+
+export type AddVolunteerMutationVariables = Exact<{
+  input: AddVolunteerInput;
+}>;
+
+
+export type AddVolunteerMutation = { addVolunteer: { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null } };
+
+export type AssignVolunteersMutationVariables = Exact<{
+  input: AssignVolunteersInput;
+}>;
+
+
+export type AssignVolunteersMutation = { assignVolunteers: Array<{ id: string, status: AssignmentStatus, assignedAt: string, endedAt: string | null, endReason: string | null, volunteer: { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null }, claim: { id: string, assigned: number }, slot: { id: string, startsAt: string | null, endsAt: string | null } }> };
+
+export type UnassignVolunteerMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type UnassignVolunteerMutation = { unassignVolunteer: { id: string, status: AssignmentStatus, assignedAt: string, endedAt: string | null, endReason: string | null, volunteer: { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null }, claim: { id: string, assigned: number }, slot: { id: string, startsAt: string | null, endsAt: string | null } } };
+
+export type RosterQueryVariables = Exact<{
+  associationId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RosterQuery = { association: { volunteers: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string | null, phone: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type VolunteerNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VolunteerNodeQuery = { node:
+    | { id: string, status: AssignmentStatus }
+    | { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RequestAssignmentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RequestAssignmentsQuery = { helpRequest: { version: number, slots: Array<{ id: string, assignments: Array<{ id: string, volunteer: { id: string, name: string | null, phone: string | null, linkedUser: { id: string } | null } }> }>, claims: Array<{ id: string, status: ClaimStatus, assigned: number, assignments: Array<{ id: string, status: AssignmentStatus }> }> } | null };
+
+export type ClaimAssignedQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClaimAssignedQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Assignment' }
+    | { __typename: 'Association' }
+    | { __typename: 'Claim', status: ClaimStatus, assigned: number, assignments: Array<{ id: string }> }
+    | { __typename: 'HelpRequest' }
+    | { __typename: 'Slot' }
+    | { __typename: 'User' }
+    | { __typename: 'Volunteer' }
+   | null };
+
+export type MyShiftsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyShiftsQuery = { viewer: { shifts: Array<{ id: string, slot: { startsAt: string | null }, volunteer: { name: string | null } }> } | null };
+
+export type UserShiftsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserShiftsQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Assignment' }
+    | { __typename: 'Association' }
+    | { __typename: 'Claim' }
+    | { __typename: 'HelpRequest' }
+    | { __typename: 'Slot' }
+    | { __typename: 'User', shifts: Array<{ id: string }> }
+    | { __typename: 'Volunteer' }
+   | null };
+
+export type VolunteerEventsQueryVariables = Exact<{
+  filter?: RequestEventFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type VolunteerEventsQuery = { requestEvents: { edges: Array<{ node: { type: RequestEventType, claim: { id: string } | null, assignment: { id: string, status: AssignmentStatus, volunteer: { name: string | null, phone: string | null } } | null } }> } };
+
+export type VolunteerFeedSubscriptionVariables = Exact<{
+  filter?: RequestEventFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type VolunteerFeedSubscription = { requestEvents: { cursor: string, type: RequestEventType, assignment: { id: string, volunteer: { id: string, name: string | null, phone: string | null } } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -833,6 +1079,52 @@ export const RequestFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RequestFields"}) as unknown as TypedDocumentString<RequestFieldsFragment, unknown>;
+export const VolunteerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VolunteerFields on Volunteer {
+  id
+  name
+  phone
+  createdAt
+  association {
+    id
+  }
+  linkedUser {
+    id
+  }
+}
+    `, {"fragmentName":"VolunteerFields"}) as unknown as TypedDocumentString<VolunteerFieldsFragment, unknown>;
+export const AssignmentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AssignmentFields on Assignment {
+  id
+  status
+  assignedAt
+  endedAt
+  endReason
+  volunteer {
+    ...VolunteerFields
+  }
+  claim {
+    id
+    assigned
+  }
+  slot {
+    id
+    startsAt
+    endsAt
+  }
+}
+    fragment VolunteerFields on Volunteer {
+  id
+  name
+  phone
+  createdAt
+  association {
+    id
+  }
+  linkedUser {
+    id
+  }
+}`, {"fragmentName":"AssignmentFields"}) as unknown as TypedDocumentString<AssignmentFieldsFragment, unknown>;
 export const AssociationsDocument = new TypedDocumentString(`
     query Associations($first: Int) {
   associations(first: $first) {
@@ -1229,6 +1521,24 @@ export const HelpRequestIdLookupDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HelpRequestIdLookupQuery, HelpRequestIdLookupQueryVariables>;
+export const ContactThroughSlotsDocument = new TypedDocumentString(`
+    query ContactThroughSlots($requesterId: ID) {
+  helpRequests(filter: {requesterId: $requesterId}, first: 100) {
+    edges {
+      node {
+        id
+        title
+        slots {
+          request {
+            id
+            contact
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ContactThroughSlotsQuery, ContactThroughSlotsQueryVariables>;
 export const HelpRequestListPageDocument = new TypedDocumentString(`
     query HelpRequestListPage($filter: HelpRequestFilter, $orderBy: HelpRequestOrder, $first: Int, $after: String) {
   helpRequests(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -1639,6 +1949,39 @@ export const HelpRequestTitlesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HelpRequestTitlesQuery, HelpRequestTitlesQueryVariables>;
+export const PostRecurringRequestDocument = new TypedDocumentString(`
+    mutation PostRecurringRequest($input: PostHelpRequestInput!) {
+  postHelpRequest(input: $input) {
+    id
+    kind
+    status
+    startsAt
+    endsAt
+    capacity
+    remaining
+    slots {
+      label
+      startsAt
+      endsAt
+      capacity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostRecurringRequestMutation, PostRecurringRequestMutationVariables>;
+export const RecurringRequestSlotsDocument = new TypedDocumentString(`
+    query RecurringRequestSlots($id: ID!) {
+  helpRequest(id: $id) {
+    startsAt
+    endsAt
+    slots {
+      label
+      startsAt
+      endsAt
+      capacity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecurringRequestSlotsQuery, RecurringRequestSlotsQueryVariables>;
 export const RequestEventsWithCurrentRequestDocument = new TypedDocumentString(`
     query RequestEventsWithCurrentRequest($requestIds: [ID!]) {
   requestEvents(filter: {requestIds: $requestIds}) {
@@ -1674,6 +2017,45 @@ export const ExpiryStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExpiryStatusQuery, ExpiryStatusQueryVariables>;
+export const ContactsInActorRequestsDocument = new TypedDocumentString(`
+    subscription ContactsInActorRequests($after: String, $filter: RequestEventFilter) {
+  requestEvents(after: $after, filter: $filter) {
+    type
+    actor {
+      helpRequests(first: 5) {
+        edges {
+          node {
+            id
+            contact
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ContactsInActorRequestsSubscription, ContactsInActorRequestsSubscriptionVariables>;
+export const ContactsThroughSlotsDocument = new TypedDocumentString(`
+    subscription ContactsThroughSlots($after: String, $filter: RequestEventFilter) {
+  requestEvents(after: $after, filter: $filter) {
+    type
+    actor {
+      helpRequests(first: 5) {
+        edges {
+          node {
+            id
+            slots {
+              request {
+                id
+                contact
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ContactsThroughSlotsSubscription, ContactsThroughSlotsSubscriptionVariables>;
 export const RequestEventPageDocument = new TypedDocumentString(`
     query RequestEventPage($filter: RequestEventFilter, $after: String, $first: Int) {
   requestEvents(filter: $filter, after: $after, first: $first) {
@@ -1914,3 +2296,249 @@ export const UpgradedMembershipsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpgradedMembershipsQuery, UpgradedMembershipsQueryVariables>;
+export const AddVolunteerDocument = new TypedDocumentString(`
+    mutation AddVolunteer($input: AddVolunteerInput!) {
+  addVolunteer(input: $input) {
+    ...VolunteerFields
+  }
+}
+    fragment VolunteerFields on Volunteer {
+  id
+  name
+  phone
+  createdAt
+  association {
+    id
+  }
+  linkedUser {
+    id
+  }
+}`) as unknown as TypedDocumentString<AddVolunteerMutation, AddVolunteerMutationVariables>;
+export const AssignVolunteersDocument = new TypedDocumentString(`
+    mutation AssignVolunteers($input: AssignVolunteersInput!) {
+  assignVolunteers(input: $input) {
+    ...AssignmentFields
+  }
+}
+    fragment VolunteerFields on Volunteer {
+  id
+  name
+  phone
+  createdAt
+  association {
+    id
+  }
+  linkedUser {
+    id
+  }
+}
+fragment AssignmentFields on Assignment {
+  id
+  status
+  assignedAt
+  endedAt
+  endReason
+  volunteer {
+    ...VolunteerFields
+  }
+  claim {
+    id
+    assigned
+  }
+  slot {
+    id
+    startsAt
+    endsAt
+  }
+}`) as unknown as TypedDocumentString<AssignVolunteersMutation, AssignVolunteersMutationVariables>;
+export const UnassignVolunteerDocument = new TypedDocumentString(`
+    mutation UnassignVolunteer($id: ID!, $reason: String) {
+  unassignVolunteer(id: $id, reason: $reason) {
+    ...AssignmentFields
+  }
+}
+    fragment VolunteerFields on Volunteer {
+  id
+  name
+  phone
+  createdAt
+  association {
+    id
+  }
+  linkedUser {
+    id
+  }
+}
+fragment AssignmentFields on Assignment {
+  id
+  status
+  assignedAt
+  endedAt
+  endReason
+  volunteer {
+    ...VolunteerFields
+  }
+  claim {
+    id
+    assigned
+  }
+  slot {
+    id
+    startsAt
+    endsAt
+  }
+}`) as unknown as TypedDocumentString<UnassignVolunteerMutation, UnassignVolunteerMutationVariables>;
+export const RosterDocument = new TypedDocumentString(`
+    query Roster($associationId: ID!, $first: Int, $after: String) {
+  association(id: $associationId) {
+    volunteers(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          name
+          phone
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RosterQuery, RosterQueryVariables>;
+export const VolunteerNodeDocument = new TypedDocumentString(`
+    query VolunteerNode($id: ID!) {
+  node(id: $id) {
+    ... on Volunteer {
+      ...VolunteerFields
+    }
+    ... on Assignment {
+      id
+      status
+    }
+  }
+}
+    fragment VolunteerFields on Volunteer {
+  id
+  name
+  phone
+  createdAt
+  association {
+    id
+  }
+  linkedUser {
+    id
+  }
+}`) as unknown as TypedDocumentString<VolunteerNodeQuery, VolunteerNodeQueryVariables>;
+export const RequestAssignmentsDocument = new TypedDocumentString(`
+    query RequestAssignments($id: ID!) {
+  helpRequest(id: $id) {
+    version
+    slots {
+      id
+      assignments {
+        id
+        volunteer {
+          id
+          name
+          phone
+          linkedUser {
+            id
+          }
+        }
+      }
+    }
+    claims {
+      id
+      status
+      assigned
+      assignments {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestAssignmentsQuery, RequestAssignmentsQueryVariables>;
+export const ClaimAssignedDocument = new TypedDocumentString(`
+    query ClaimAssigned($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Claim {
+      status
+      assigned
+      assignments {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimAssignedQuery, ClaimAssignedQueryVariables>;
+export const MyShiftsDocument = new TypedDocumentString(`
+    query MyShifts {
+  viewer {
+    shifts {
+      id
+      slot {
+        startsAt
+      }
+      volunteer {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyShiftsQuery, MyShiftsQueryVariables>;
+export const UserShiftsDocument = new TypedDocumentString(`
+    query UserShifts($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on User {
+      shifts {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UserShiftsQuery, UserShiftsQueryVariables>;
+export const VolunteerEventsDocument = new TypedDocumentString(`
+    query VolunteerEvents($filter: RequestEventFilter, $after: String) {
+  requestEvents(filter: $filter, after: $after) {
+    edges {
+      node {
+        type
+        claim {
+          id
+        }
+        assignment {
+          id
+          status
+          volunteer {
+            name
+            phone
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VolunteerEventsQuery, VolunteerEventsQueryVariables>;
+export const VolunteerFeedDocument = new TypedDocumentString(`
+    subscription VolunteerFeed($filter: RequestEventFilter, $after: String) {
+  requestEvents(filter: $filter, after: $after) {
+    cursor
+    type
+    assignment {
+      id
+      volunteer {
+        id
+        name
+        phone
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VolunteerFeedSubscription, VolunteerFeedSubscriptionVariables>;

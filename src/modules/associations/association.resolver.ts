@@ -7,15 +7,13 @@ import { NodeFieldsResolver } from '../../shared/node.resolver.js';
 import type { Connection } from '../../shared/pagination.js';
 import { Access } from '../access.js';
 import type { Context } from '../context.js';
-import { apiKeysByAssociation } from './api-key.loaders.js';
+import { associationApiKeys, associationMembers } from './association-read.service.js';
 import { ApiKeyType } from './api-key.type.js';
 import { AssociationConnection, AssociationType, MembershipType } from './association.type.js';
 import { AssociationFilter, CreateAssociationInput } from './association.inputs.js';
-import { associationById, membershipsByAssociation } from './association.loaders.js';
-import { maySeeApiKeys, maySeeMembers } from './association.policy.js';
+import { associationById } from './association.loaders.js';
 import type { ApiKeyRow, AssociationRow, MembershipRow } from './association.rows.js';
 import { addMember, createAssociation, findAssociation, listAssociations, verifyAssociation } from './association.service.js';
-import { standingIn } from './standing.service.js';
 
 @ArgsType()
 class AssociationsArgs {
@@ -81,10 +79,7 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
     complexity: listCost(EXPECTED.members),
   })
   async members(@Root() association: AssociationRow, @Ctx() ctx: Context): Promise<MembershipRow[]> {
-    return spendItems(
-      ctx,
-      maySeeMembers(await standingIn(ctx.db, ctx.actor, association.id)) ? await membershipsByAssociation(ctx.db).load(association.id) : [],
-    );
+    return spendItems(ctx, await associationMembers(ctx.db, ctx.actor, { associationId: association.id }));
   }
 
   @FieldResolver(() => [ApiKeyType], {
@@ -92,9 +87,6 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
     complexity: listCost(EXPECTED.apiKeys),
   })
   async apiKeys(@Root() association: AssociationRow, @Ctx() ctx: Context): Promise<ApiKeyRow[]> {
-    return spendItems(
-      ctx,
-      maySeeApiKeys(await standingIn(ctx.db, ctx.actor, association.id)) ? await apiKeysByAssociation(ctx.db).load(association.id) : [],
-    );
+    return spendItems(ctx, await associationApiKeys(ctx.db, ctx.actor, { associationId: association.id }));
   }
 }

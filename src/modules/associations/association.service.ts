@@ -3,7 +3,8 @@
  * then existence, then permission, then state.
  */
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { sql, type ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
+import { inByteOrder } from '../../db/raw.js';
 import type { Db } from '../../db/handle.js';
 import type { Actor } from '../../shared/actor.js';
 import { systemClock, type Clock } from '../../shared/clock.js';
@@ -175,7 +176,6 @@ export interface AssociationFilterFields {
 type AssociationScope = ExpressionBuilder<Tables, 'association'>;
 
 /** `name COLLATE "C"`: the list's order is code-point order on every database (index association_list_idx). */
-const nameInCodePointOrder = sql<string>`${sql.ref('association.name')} COLLATE "C"`;
 
 /** associations(filter, first, after): by name (code-point order), then id. */
 export async function listAssociations(
@@ -198,7 +198,7 @@ export async function listAssociations(
   if (page.after) {
     // openPage checked the cursor's shape: ['text', 'uuid'].
     const [name, id] = page.after.map(String);
-    list = list.where((eb) => eb(eb.tuple(nameInCodePointOrder, eb.ref('association.id')), '>', eb.tuple(name, id)));
+    list = list.where((eb) => eb(eb.tuple(inByteOrder(eb.ref('association.name')), eb.ref('association.id')), '>', eb.tuple(name, id)));
   }
   const found = await list
     .orderBy('association.name', (ob) => ob.collate('C'))

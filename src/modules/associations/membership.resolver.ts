@@ -5,8 +5,9 @@ import type { Context } from '../context.js';
 import { userById } from '../identity/identity.loaders.js';
 import type { UserRow } from '../identity/identity.rows.js';
 import { UserType } from '../identity/identity.type.js';
-import { maySeePrivateOf, type SelfUserRow } from '../identity/user.policy.js';
-import { associationById, membershipsByUser } from './association.loaders.js';
+import type { SelfUserRow } from '../identity/user.policy.js';
+import { userMemberships } from './association-read.service.js';
+import { associationById } from './association.loaders.js';
 import type { AssociationRow, MembershipRow } from './association.rows.js';
 import { AssociationType, MembershipType } from './association.type.js';
 
@@ -31,6 +32,6 @@ export class UserMembershipsResolver {
     complexity: listCost(EXPECTED.memberships),
   })
   async memberships(@Root() user: SelfUserRow, @Ctx() ctx: Context): Promise<MembershipRow[]> {
-    return spendItems(ctx, maySeePrivateOf(ctx.actor, user) ? await membershipsByUser(ctx.db).load(user.id) : []);
+    return spendItems(ctx, await userMemberships(ctx.db, ctx.actor, { user }));
   }
 }

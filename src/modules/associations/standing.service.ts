@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/handle.js';
 import { isPrivileged, type Actor } from '../../shared/actor.js';
-import type { MemberRole } from '../../shared/enums.js';
+import { MemberRole } from '../../shared/enums.js';
 import { forbidden, notFound } from '../../shared/errors.js';
 import { associationById, membershipsByUser } from './association.loaders.js';
 import { mayActFor, standingOf, type Standing } from './association.policy.js';
@@ -46,20 +46,40 @@ export async function actingAssociation(db: Db, actor: Actor, associationKey: st
 
 /**
  * What an actor may see of what only some associations may see (a request's
- * contact, ...): everything (administrators, the system), or what concerns the
- * associations it belongs to or is a key of. Read services take it and apply
- * the visibility rules in the statement that reads the rows.
+ * contact, a volunteer's name, ...): everything (administrators, the system),
+ * or what concerns the associations it belongs to or is a key of, some of it
+ * only where it leads them (OWNER or COORDINATOR, or their key), and what
+ * concerns the user it is. Read services take it and apply the visibility
+ * rules in the statement that reads the rows. Plain data (sorted lists), so
+ * equal visibilities serialise alike and can key a batch.
  */
 export interface Visibility {
   readonly privileged: boolean;
+  /** The associations the actor belongs to (any role) or is a key of. */
   readonly associations: readonly string[];
+  /** Those of them where it is an OWNER or COORDINATOR, or their key. */
+  readonly leads: readonly string[];
+  /** The signed-in user it is; null for keys, anonymous callers and the system. */
+  readonly userId: string | null;
 }
 
 /** What an anonymous caller sees: nothing restricted. */
-export const PUBLIC_ONLY: Visibility = { privileged: false, associations: [] };
+export const PUBLIC_ONLY: Visibility = { privileged: false, associations: [], leads: [], userId: null };
+
+const LEAD_ROLES: ReadonlySet<MemberRole> = new Set([MemberRole.OWNER, MemberRole.COORDINATOR]);
 
 export async function visibilityOf(db: Db, actor: Actor): Promise<Visibility> {
-  if (isPrivileged(actor)) return { privileged: true, associations: [] };
-  if (actor.kind === 'anonymous') return PUBLIC_ONLY;
-  return { privileged: false, associations: [...(await actorAssociations(db, actor))].sort() };
+  if (isPrivileged(actor)) return { ...PUBLIC_ONLY, privileged: true, userId: actor.kind === 'user' ? actor.userId : null };
+  if (actor.kind === 'apiKey') return { ...PUBLIC_ONLY, associations: [actor.associationId], leads: [actor.associationId] };
+  if (actor.kind !== 'user') return PUBLIC_ONLY;
+  const roles = [...(await actorRoles(db, actor))];
+  return {
+    privileged: false,
+    associations: roles.map(([id]) => id).sort(),
+    leads: roles
+      .filter(([, role]) => LEAD_ROLES.has(role))
+      .map(([id]) => id)
+      .sort(),
+    userId: actor.userId,
+  };
 }

@@ -10,7 +10,7 @@ import { badInput } from '../../shared/errors.js';
 import { decodeGlobalId, type NodeType } from '../../shared/global-id.js';
 import { trimText } from '../../shared/input.js';
 import { MAX_FIRST, type Connection } from '../../shared/pagination.js';
-import type { AidCategory, RequestKind } from '../../shared/enums.js';
+import { ORIGINAL_EVENT_TYPES, type AidCategory, type RequestEventType, type RequestKind } from '../../shared/enums.js';
 import { allOf, anyOf, requestAttributeConditions, type RequestAttributeFilter } from '../request-filter.js';
 import { query, type RowOf, type Tables } from '../tables.js';
 
@@ -41,6 +41,8 @@ export interface EventFilterFields {
   requesterIds?: string[] | null;
   requestIds?: string[] | null;
   involvingAssociationId?: string | null;
+  /** Absent (or null): the original ten types only (ORIGINAL_EVENT_TYPES), so older clients see nothing new. */
+  types?: RequestEventType[] | null;
 }
 
 /** A checked filter: ids decoded (ids of another type match nothing). */
@@ -48,6 +50,8 @@ export interface EventFilter extends RequestAttributeFilter {
   requestIds: readonly string[] | null;
   /** undefined: not filtered; null: an id of another type, matches nothing. */
   involving: string | null | undefined;
+  /** null: every type (the hub's own reads); a caller's filter always names its types. */
+  types: readonly RequestEventType[] | null;
 }
 
 /** Every event. */
@@ -58,6 +62,7 @@ export const ALL_EVENTS: EventFilter = {
   requesterIds: null,
   requestIds: null,
   involving: undefined,
+  types: null,
 };
 
 function keysOf(ids: string[] | null | undefined, type: NodeType, field: string): string[] | null {
@@ -82,6 +87,7 @@ export function checkEventFilter(filter: EventFilterFields | null | undefined, p
     requesterIds: keysOf(f.requesterIds, 'Association', `${prefix}.requesterIds`),
     requestIds: keysOf(f.requestIds, 'HelpRequest', `${prefix}.requestIds`),
     involving,
+    types: f.types ?? ORIGINAL_EVENT_TYPES,
   };
 }
 
@@ -91,6 +97,7 @@ function eventPredicate(eb: ExpressionBuilder<Tables, 'request_event'>, filter: 
   return allOf(eb, [
     ...requestAttributeConditions(eb, { kind: 'kind', category: 'category', township: 'township', requesterId: 'requesterId' }, filter),
     anyOf(eb, 'requestId', filter.requestIds),
+    anyOf(eb, 'type', filter.types),
     involving === undefined ? null : involving === null ? eb.lit(false) : eb('involved', '@>', eb.val([involving])),
   ]);
 }
@@ -104,6 +111,7 @@ export function eventMatches(filter: EventFilter, event: RequestEventRow): boole
     inList(filter.townships, event.township) &&
     inList(filter.requesterIds, event.requesterId) &&
     inList(filter.requestIds, event.requestId) &&
+    inList(filter.types, event.type) &&
     (filter.involving === undefined || (filter.involving !== null && event.involved.includes(filter.involving)))
   );
 }

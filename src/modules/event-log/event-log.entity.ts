@@ -26,6 +26,10 @@ export class RequestEvent {
   @Property({ type: 'uuid', nullable: true })
   actorId!: string | null;
 
+  /** The assignment a VOLUNTEER_ASSIGNED or VOLUNTEER_UNASSIGNED event is about. */
+  @Property({ type: 'uuid', nullable: true })
+  assignmentId!: string | null;
+
   @Property({ type: 'Date', columnType: 'timestamptz(3)' })
   occurredAt!: Date;
 

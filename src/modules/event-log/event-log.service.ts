@@ -27,6 +27,8 @@ const nextPosition = () => sql<string>`nextval('request_event_position')`;
 export interface NewEvent {
   type: RequestEventType;
   claimId?: string | null;
+  /** The assignment it is about (VOLUNTEER_ASSIGNED, VOLUNTEER_UNASSIGNED). */
+  assignmentId?: string | null;
   /** The association whose action caused it; null for the system (EXPIRED). */
   actorId: string | null;
 }
@@ -34,9 +36,10 @@ export interface NewEvent {
 /**
  * Appends `events` for one request, in order. Must run inside the transaction
  * that made the change, after the request row was locked and changed (its
- * version already counting these events: one per event after POSTED), as the
- * transaction's last step. `clock` sets occurredAt (demo history); without it
- * the database's transaction time does.
+ * version already counting these events: one per event after POSTED, except
+ * VOLUNTEER_ASSIGNED and VOLUNTEER_UNASSIGNED, which are about people, not the
+ * request, and count for nothing), as the transaction's last step. `clock`
+ * sets occurredAt (demo history); without it the database's transaction time does.
  */
 export async function appendEvents(em: Em, requestId: string, events: NewEvent[], clock?: Clock): Promise<void> {
   if (events.length === 0) return;
@@ -53,6 +56,7 @@ export async function appendEvents(em: Em, requestId: string, events: NewEvent[]
         'type',
         'requestId',
         'claimId',
+        'assignmentId',
         'actorId',
         'kind',
         'category',
@@ -69,6 +73,7 @@ export async function appendEvents(em: Em, requestId: string, events: NewEvent[]
             eb.val(event.type).as('type'),
             'h.id',
             eb.cast<string | null>(eb.val(event.claimId ?? null), 'uuid').as('claimId'),
+            eb.cast<string | null>(eb.val(event.assignmentId ?? null), 'uuid').as('assignmentId'),
             eb.cast<string | null>(eb.val(event.actorId), 'uuid').as('actorId'),
             'h.kind',
             'h.category',

@@ -16,6 +16,8 @@ import { associationById } from '../associations/association.loaders.js';
 import { AssociationType } from '../associations/association.type.js';
 import { ClaimType, HelpRequestType } from '../help-requests/help-request.type.js';
 import { claimById, requestById } from '../help-requests/help-request.loaders.js';
+import { assignmentById } from '../volunteers/volunteer.loaders.js';
+import { AssignmentType } from '../volunteers/volunteer.type.js';
 import type { EventsContext } from './event-hub.service.js';
 import { RequestEventConnection, RequestEventFilter, RequestEventObject } from './request-event.type.js';
 
@@ -95,6 +97,14 @@ export class RequestEventResolver {
   @FieldResolver(() => ClaimType, { nullable: true })
   async claim(@Root() event: RequestEventRow, @Ctx() ctx: Context) {
     return event.claimId ? claimById(ctx.db).load(event.claimId) : null;
+  }
+
+  @FieldResolver(() => AssignmentType, {
+    nullable: true,
+    description: 'The assignment a VOLUNTEER_ASSIGNED or VOLUNTEER_UNASSIGNED event is about, as it is now; null for other events.',
+  })
+  async assignment(@Root() event: RequestEventRow, @Ctx() ctx: Context) {
+    return event.assignmentId ? assignmentById(ctx.db).load(event.assignmentId) : null;
   }
 
   @FieldResolver(() => AssociationType, { nullable: true })

@@ -2,7 +2,10 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../../shared/relay.type.js';
 import { AidCategory, RequestEventType, RequestKind } from '../../shared/enums.js';
 
-@ObjectType('RequestEvent', { description: 'One change to a help request, in the order the database committed it.' })
+@ObjectType('RequestEvent', {
+  description:
+    "One change to a help request, in the order the database committed it. Every event increases the request's version by one, except VOLUNTEER_ASSIGNED and VOLUNTEER_UNASSIGNED: they are about people, not the request, so assigning volunteers never makes a coordinator's edit conflict.",
+})
 export class RequestEventObject {
   @Field(() => RequestEventType)
   type!: RequestEventType;
@@ -35,4 +38,11 @@ export class RequestEventFilter {
     description: 'Only events on requests this association posted or had claimed (any claim status) at the time of the event.',
   })
   involvingAssociationId?: string | null;
+
+  @Field(() => [RequestEventType], {
+    nullable: true,
+    description:
+      'Only events of these types (an empty list matches nothing). Absent or null: the original ten types, POSTED to EXPIRED, only, so a client written before the newer types (VOLUNTEER_ASSIGNED, ...) sees nothing new; name them to receive them.',
+  })
+  types?: RequestEventType[] | null;
 }

@@ -90,6 +90,7 @@ export async function claim(db: Db, actor: Actor, input: ClaimFields, clock: Clo
           note: fields.note,
           status: ClaimStatus.ACTIVE,
           claimedAt: now,
+          assigned: 0,
         })
         .onConflict((oc) => oc.columns(['slotId', 'associationId']).where('status', '=', sql.lit(ClaimStatus.ACTIVE)).doNothing())
         .returning('id')

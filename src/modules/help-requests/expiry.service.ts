@@ -7,7 +7,7 @@
  * The database's clock, not the service's Clock: several instances race on the
  * same rows, and only PostgreSQL's now() is the same for all of them.
  */
-import { sql } from 'kysely';
+import { transactionTime } from '../../db/raw.js';
 import { openDb, type Db } from '../../db/handle.js';
 import type { Orm } from '../../db/orm.js';
 import { SYSTEM, isPrivileged, type Actor } from '../../shared/actor.js';
@@ -18,8 +18,6 @@ import { appendEvents } from '../event-log/event-log.service.js';
 import { query } from '../tables.js';
 
 const BATCH = 200;
-
-const databaseNow = () => sql<Date>`now()`;
 
 /**
  * Expires one OPEN request without ACTIVE claims whose end has passed. The
@@ -32,11 +30,11 @@ export async function expireRequest(db: Db, actor: Actor, input: { requestId: st
   return db.em.fork().transactional(async (em) => {
     const expired = await query(em)
       .updateTable('help_request')
-      .set((eb) => ({ status: RequestStatus.EXPIRED, closedAt: databaseNow(), version: eb('version', '+', 1) }))
+      .set((eb) => ({ status: RequestStatus.EXPIRED, closedAt: transactionTime(), version: eb('version', '+', 1) }))
       .where('id', '=', input.requestId)
       .where('status', '=', RequestStatus.OPEN)
       .where('activeClaims', '=', 0)
-      .where('endsAt', '<', databaseNow())
+      .where('endsAt', '<', transactionTime())
       .returning('id')
       .executeTakeFirst();
     if (!expired) return false;
@@ -53,7 +51,7 @@ export async function expireDue(db: Db, actor: Actor): Promise<number> {
     .select('id')
     .where('status', '=', RequestStatus.OPEN)
     .where('activeClaims', '=', 0)
-    .where('endsAt', '<', databaseNow())
+    .where('endsAt', '<', transactionTime())
     .orderBy('endsAt')
     .limit(BATCH)
     .execute();

@@ -7,7 +7,7 @@
  * help-request.policy.ts, as SQL), so resolvers need no further statement.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Db } from '../../db/handle.js';
+import { defineLoader, type Db } from '../../db/handle.js';
 import { parentPageLoaders } from '../../db/parent-page.js';
 import type { Actor } from '../../shared/actor.js';
 import { HelpRequestOrder, RequestStatus, type AidCategory, type RequestKind } from '../../shared/enums.js';
@@ -27,9 +27,10 @@ import { allOf, anyOf, requestAttributeConditions } from '../request-filter.js';
 import { query, type Tables } from '../tables.js';
 import { ClaimStatus } from '../../shared/enums.js';
 import { wants, type Projection } from '../../shared/projection.js';
-import { visibilityOf, type Visibility } from '../associations/standing.service.js';
+import { actorAssociations, visibilityOf, type Visibility } from '../associations/standing.service.js';
+import { committedClaimants, requestById } from './help-request.loaders.js';
+import { maySeeContact } from './help-request.policy.js';
 import { CONTACT_DECIDED, PUBLIC_REQUEST_FIELDS, type HelpRequestRow } from './help-request.rows.js';
-import { requestById } from './help-request.loaders.js';
 
 type RequestExpressions = ExpressionBuilder<Tables, 'help_request'>;
 
@@ -65,11 +66,30 @@ function contactColumn(eb: RequestExpressions, read: ContactRead) {
   return eb.case().when(visible).then(eb.ref('help_request.contact')).else(null).end().as('contact');
 }
 
-/** The columns a request read selects: the public ones, and contact as decided above. */
-const requestColumns = (read: ContactRead) => (eb: RequestExpressions) => [...PUBLIC_REQUEST_FIELDS, contactColumn(eb, read)];
+/**
+ * The columns a request read selects: the public ones, contact as decided above
+ * for this caller, and the stored contact for the actor-neutral copy (below).
+ */
+const requestColumns = (read: ContactRead) => (eb: RequestExpressions) => [
+  ...PUBLIC_REQUEST_FIELDS,
+  contactColumn(eb, read),
+  eb.ref('help_request.contact').as('storedContact'),
+];
 
-/** Rows whose contact this read decided, marked so (the contact resolver trusts them). */
-const decided = (rows: HelpRequestRow[]): HelpRequestRow[] => rows.map((row) => ({ ...row, [CONTACT_DECIDED]: true }));
+/**
+ * Splits what a read returned. The caller's rows (contact decided for it, and
+ * marked so when it asked for contact: the contact resolver trusts them) go to
+ * its connection or lookup only. An actor-neutral copy of each (the stored
+ * contact, unmarked: whoever reaches it through a relation is asked the policy)
+ * primes requestById, which a delivered event shares among all its subscribers,
+ * so a claim's request on the page costs no statement.
+ */
+function forCaller(db: Db, rows: (HelpRequestRow & { storedContact: string | null })[], read: ContactRead): HelpRequestRow[] {
+  return rows.map(({ storedContact, ...row }) => {
+    requestById(db).prime(row.id, { ...row, contact: storedContact });
+    return read.wanted ? { ...row, [CONTACT_DECIDED]: true } : row;
+  });
+}
 
 /** A part of a sort key, checked by openPage against its shape: an instant (or 'infinity'), a uuid, a rank. */
 export function keyText(part: KeyPart | undefined): string {
@@ -173,8 +193,7 @@ export async function listHelpRequests(
   else if (orderBy === HelpRequestOrder.URGENCY)
     pageQuery = pageQuery.orderBy('urgencyRank', 'desc').orderBy('postedAt', 'desc').orderBy('id', 'desc');
   else pageQuery = pageQuery.orderBy(startsKey).orderBy('id');
-  const found = decided(await pageQuery.limit(page.limit + 1).execute());
-  for (const request of found) requestById(db).prime(request.id, request);
+  const found = forCaller(db, await pageQuery.limit(page.limit + 1).execute(), read);
   return toConnection(found, page, order.key, async () => {
     const { n } = await query(db.em)
       .selectFrom('help_request')
@@ -210,13 +229,15 @@ const requestsOfAssociations = parentPageLoaders<HelpRequestRow, RequestStatus, 
         ]),
       )
       .as('ranked');
-    return decided(
+    return forCaller(
+      db,
       await query(db.em)
         .selectFrom(ranked)
-        .select([...PUBLIC_REQUEST_FIELDS, 'contact'])
+        .select([...PUBLIC_REQUEST_FIELDS, 'contact', 'storedContact'])
         .where('rank', '<=', page.limit + 1)
         .orderBy('rank')
         .execute(),
+      read,
     );
   },
   counts: (db: Db, parentIds: string[], status: RequestStatus | null) =>
@@ -252,18 +273,47 @@ export async function associationHelpRequests(
     page,
     variant: await contactRead(db, actor, wanted),
   });
-  for (const request of found) requestById(db).prime(request.id, request);
   return toConnection(found, page, ORDERS.NEWEST.key, () => requestsOfAssociations.count(db, associationId, status));
 }
+
+/** Requests by id as one caller may see them: one statement per distinct contact read among the keys of a tick. */
+const requestsForCaller = defineLoader<{ id: string; read: ContactRead }, HelpRequestRow | null>(async (db, keys) => {
+  const byRead = new Map<string, { read: ContactRead; ids: string[] }>();
+  for (const { id, read } of keys) {
+    const variant = JSON.stringify(read);
+    const group = byRead.get(variant) ?? { read, ids: [] };
+    group.ids.push(id);
+    byRead.set(variant, group);
+  }
+  const found = new Map<string, HelpRequestRow>();
+  for (const [variant, { read, ids }] of byRead) {
+    const rows = await query(db.em)
+      .selectFrom('help_request')
+      .select(requestColumns(read))
+      .where((eb) => eb('id', '=', eb.fn.any(eb.val(ids))))
+      .execute();
+    for (const row of forCaller(db, rows, read)) found.set(`${row.id}|${variant}`, row);
+  }
+  return keys.map(({ id, read }) => found.get(`${id}|${JSON.stringify(read)}`) ?? null);
+});
 
 /** Query.helpRequest: an undecodable id is BAD_USER_INPUT (path `id`), an id of another type names nothing. */
 export async function findHelpRequest(db: Db, actor: Actor, input: { id: string }, wanted: Projection): Promise<HelpRequestRow | null> {
   const decoded = decodeGlobalId(input.id, 'id');
   if (decoded.type !== 'HelpRequest') return null;
-  const read = await contactRead(db, actor, wanted);
-  const row = await query(db.em).selectFrom('help_request').select(requestColumns(read)).where('id', '=', decoded.key).executeTakeFirst();
-  if (!row) return null;
-  const found: HelpRequestRow = { ...row, [CONTACT_DECIDED]: true };
-  requestById(db).prime(found.id, found);
-  return found;
+  return requestsForCaller(db).load({ id: decoded.key, read: await contactRead(db, actor, wanted) });
+}
+
+/**
+ * HelpRequest.contact as `actor` may see it. Rows from the reads above come with
+ * it decided (no statement); a request reached another way (a claim's request,
+ * an event's request, a mutation's payload) asks the policy, with the caller's
+ * associations and the request's committed claimants from their loaders.
+ */
+export async function requestContact(db: Db, actor: Actor, input: { request: HelpRequestRow }): Promise<string | null> {
+  const { request } = input;
+  if (request[CONTACT_DECIDED]) return request.contact;
+  if (request.contact === null || actor.kind === 'anonymous') return null;
+  const [mine, claimants] = await Promise.all([actorAssociations(db, actor), committedClaimants(db).load(request.id)]);
+  return maySeeContact(actor, mine, request.requesterId, claimants) ? request.contact : null;
 }

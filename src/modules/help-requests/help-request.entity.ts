@@ -142,7 +142,7 @@ export class Slot {
 @Entity({ tableName: 'claim' })
 export class Claim {
   [EntityName]?: 'claim';
-  [OptionalProps]?: 'status' | 'note' | 'claimedAt' | 'endedAt' | 'endReason';
+  [OptionalProps]?: 'status' | 'note' | 'claimedAt' | 'endedAt' | 'endReason' | 'assigned';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -173,6 +173,14 @@ export class Claim {
 
   @Property({ type: 'text', nullable: true })
   endReason: string | null = null;
+
+  /**
+   * People assigned to its places (active assignments: volunteers module), at
+   * most `quantity`; back to 0 when the claim is withdrawn or declined (a trigger
+   * ends its assignments then).
+   */
+  @Property({ type: 'integer' })
+  assigned = 0;
 }
 
 /** The first result of an idempotent call, by (association, operation, key) (api.md "Claims"). */

@@ -12,14 +12,12 @@ import type { Context } from '../context.js';
 import { associationById } from '../associations/association.loaders.js';
 import { AssociationType } from '../associations/association.type.js';
 import type { AssociationRow } from '../associations/association.rows.js';
-import { actorAssociations } from '../associations/standing.service.js';
 import { ClaimType, HelpRequestConnection, HelpRequestType, SlotType } from './help-request.type.js';
 import { HelpRequestFilter, PostHelpRequestInput, UpdateHelpRequestInput } from './help-request.inputs.js';
-import { claimsByRequest, claimsKey, committedClaimants, requestById, slotsByRequest } from './help-request.loaders.js';
-import { CONTACT_DECIDED, type ClaimRow, type HelpRequestRow, type SlotRow } from './help-request.rows.js';
-import { maySeeContact } from './help-request.policy.js';
+import { claimsByRequest, claimsKey, requestById, slotsByRequest } from './help-request.loaders.js';
+import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
 import { cancelHelpRequest, completeHelpRequest, postHelpRequest, updateHelpRequest } from './help-request.service.js';
-import { findHelpRequest, listHelpRequests } from './help-request-list.service.js';
+import { findHelpRequest, listHelpRequests, requestContact } from './help-request-list.service.js';
 import { mustExist } from '../../shared/must-exist.js';
 import { EXPECTED, listCost, pageCost, spendItems } from '../../shared/cost.js';
 
@@ -133,11 +131,7 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
     description:
       "Contact details: visible to the requester's members, to members of associations with an ACTIVE or FULFILLED claim on it, and to administrators; null for everyone else.",
   })
-  async contact(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<string | null> {
-    // Rows from the visibility-aware reads come with contact decided for this caller.
-    if (request[CONTACT_DECIDED]) return request.contact;
-    if (request.contact === null || ctx.actor.kind === 'anonymous') return null;
-    const [mine, claimants] = await Promise.all([actorAssociations(ctx.db, ctx.actor), committedClaimants(ctx.db).load(request.id)]);
-    return maySeeContact(ctx.actor, mine, request.requesterId, claimants) ? request.contact : null;
+  contact(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<string | null> {
+    return requestContact(ctx.db, ctx.actor, { request });
   }
 }

@@ -62,6 +62,7 @@ export const CLAIM_FIELDS = [
   'claimedAt',
   'endedAt',
   'endReason',
+  'assigned',
 ] as const satisfies readonly (keyof RowOf<'claim'>)[];
 
 export type ClaimRow = Pick<RowOf<'claim'>, (typeof CLAIM_FIELDS)[number]>;

@@ -19,6 +19,7 @@ import { HelpRequest, Slot } from './help-request.entity.js';
 import { requestById } from './help-request.loaders.js';
 import type { HelpRequestRow } from './help-request.rows.js';
 import { idempotencyKey, idempotent, takeKey } from './idempotency.service.js';
+import { expandRecurrence, type RecurrenceFields } from './recurrence.js';
 import { inRequestTransaction, requireOpenOrFilled } from './request-lock.service.js';
 
 export const MAX_SLOTS = BOUNDS.slots;
@@ -51,6 +52,8 @@ export interface PostFields {
   startsAt?: Date | null;
   endsAt?: Date | null;
   slots: SlotFields[];
+  /** Shifts expanded into slots after `slots` (recurrence.ts). */
+  recurrence?: RecurrenceFields | null;
   idempotencyKey?: string | null;
 }
 
@@ -58,12 +61,16 @@ function checkTimes(startsAt: Date | null, endsAt: Date | null, field: string): 
   if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) throw badInput(field, `${field} must be after startsAt`);
 }
 
-function checkSlots(kind: RequestKind, slots: SlotFields[]) {
-  if (slots.length < 1 || slots.length > MAX_SLOTS) throw badInput('slots', `A request has 1 to ${MAX_SLOTS} slots`);
+function checkSlots(kind: RequestKind, slots: SlotFields[], recurrence: RecurrenceFields | null) {
+  if (recurrence && kind === RequestKind.FUNDRAISING) {
+    throw badInput('recurrence', 'A FUNDRAISING request has exactly one slot: it takes no recurrence');
+  }
+  // With a recurrence the explicit slots may be empty; the total is checked against its shifts before they are expanded.
+  if (slots.length > MAX_SLOTS || (slots.length < 1 && !recurrence)) throw badInput('slots', `A request has 1 to ${MAX_SLOTS} slots`);
   if (kind === RequestKind.FUNDRAISING && slots.length !== 1) {
     throw badInput('slots', 'A FUNDRAISING request has exactly one slot, whose capacity is the target in yuan');
   }
-  return slots.map((slot, i) => {
+  const explicit = slots.map((slot, i) => {
     const field = `slots.${i}`;
     const checked = {
       label: optionalText(slot.label, `${field}.label`, LIMITS.short),
@@ -74,6 +81,20 @@ function checkSlots(kind: RequestKind, slots: SlotFields[]) {
     checkTimes(checked.startsAt, checked.endsAt, `${field}.endsAt`);
     return checked;
   });
+  if (!recurrence) return explicit;
+  return [
+    ...explicit,
+    ...underRecurrence(() => expandRecurrence(recurrence, { room: MAX_SLOTS - explicit.length, maxCapacity: MAX_CAPACITY })),
+  ];
+}
+
+/** The recurrence's refusals name their field under `recurrence.`. */
+function underRecurrence<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw error instanceof DomainError ? error.under('recurrence') : error;
+  }
 }
 
 const earliest = (dates: (Date | null)[]) => dates.reduce<Date | null>((min, d) => (d && (!min || d < min) ? d : min), null);
@@ -81,7 +102,7 @@ const latest = (dates: (Date | null)[]) => dates.reduce<Date | null>((max, d) =>
 
 /** Input shape alone (no database): every refusal names its field. */
 function checkPost(input: PostFields) {
-  const slots = checkSlots(input.kind, input.slots);
+  const slots = checkSlots(input.kind, input.slots, input.recurrence ?? null);
   const startsAt = input.startsAt ?? earliest(slots.map((s) => s.startsAt));
   const endsAt = input.endsAt ?? latest(slots.map((s) => s.endsAt));
   checkTimes(startsAt, endsAt, 'endsAt');

@@ -6,7 +6,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Em } from '../../db/query.js';
 import type { Clock } from '../../shared/clock.js';
-import { RequestStatus } from '../../shared/enums.js';
+import { RequestStatus, VERSIONLESS_EVENT_TYPES } from '../../shared/enums.js';
 import { DomainError } from '../../shared/errors.js';
 import { appendEvents, type NewEvent } from '../event-log/event-log.service.js';
 import { HelpRequest } from './help-request.entity.js';
@@ -14,7 +14,7 @@ import { HelpRequest } from './help-request.entity.js';
 export interface RequestTransaction {
   /** The transaction's EntityManager: `query(em)` runs inside it. */
   em: Em;
-  /** The locked request; change its fields, they are flushed before the events. */
+  /** The locked request; change its fields, they are flushed before the events (its version counts them). */
   request: HelpRequest;
   /** Records an event; they are appended, in order, as the transaction's last step. */
   emit: (event: NewEvent) => void;
@@ -31,7 +31,8 @@ export async function inRequestTransaction<T>(
     const request = await tem.findOneOrFail(HelpRequest, requestId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const events: NewEvent[] = [];
     const result = await work({ em: tem, request, emit: (event) => events.push(event) });
-    request.version += events.length; // one per event: never POSTED here
+    // One per event (never POSTED here), except those about people (assignments, attendance).
+    request.version += events.filter((event) => !VERSIONLESS_EVENT_TYPES.has(event.type)).length;
     await tem.flush();
     await appendEvents(tem, requestId, events, clock);
     return result;

@@ -9,6 +9,8 @@ import { userById } from '../identity/identity.loaders.js';
 import { findVisibleApiKey } from '../associations/api-key.service.js';
 import { associationById } from '../associations/association.loaders.js';
 import { claimById, requestById, slotById } from '../help-requests/help-request.loaders.js';
+import { assignmentById } from '../volunteers/volunteer.loaders.js';
+import { findVolunteer } from '../volunteers/volunteer.service.js';
 
 export type NodeLoader = (db: Db, actor: Actor, key: string) => Promise<object | null>;
 
@@ -19,4 +21,6 @@ export const nodeLoaders: Partial<Record<NodeType, NodeLoader>> = {
   HelpRequest: (db, _actor, key) => requestById(db).load(key),
   Slot: (db, _actor, key) => slotById(db).load(key),
   Claim: (db, _actor, key) => claimById(db).load(key),
+  Volunteer: findVolunteer,
+  Assignment: (db, _actor, key) => assignmentById(db).load(key),
 };

@@ -35,7 +35,7 @@ export class StatsResolver {
   @Access('public')
   @Query(() => StatsType)
   stats(@Arg('filter', () => StatsFilter, { nullable: true }) filter: StatsFilter | null, @Ctx() ctx: Context): StatsQuery {
-    return statsQuery(ctx.db, filter, ctx.app.config.statsTimeZone);
+    return statsQuery(ctx.db, ctx.actor, { filter, timeZone: ctx.app.config.statsTimeZone });
   }
 
   @FieldResolver(() => Int, {

@@ -1,0 +1,158 @@
+/**
+ * Reads of volunteers and assignments, one statement per level. A volunteer's
+ * name, phone and linked user are decided for the caller in the statement that
+ * reads them (`restrictedColumns`), so loads are keyed by the caller's
+ * Visibility as well as the id: one Db may serve several callers (the live
+ * feed resolves an event once for all its subscribers in a process).
+ */
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { byKey, defineLoader, groupByKey } from '../../db/handle.js';
+import { transactionTime } from '../../db/raw.js';
+import { query, type Tables } from '../tables.js';
+import type { Visibility } from '../associations/standing.service.js';
+import { ASSIGNMENT_FIELDS, personOfUser, type AssignmentRow, type RosterEntry, type VolunteerRow } from './volunteer.rows.js';
+
+type VolunteerExpressions = ExpressionBuilder<Tables, 'volunteer'>;
+
+/**
+ * Who may see a volunteer's name, phone and linked user (README, "Who sees
+ * what"): administrators; the linked user; the OWNERs, COORDINATORs and keys
+ * of the roster's association and of every association that requested a slot
+ * the volunteer is or was assigned to. Nobody else.
+ */
+function maySee(eb: VolunteerExpressions, visibility: Visibility): Expression<SqlBool> {
+  if (visibility.privileged) return eb.lit(true);
+  const conditions: Expression<SqlBool>[] = [];
+  if (visibility.userId !== null) conditions.push(eb('volunteer.userId', '=', visibility.userId));
+  if (visibility.leads.length > 0) {
+    const leads = eb.fn.any(eb.val([...visibility.leads]));
+    conditions.push(
+      eb('volunteer.associationId', '=', leads),
+      eb.exists(
+        eb
+          .selectFrom('assignment')
+          .innerJoin('help_request', 'help_request.id', 'assignment.requestId')
+          .select('assignment.id')
+          .whereRef('assignment.volunteerId', '=', 'volunteer.id')
+          .where('help_request.requesterId', '=', leads),
+      ),
+    );
+  }
+  return conditions.length === 0 ? eb.lit(false) : eb.or(conditions);
+}
+
+/** name, phone and userId, each null unless the caller may see them. */
+export function restrictedColumns(eb: VolunteerExpressions, visibility: Visibility) {
+  const visible = maySee(eb, visibility);
+  return [
+    eb.case().when(visible).then(eb.ref('volunteer.name')).else(null).end().as('name'),
+    eb.case().when(visible).then(eb.ref('volunteer.phone')).else(null).end().as('phone'),
+    eb.case().when(visible).then(eb.ref('volunteer.userId')).else(null).end().as('userId'),
+  ];
+}
+
+/** The columns of a volunteer read for a caller. */
+export const volunteerColumns = (visibility: Visibility) => (eb: VolunteerExpressions) => [
+  eb.ref('volunteer.id').as('id'),
+  eb.ref('volunteer.associationId').as('associationId'),
+  eb.ref('volunteer.createdAt').as('createdAt'),
+  ...restrictedColumns(eb, visibility),
+];
+
+export interface VisibleVolunteerKey {
+  id: string;
+  visibility: Visibility;
+}
+
+/** Equal keys, equal text: a Visibility is plain data with sorted lists. */
+const cacheKeyOf = ({ id, visibility }: VisibleVolunteerKey) => `${JSON.stringify(visibility)}|${id}`;
+
+/** Volunteers as the key's caller may see them: one statement per distinct visibility in a batch (usually one). */
+export const visibleVolunteerById = defineLoader<VisibleVolunteerKey, VolunteerRow | null>(async (db, keys) => {
+  const byVisibility = new Map<string, { visibility: Visibility; ids: Set<string> }>();
+  for (const { id, visibility } of keys) {
+    const batch = byVisibility.get(JSON.stringify(visibility)) ?? { visibility, ids: new Set<string>() };
+    batch.ids.add(id);
+    byVisibility.set(JSON.stringify(visibility), batch);
+  }
+  const found = new Map<string, VolunteerRow>();
+  for (const { visibility, ids } of byVisibility.values()) {
+    const rows = await query(db.em)
+      .selectFrom('volunteer')
+      .select(volunteerColumns(visibility))
+      .where((eb) => eb('volunteer.id', '=', eb.fn.any(eb.val([...ids]))))
+      .execute();
+    for (const row of rows) found.set(cacheKeyOf({ id: row.id, visibility }), row);
+  }
+  return keys.map((key) => found.get(cacheKeyOf(key)) ?? null);
+}, cacheKeyOf);
+
+/** What the write side needs of a volunteer: whose roster, which person. Never shown to callers. */
+export const rosterEntryById = defineLoader<string, RosterEntry | null>(async (db, ids) =>
+  byKey(
+    ids,
+    await query(db.em)
+      .selectFrom('volunteer')
+      .select(['id', 'associationId', 'userId'])
+      .where((eb) => eb('id', '=', eb.fn.any(eb.val([...ids]))))
+      .execute(),
+    (r) => r.id,
+  ),
+);
+
+export const assignmentById = defineLoader<string, AssignmentRow | null>(async (db, ids) =>
+  byKey(
+    ids,
+    await query(db.em)
+      .selectFrom('assignment')
+      .select(ASSIGNMENT_FIELDS)
+      .where((eb) => eb('id', '=', eb.fn.any(eb.val([...ids]))))
+      .execute(),
+    (r) => r.id,
+  ),
+);
+
+/** Active assignments of slots or claims, in the order they were made. */
+function activeAssignmentsBy(parent: 'slotId' | 'claimId') {
+  return defineLoader<string, AssignmentRow[]>(async (db, ids) =>
+    groupByKey(
+      ids,
+      await query(db.em)
+        .selectFrom('assignment')
+        .select(ASSIGNMENT_FIELDS)
+        .where((eb) => eb(parent, '=', eb.fn.any(eb.val([...ids]))))
+        .where('endedAt', 'is', null)
+        .orderBy('assignedAt')
+        .orderBy('id')
+        .execute(),
+      (r) => r[parent],
+    ),
+  );
+}
+
+export const activeAssignmentsBySlot = activeAssignmentsBy('slotId');
+export const activeAssignmentsByClaim = activeAssignmentsBy('claimId');
+
+/**
+ * Each user's upcoming shifts: active assignments of every roster that links
+ * them whose shift ends after now (the database clock), soonest first. Found by
+ * person and time range, through the exclusion constraint's own index.
+ */
+export const upcomingShiftsByUser = defineLoader<string, AssignmentRow[]>(async (db, userIds) => {
+  const persons = userIds.map(personOfUser);
+  const found = await query(db.em)
+    .selectFrom('assignment')
+    .select(ASSIGNMENT_FIELDS)
+    .select('person')
+    .where((eb) =>
+      eb.and([
+        eb('person', '=', eb.fn.any(eb.val(persons))),
+        eb('endedAt', 'is', null),
+        eb('shift', '&&', eb.fn<string>('tstzrange', [transactionTime(), eb.lit(null)])),
+      ]),
+    )
+    .orderBy((eb) => eb.fn('lower', ['shift']))
+    .orderBy('id')
+    .execute();
+  return groupByKey(persons, found, (r) => r.person).map((rows) => rows.map(({ person: _person, ...row }) => row));
+});

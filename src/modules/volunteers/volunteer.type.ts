@@ -1,0 +1,49 @@
+/** GraphQL object types of rosters and assignments. Relations and derived fields are field resolvers. */
+import { Field, ID, ObjectType } from 'type-graphql';
+import { NodeInterface, connectionTypes } from '../../shared/relay.type.js';
+
+/** Who sees a volunteer's restricted fields (volunteer.loaders.ts applies it). */
+export const VOLUNTEER_PRIVACY =
+  "Visible to the OWNERs, COORDINATORs and API keys of the volunteer's association and of every association that requested a slot the volunteer is or was assigned to, to the linked user, and to administrators; null for everyone else.";
+
+@ObjectType('Volunteer', {
+  implements: NodeInterface,
+  description: "A person on an association's roster, with or without a user account. Assigned to places the association claims.",
+})
+export class VolunteerType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: VOLUNTEER_PRIVACY })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: VOLUNTEER_PRIVACY })
+  phone!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType('Assignment', {
+  implements: NodeInterface,
+  description:
+    "A volunteer holding one of a claim's places on a timed slot (the shift: the slot's startsAt to endsAt). One person is never on two overlapping shifts at once, of any requests (SCHEDULE_CONFLICT), nor twice on one slot (ALREADY_CLAIMED).",
+})
+export class AssignmentType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Date)
+  assignedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it ended: unassigned, or its claim withdrawn, declined or cancelled.' })
+  endedAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The reason given to unassignVolunteer, or CLAIM_ENDED when it ended with its claim (withdrawn, declined or cancelled).',
+  })
+  endReason!: string | null;
+}
+
+export const { Connection: VolunteerConnection } = connectionTypes('Volunteer', () => VolunteerType, { totalCount: true });
