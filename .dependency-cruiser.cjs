@@ -3,7 +3,9 @@
  * `npm run depcruise` in .ci/run:
  *   server -> modules -> shared and db
  * Features import nothing from server/; db/ and shared/ import no feature;
- * modules import only modules below them; no cycles anywhere.
+ * modules import only modules below them; no cycles anywhere. Inside a module,
+ * the parts that know nothing of GraphQL (entities, policies, loaders, services)
+ * import no GraphQL library and no resolver, type or input of any module.
  */
 // Lowest first: a module may import only the modules before it in this list.
 const MODULE_ORDER = ['event-log', 'identity', 'associations', 'help-requests', 'volunteers', 'events', 'stats', 'node', 'demo'];
@@ -60,10 +62,27 @@ module.exports = {
       to: { path: '^src/(modules|server)/' },
     },
     ...moduleRules,
+    {
+      name: 'modules-are-ordered',
+      comment: `Every folder under src/modules/ has its place in MODULE_ORDER (${MODULE_ORDER.join(' < ')}).`,
+      severity: 'error',
+      from: { path: `^src/modules/(?!(${MODULE_ORDER.join('|')})/)[^/]+/` },
+      to: {},
+    },
+    {
+      name: 'domain-knows-no-graphql',
+      comment: 'Entities, policies, loaders and services are called by resolvers, jobs and CLIs alike: no GraphQL in them.',
+      severity: 'error',
+      from: { path: '\\.(entity|policy|loaders|service)\\.ts$' },
+      to: {
+        path: '(^|/)node_modules/(graphql|type-graphql|@apollo/[^/]+|graphql-ws|graphql-parse-resolve-info)/|\\.(resolver|type|inputs)\\.ts$|^src/shared/(selection|relay\\.type|node\\.resolver|date-time\\.scalar|local-time\\.scalars|enums\\.graphql)\\.ts$',
+      },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    includeOnly: '^src/',
+    // npm packages are in the graph as leaves (not followed), so rules can name them.
+    exclude: { path: '^(tests|bench|migrations|examples)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
   },

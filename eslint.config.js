@@ -24,7 +24,17 @@ export default tseslint.config(
       // Query results are typed by the table declarations (modules/tables.ts): a cast
       // would hide a renamed column until run time. Narrowing casts are refused.
       '@typescript-eslint/no-unsafe-type-assertion': 'error',
+      // SQL text lives in src/db/raw.ts only, one named function per statement or
+      // expression Kysely cannot build; elsewhere queries are built, and typed, by Kysely.
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kysely', importNames: ['sql'], message: 'Write SQL text only in src/db/raw.ts, as a named function.' }] },
+      ],
     },
+  },
+  {
+    files: ['src/db/raw.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   // Tests, benchmarks and tool configs: the recommended set. Tests index into
   // answers whose shape the test itself asserts; a wrong `!` fails the test,

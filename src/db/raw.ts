@@ -3,6 +3,7 @@
  * Each is one named function, so a reader finds them all here.
  */
 import { sql, type Expression } from 'kysely';
+import type pg from 'pg';
 import type { Em } from './query.js';
 
 /** `pg_advisory_xact_lock(key)`: held until the transaction of `em` ends. */
@@ -36,7 +37,7 @@ export const monthIn = (instant: Expression<Date>, timeZone: string) =>
 export const nextval = (sequence: string) => sql<string>`nextval(${sql.lit(sequence)})`;
 
 /** `ARRAY(subquery)`: a one-column subquery's values as an array. */
-export const arrayOf = <T>(subquery: Expression<T>) => sql<T[]>`ARRAY(${subquery})`;
+export const arrayOf = <T>(subquery: Expression<unknown>) => sql<T[]>`ARRAY(${subquery})`;
 
 /** The server's encoding and version number (e.g. 150004), checked at start (orm.ts). */
 export async function serverSettings(em: Em): Promise<{ encoding: string; version: number }> {
@@ -52,4 +53,19 @@ export async function serverSettings(em: Em): Promise<{ encoding: string; versio
 /** `SELECT 1`: whether the database answers at all (GET /readyz). */
 export async function ping(em: Em): Promise<void> {
   await sql`SELECT 1`.execute(em.getKysely());
+}
+
+/**
+ * `value` written into the statement rather than sent as a parameter: PostgreSQL
+ * must see it at planning time to match a partial index's predicate (ON CONFLICT
+ * ... WHERE status = 'ACTIVE') whatever the plan cache decides.
+ */
+export const inlined = <T extends string>(value: T) => sql<T>`${sql.lit(value)}`;
+
+/** `'infinity'::timestamptz`: after every instant (a missing start sorts last; the index has this expression). */
+export const infinity = () => sql<Date>`'infinity'::timestamptz`;
+
+/** `LISTEN channel` on a connection of its own (a plain pg client: the ORM's pool cannot hold one). */
+export async function listen(client: pg.Client, channel: string): Promise<void> {
+  await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
 }

@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, printSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema, type NonEmptyArray } from 'type-graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
+import '../shared/enums.graphql.js'; // registers the enums before any type refers to them
 import { DateTimeScalar } from '../shared/date-time.scalar.js';
 import { PageInfo } from '../shared/relay.type.js';
 import { protectAll } from '../modules/access.js';

@@ -1,5 +1,4 @@
 /** The contract's enums, with its descriptions: they are the integrators' documentation. */
-import { registerEnumType } from 'type-graphql';
 
 export enum AidCategory {
   POVERTY_RELIEF = 'POVERTY_RELIEF',
@@ -11,20 +10,6 @@ export enum AidCategory {
   SKILLS_TRAINING = 'SKILLS_TRAINING',
   COMMUNITY_SERVICE = 'COMMUNITY_SERVICE',
 }
-registerEnumType(AidCategory, {
-  name: 'AidCategory',
-  description: 'What the aid is for. The first five are the categories county volunteer work reports on.',
-  valuesConfig: {
-    POVERTY_RELIEF: { description: '助困 poverty relief' },
-    EDUCATION: { description: '助學 education aid' },
-    MEDICAL: { description: '助醫 medical aid, incl. guarding critically ill patients' },
-    DISABILITY: { description: '助殘 disability aid' },
-    SPECIAL_NEEDS: { description: '助需 aid for other urgent needs' },
-    CHILD_CARE: { description: '關愛兒童 care for children in difficulty and left-behind children' },
-    SKILLS_TRAINING: { description: '技能培訓 skills training' },
-    COMMUNITY_SERVICE: { description: '社區服務 community service, incl. give-back duty rosters' },
-  },
-});
 
 export enum RequestKind {
   MANPOWER = 'MANPOWER',
@@ -34,25 +19,12 @@ export enum RequestKind {
   TRAINING = 'TRAINING',
   SUPPLIES = 'SUPPLIES',
 }
-registerEnumType(RequestKind, {
-  name: 'RequestKind',
-  description: "What kind of help is asked for; decides the unit of the request's slots.",
-  valuesConfig: {
-    MANPOWER: { description: 'Volunteers for an activity. Unit PERSON.' },
-    PATIENT_GUARD: { description: 'Volunteers guarding a critically ill patient, usually in shifts. Unit PERSON.' },
-    FUNDRAISING: { description: 'Money pledged toward a joint fundraising target. Unit YUAN.' },
-    TUTORING: { description: 'Tutors for children. Unit PERSON.' },
-    TRAINING: { description: 'A teacher or trainer for a course. Unit PERSON.' },
-    SUPPLIES: { description: 'Goods or materials. Unit ITEM.' },
-  },
-});
 
 export enum CapacityUnit {
   PERSON = 'PERSON',
   YUAN = 'YUAN',
   ITEM = 'ITEM',
 }
-registerEnumType(CapacityUnit, { name: 'CapacityUnit' });
 
 export enum Urgency {
   LOW = 'LOW',
@@ -60,7 +32,6 @@ export enum Urgency {
   HIGH = 'HIGH',
   CRITICAL = 'CRITICAL',
 }
-registerEnumType(Urgency, { name: 'Urgency' });
 
 export enum RequestStatus {
   OPEN = 'OPEN',
@@ -69,11 +40,6 @@ export enum RequestStatus {
   CANCELLED = 'CANCELLED',
   EXPIRED = 'EXPIRED',
 }
-registerEnumType(RequestStatus, {
-  name: 'RequestStatus',
-  description:
-    'OPEN: slots have room. FILLED: every slot is full (back to OPEN when a claim ends).\nCOMPLETED, CANCELLED, EXPIRED: closed for good.',
-});
 
 export enum ClaimStatus {
   ACTIVE = 'ACTIVE',
@@ -81,17 +47,12 @@ export enum ClaimStatus {
   DECLINED = 'DECLINED',
   FULFILLED = 'FULFILLED',
 }
-registerEnumType(ClaimStatus, {
-  name: 'ClaimStatus',
-  description: 'ACTIVE counts against capacity. WITHDRAWN by the claimant, DECLINED by the requester, FULFILLED at completion.',
-});
 
 export enum MemberRole {
   OWNER = 'OWNER',
   COORDINATOR = 'COORDINATOR',
   MEMBER = 'MEMBER',
 }
-registerEnumType(MemberRole, { name: 'MemberRole' });
 
 export enum RequestEventType {
   POSTED = 'POSTED',
@@ -112,25 +73,6 @@ export enum RequestEventType {
   HANDOFF_DECLINED = 'HANDOFF_DECLINED',
   HANDOFF_LAPSED = 'HANDOFF_LAPSED',
 }
-registerEnumType(RequestEventType, {
-  name: 'RequestEventType',
-  description:
-    'What happened. The first ten are the original types, the only ones delivered to a filter without `types`; the others are delivered only when asked for in `RequestEventFilter.types`.',
-  valuesConfig: {
-    VOLUNTEER_ASSIGNED: {
-      description: "A volunteer was assigned to a place of a claim (`assignment`). Does not change the request's version.",
-    },
-    VOLUNTEER_UNASSIGNED: {
-      description:
-        "An assignment was ended by unassignVolunteer (`assignment`). Does not change the request's version. Assignments ended with their claim have no event of their own: the claim's event says it.",
-    },
-    ATTENDANCE_RECORDED: { description: 'Reserved for attendance records (not written yet).' },
-    HANDOFF_OFFERED: { description: 'Reserved for claim hand-offs (not written yet).' },
-    HANDOFF_ACCEPTED: { description: 'Reserved for claim hand-offs (not written yet).' },
-    HANDOFF_DECLINED: { description: 'Reserved for claim hand-offs (not written yet).' },
-    HANDOFF_LAPSED: { description: 'Reserved for claim hand-offs (not written yet).' },
-  },
-});
 
 /** The types every client knew before `RequestEventFilter.types`: what a filter without `types` delivers. */
 export const ORIGINAL_EVENT_TYPES: readonly RequestEventType[] = [
@@ -160,15 +102,9 @@ export enum AssignmentStatus {
   ACTIVE = 'ACTIVE',
   ENDED = 'ENDED',
 }
-registerEnumType(AssignmentStatus, {
-  name: 'AssignmentStatus',
-  description:
-    "ACTIVE: the volunteer holds one of the claim's places on the shift. ENDED: unassigned, or its claim was withdrawn, declined or cancelled.",
-});
 
 export enum HelpRequestOrder {
   NEWEST = 'NEWEST',
   URGENCY = 'URGENCY',
   STARTS_SOON = 'STARTS_SOON',
 }
-registerEnumType(HelpRequestOrder, { name: 'HelpRequestOrder' });

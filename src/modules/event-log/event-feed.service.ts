@@ -6,6 +6,7 @@
  */
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/handle.js';
+import type { Actor } from '../../shared/actor.js';
 import { badInput } from '../../shared/errors.js';
 import { decodeGlobalId, type NodeType } from '../../shared/global-id.js';
 import { trimText } from '../../shared/input.js';
@@ -129,12 +130,17 @@ export async function readEvents(db: Db, filter: EventFilter, afterPosition: str
 }
 
 /** Query.requestEvents: oldest first; without `after`, from the beginning. */
+/**
+ * Query.requestEvents. The log is public (its rows carry no restricted field;
+ * what a resolved event shows is decided per field, per caller): the actor
+ * narrows nothing here.
+ */
 export async function listEvents(
   db: Db,
-  filter: EventFilterFields | null | undefined,
-  after: string | null | undefined,
-  first: number | null | undefined,
+  _actor: Actor,
+  input: { filter?: EventFilterFields | null; after?: string | null; first?: number | null },
 ): Promise<Connection<RequestEventRow>> {
+  const { filter, after, first } = input;
   const limit = first ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FIRST) throw badInput('first', `first must be between 1 and ${MAX_FIRST}`);
   const afterPosition = after == null ? null : decodeEventCursor(after, 'after');

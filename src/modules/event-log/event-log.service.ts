@@ -9,9 +9,8 @@
  * lock is taken last, a transaction holding it never waits for a row lock, so
  * it cannot deadlock with the request-row locks taken first by others.
  */
-import { sql } from 'kysely';
 import type { Em } from '../../db/query.js';
-import { advisoryTransactionLock, notify } from '../../db/raw.js';
+import { advisoryTransactionLock, arrayOf, nextval, notify } from '../../db/raw.js';
 import type { Actor } from '../../shared/actor.js';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import type { RequestEventType } from '../../shared/enums.js';
@@ -22,7 +21,7 @@ export const EVENT_LOG_LOCK_KEY = 7_310_885_202;
 export const EVENTS_CHANNEL = 'request_events';
 
 /** The next position of the log: events and revocations share one sequence, hence one order. */
-const nextPosition = () => sql<string>`nextval('request_event_position')`;
+const nextPosition = () => nextval('request_event_position');
 
 export interface NewEvent {
   type: RequestEventType;
@@ -80,9 +79,11 @@ export async function appendEvents(em: Em, requestId: string, events: NewEvent[]
             'h.township',
             'h.requesterId',
             // The requester and every association that ever claimed on the request.
-            sql<string[]>`ARRAY(${query(em)
-              .selectNoFrom(eb.ref('h.requesterId').as('id'))
-              .union(eb.selectFrom('claim as c').select('c.associationId as id').whereRef('c.requestId', '=', 'h.id'))})`.as('involved'),
+            arrayOf<string>(
+              query(em)
+                .selectNoFrom(eb.ref('h.requesterId').as('id'))
+                .union(eb.selectFrom('claim as c').select('c.associationId as id').whereRef('c.requestId', '=', 'h.id')),
+            ).as('involved'),
             ...(occurredAt ? [eb.val(occurredAt).as('occurredAt')] : []),
           ])
           .where('h.id', '=', requestId),

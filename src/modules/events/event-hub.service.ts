@@ -21,6 +21,7 @@ import pg from 'pg';
 import type { Config } from '../../config.js';
 import { openDb, type Db } from '../../db/handle.js';
 import type { Orm } from '../../db/orm.js';
+import { listen } from '../../db/raw.js';
 import type { Actor } from '../../shared/actor.js';
 import { DomainError, unauthenticated } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
@@ -35,7 +36,6 @@ import {
   type EventFilter,
   type RequestEventRow,
 } from '../event-log/event-feed.service.js';
-import type { Context } from '../context.js';
 import type { CredentialWatch } from '../identity/credential-watch.service.js';
 
 const BATCH = 500;
@@ -65,14 +65,6 @@ interface HubDeps {
   log: Logger;
   databaseUrl: string;
   observer?: HubObserver;
-}
-
-/**
- * The resolvers' Context of a server that runs a hub: the subscription needs
- * it, and the server's own context satisfies this.
- */
-export interface EventsContext extends Context {
-  app: Context['app'] & { events: EventHub };
 }
 
 export class EventHub {
@@ -134,7 +126,7 @@ export class EventHub {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      await listen(client, EVENTS_CHANNEL);
       this.listener = client;
       this.wake(); // catch up on whatever committed while we were not listening
     } catch (error) {

@@ -18,7 +18,7 @@ import { ClaimType, HelpRequestType } from '../help-requests/help-request.type.j
 import { claimById, requestById } from '../help-requests/help-request.loaders.js';
 import { assignmentById } from '../volunteers/volunteer.loaders.js';
 import { AssignmentType } from '../volunteers/volunteer.type.js';
-import type { EventsContext } from './event-hub.service.js';
+import type { EventsContext } from './events.context.js';
 import { RequestEventConnection, RequestEventFilter, RequestEventObject } from './request-event.type.js';
 
 const SUBSCRIPTION_DESCRIPTION = `Every event matching the filter, in commit order, exactly once. With \`after\`,
@@ -68,7 +68,7 @@ export class RequestEventResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<RequestEventRow>> {
-    return listEvents(ctx.db, filter, after, first);
+    return listEvents(ctx.db, ctx.actor, { filter, after, first });
   }
 
   @Access('public')

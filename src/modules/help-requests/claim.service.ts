@@ -9,8 +9,8 @@
  * for one ACTIVE claim per (slot, association).
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../../db/handle.js';
+import { inlined } from '../../db/raw.js';
 import type { Em } from '../../db/query.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
@@ -92,7 +92,7 @@ export async function claim(db: Db, actor: Actor, input: ClaimFields, clock: Clo
           claimedAt: now,
           assigned: 0,
         })
-        .onConflict((oc) => oc.columns(['slotId', 'associationId']).where('status', '=', sql.lit(ClaimStatus.ACTIVE)).doNothing())
+        .onConflict((oc) => oc.columns(['slotId', 'associationId']).where('status', '=', inlined(ClaimStatus.ACTIVE)).doNothing())
         .returning('id')
         .executeTakeFirst();
       if (!inserted) throw new DomainError('ALREADY_CLAIMED', 'This association already holds an ACTIVE claim on this slot');

@@ -6,7 +6,8 @@
  * wanted, and comes back null unless the caller may see it (the rule of
  * help-request.policy.ts, as SQL), so resolvers need no further statement.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { infinity } from '../../db/raw.js';
 import { defineLoader, type Db } from '../../db/handle.js';
 import { parentPageLoaders } from '../../db/parent-page.js';
 import type { Actor } from '../../shared/actor.js';
@@ -105,7 +106,7 @@ export function keyNumber(part: KeyPart | undefined): number {
 const URGENCY_RANK: Record<string, number> = { CRITICAL: 3, HIGH: 2, NORMAL: 1, LOW: 0 };
 
 /** A request without a start sorts as if it started at infinity (STARTS_SOON: nulls last); the index has this expression. */
-const startsKey = (eb: RequestExpressions) => eb.fn.coalesce('startsAt', eb.cast<Date>(sql.lit('infinity'), 'timestamptz'));
+const startsKey = (eb: RequestExpressions) => eb.fn.coalesce('startsAt', infinity());
 
 /** Each order: the sort key of a row (its cursor), and the keyset condition for the rows after a cursor's key. */
 interface Order {

@@ -3,7 +3,7 @@ import { decodeGlobalId } from '../../shared/global-id.js';
 import { NodeInterface, tagNode } from '../../shared/relay.type.js';
 import { Access } from '../access.js';
 import type { Context } from '../context.js';
-import { nodeLoaders } from './node.loaders.js';
+import { nodeLoaders } from './node-lookup.service.js';
 
 @Resolver()
 export class NodeResolver {
