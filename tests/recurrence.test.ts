@@ -464,6 +464,8 @@ describe('postHelpRequest refuses an unbounded or ill-formed recurrence, writing
     ['a date-time for a date', { startDate: '2026-12-01T20:00:00+08:00' }],
     ['24:00 for a time', { endTime: '24:00' }],
     ['a time zone that is not a string', { timeZone: ['Asia/Shanghai'] }],
+    ['a UTC offset for a time zone', { timeZone: '+08:00' }],
+    ['a bare offset for a time zone', { timeZone: '-23:59' }],
   ])('%s is refused as a variable that does not coerce', async ([, bad], { url }) => {
     const before = await written(url);
     const input = { ...guardRota(), recurrence: { ...nightly, ...bad } };

@@ -356,7 +356,9 @@ describe('ending', () => {
     expect(codes(await assign(url, claimant.coordinator.token, claimId, [await volunteer(url, claimant)]))).toEqual([]);
   });
 
-  test('withdraw, decline and cancel end the assignments with their claim and free the person; complete keeps them', async ({ url }) => {
+  test('withdraw, decline and cancel end the assignments with their claim and free the person; complete keeps the begun shifts only', async ({
+    url,
+  }) => {
     const endings = {
       withdraw: (claimId: string) =>
         gql(url, WithdrawClaimWithReasonDocument, { id: claimId, reason: '人手不够' }, claimant.coordinator.token),
@@ -381,12 +383,31 @@ describe('ending', () => {
       expect(codes(await assign(url, claimant.coordinator.token, again.claimId, [a, b])), name).toEqual([]);
     }
 
-    const { claimId, requestId } = await claimed(url, claimant, 1);
-    const [kept] = dataOf(await assign(url, claimant.coordinator.token, claimId, [await volunteer(url, claimant)])).assignVolunteers;
-    expect(codes(await gql(url, CompleteHelpRequestDocument, { id: requestId, beneficiaries: 1 }, requester.coordinator.token))).toEqual(
+    // Completion keeps the shifts that have begun (they were served) and ends the ones
+    // that have not, so that a rota completed early books nobody for the nights left.
+    const running: SlotInput = { label: '进行中', startsAt: hoursFromNow(-1), endsAt: hoursFromNow(3), capacity: 5 };
+    const later = shift();
+    const request = await postRequest(url, requester.coordinator.token, requester.id, {
+      kind: 'PATIENT_GUARD',
+      category: 'MEDICAL',
+      slots: [running, later],
+    });
+    const claimOn = async (slotId: string) =>
+      dataOf(await gql(url, ClaimDocument, { input: { slotId, associationId: claimant.id, quantity: 1 } }, claimant.coordinator.token))
+        .claim.id;
+    const [runningClaim, laterClaim] = [await claimOn(request.slots[0].id), await claimOn(request.slots[1].id)];
+    const person = await volunteer(url, claimant);
+    const [kept] = dataOf(await assign(url, claimant.coordinator.token, runningClaim, [person])).assignVolunteers;
+    const [freed] = dataOf(await assign(url, claimant.coordinator.token, laterClaim, [person])).assignVolunteers;
+    expect(codes(await gql(url, CompleteHelpRequestDocument, { id: request.id, beneficiaries: 1 }, requester.coordinator.token))).toEqual(
       [],
     );
-    expect(await claimState(url, claimId)).toMatchObject({ status: 'FULFILLED', assigned: 1, assignments: [{ id: kept.id }] });
+    expect(await claimState(url, runningClaim)).toMatchObject({ status: 'FULFILLED', assigned: 1, assignments: [{ id: kept.id }] });
+    expect(await claimState(url, laterClaim)).toMatchObject({ status: 'FULFILLED', assigned: 0, assignments: [] });
+    expect(dataOf(await gql(url, VolunteerNodeDocument, { id: freed.id })).node).toMatchObject({ status: 'ENDED' });
+    // The person is free again at the time of the night that will not happen.
+    const again = await claimed(url, claimant, 1, [{ ...later, label: '另一个请求' }]);
+    expect(codes(await assign(url, claimant.coordinator.token, again.claimId, [person]))).toEqual([]);
     expect(codes(await unassign(url, claimant.coordinator.token, kept.id))).toEqual(['REQUEST_NOT_OPEN']);
   });
 

@@ -11,6 +11,9 @@ import { Migration20261129000500_stats_indexes } from '../../migrations/Migratio
 import { Migration20261129000600_credential_revocations } from '../../migrations/Migration20261129000600_credential_revocations.js';
 import { Migration20261129000700_rate_limits } from '../../migrations/Migration20261129000700_rate_limits.js';
 import { Migration20261129000800_volunteers } from '../../migrations/Migration20261129000800_volunteers.js';
+import { Migration20261129000900_attendance } from '../../migrations/Migration20261129000900_attendance.js';
+import { Migration20261129001000_handoffs } from '../../migrations/Migration20261129001000_handoffs.js';
+import { Migration20261129001100_completion_ends_future_shifts } from '../../migrations/Migration20261129001100_completion_ends_future_shifts.js';
 
 export const migrationsList = [
   { name: 'Migration20261129000100_foundation', class: Migration20261129000100_foundation },
@@ -21,4 +24,10 @@ export const migrationsList = [
   { name: 'Migration20261129000600_credential_revocations', class: Migration20261129000600_credential_revocations },
   { name: 'Migration20261129000700_rate_limits', class: Migration20261129000700_rate_limits },
   { name: 'Migration20261129000800_volunteers', class: Migration20261129000800_volunteers },
+  { name: 'Migration20261129000900_attendance', class: Migration20261129000900_attendance },
+  { name: 'Migration20261129001000_handoffs', class: Migration20261129001000_handoffs },
+  {
+    name: 'Migration20261129001100_completion_ends_future_shifts',
+    class: Migration20261129001100_completion_ends_future_shifts,
+  },
 ];

@@ -29,6 +29,16 @@ export const inByteOrder = <T extends string | null>(value: Expression<T>) => sq
 export const secondsBetween = (from: Expression<Date | null>, to: Expression<Date | null>) =>
   sql<number>`extract(epoch FROM ${to} - ${from})`;
 
+/**
+ * Hours served from `arrived` to `left`, capped by `shift` (a tstzrange): the
+ * part of the stay inside the shift, in hours, never negative, rounded to 2
+ * decimals (as float8: a JavaScript number). Null when either time is null
+ * (`least` and `greatest` would skip a null, so it is decided first).
+ */
+export const hoursWithin = (arrived: Expression<Date | null>, left: Expression<Date | null>, shift: Expression<string>) =>
+  sql<number | null>`CASE WHEN ${arrived} IS NULL OR ${left} IS NULL THEN NULL
+    ELSE round(greatest(0, extract(epoch FROM least(${left}, upper(${shift})) - greatest(${arrived}, lower(${shift})))) / 3600, 2)::float8 END`;
+
 /** The month of `instant` on the wall clock of `timeZone` (IANA), as YYYY-MM. */
 export const monthIn = (instant: Expression<Date>, timeZone: string) =>
   sql<string>`to_char(${instant} AT TIME ZONE ${timeZone}, 'YYYY-MM')`;

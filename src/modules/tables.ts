@@ -20,6 +20,7 @@ import { ApiKey } from './associations/api-key.entity.js';
 import { HelpRequest, Slot, Claim, IdempotencyKey } from './help-requests/help-request.entity.js';
 import { Volunteer } from './volunteers/volunteer.entity.js';
 import { Assignment } from './volunteers/assignment.entity.js';
+import { ClaimHandOff } from './help-requests/claim-handoff.entity.js';
 
 export const entities = [
   AppSetting,
@@ -35,6 +36,7 @@ export const entities = [
   IdempotencyKey,
   Volunteer,
   Assignment,
+  ClaimHandOff,
 ] as const;
 
 /** Every table, by name, with its columns under their property names. */

@@ -19,9 +19,20 @@ import { MembershipResolver, UserMembershipsResolver } from '../modules/associat
 import { HelpRequestResolver } from '../modules/help-requests/help-request.resolver.js';
 import { SlotResolver } from '../modules/help-requests/slot.resolver.js';
 import { ClaimResolver } from '../modules/help-requests/claim.resolver.js';
+import {
+  AssociationHandOffsResolver,
+  ClaimHandOffResolver,
+  ClaimHandOffsResolver,
+} from '../modules/help-requests/claim-handoff.resolver.js';
 import { RequestEventResolver } from '../modules/events/request-event.resolver.js';
 import { AssociationVolunteersResolver, UserShiftsResolver, VolunteerResolver } from '../modules/volunteers/volunteer.resolver.js';
 import { AssignmentResolver, ClaimAssignmentsResolver, SlotAssignmentsResolver } from '../modules/volunteers/assignment.resolver.js';
+import {
+  ServiceRecordResolver,
+  ServiceShiftResolver,
+  UserServiceRecordResolver,
+  VolunteerServiceRecordResolver,
+} from '../modules/volunteers/service-record.resolver.js';
 import { AssociationStatsResolver, CollaborationResolver, StatsResolver } from '../modules/stats/stats.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,12 +47,19 @@ const resolvers: NonEmptyArray<Function> = [
   HelpRequestResolver,
   SlotResolver,
   ClaimResolver,
+  ClaimHandOffResolver,
+  ClaimHandOffsResolver,
+  AssociationHandOffsResolver,
   VolunteerResolver,
   AssociationVolunteersResolver,
   UserShiftsResolver,
   AssignmentResolver,
   SlotAssignmentsResolver,
   ClaimAssignmentsResolver,
+  ServiceRecordResolver,
+  ServiceShiftResolver,
+  UserServiceRecordResolver,
+  VolunteerServiceRecordResolver,
   RequestEventResolver,
   StatsResolver,
   AssociationStatsResolver,

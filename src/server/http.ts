@@ -23,6 +23,7 @@ import { sqlCountHeader, sqlCountScope } from './sql-count.js';
 import { checkVariables } from './unstorable-strings.js';
 import { checkCost } from './cost.js';
 import { clientAddress } from './client-address.js';
+import { SERVICE_RECORD_CSV_PATH, serviceRecordCsvRoute } from './export.js';
 import type { Metrics } from './metrics.js';
 
 /** Root fields that ignore any credentials sent with them (a stale token must not stop a log-in). */
@@ -170,6 +171,7 @@ export async function createHttp(
     const ready = await databaseAnswers(services);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
+  app.get(SERVICE_RECORD_CSV_PATH, serviceRecordCsvRoute(services));
   if (services.config.sqlCountHeader) app.use('/graphql', sqlCountScope);
   app.use(
     '/graphql',

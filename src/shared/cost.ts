@@ -27,6 +27,10 @@ export const EXPECTED = {
   assignments: 5,
   /** A user's upcoming shifts. */
   shifts: 10,
+  /** Shifts on a service record (a volunteer's served shifts). */
+  serviceShifts: 50,
+  /** Hand-offs of one claim (one OFFERED at a time; declined and lapsed ones stay listed). */
+  handOffs: 2,
   /** Rows of a statistics breakdown (categories, townships, months). */
   breakdown: 24,
 } as const;
@@ -49,6 +53,8 @@ export const BOUNDS = {
   apiKeys: 100,
   /** Volunteers on an association's roster. */
   volunteers: 2000,
+  /** Hand-offs offered of one claim, any status. */
+  handOffsPerClaim: 20,
 } as const;
 
 /** The cost of one statistics figure: one aggregate query over the filtered requests. */

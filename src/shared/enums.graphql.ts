@@ -15,6 +15,7 @@ import {
   RequestEventType,
   AssignmentStatus,
   HelpRequestOrder,
+  ClaimHandOffStatus,
 } from './enums.js';
 
 registerEnumType(AidCategory, {
@@ -52,7 +53,8 @@ registerEnumType(RequestStatus, {
 });
 registerEnumType(ClaimStatus, {
   name: 'ClaimStatus',
-  description: 'ACTIVE counts against capacity. WITHDRAWN by the claimant, DECLINED by the requester, FULFILLED at completion.',
+  description:
+    'ACTIVE counts against capacity. WITHDRAWN by the claimant (or handed off to another association: endReason HANDED_OFF), DECLINED by the requester, FULFILLED at completion.',
 });
 registerEnumType(MemberRole, { name: 'MemberRole' });
 registerEnumType(RequestEventType, {
@@ -67,11 +69,23 @@ registerEnumType(RequestEventType, {
       description:
         "An assignment was ended by unassignVolunteer (`assignment`). Does not change the request's version. Assignments ended with their claim have no event of their own: the claim's event says it.",
     },
-    ATTENDANCE_RECORDED: { description: 'Reserved for attendance records (not written yet).' },
-    HANDOFF_OFFERED: { description: 'Reserved for claim hand-offs (not written yet).' },
-    HANDOFF_ACCEPTED: { description: 'Reserved for claim hand-offs (not written yet).' },
-    HANDOFF_DECLINED: { description: 'Reserved for claim hand-offs (not written yet).' },
-    HANDOFF_LAPSED: { description: 'Reserved for claim hand-offs (not written yet).' },
+    ATTENDANCE_RECORDED: {
+      description:
+        "The requesting association recorded or corrected a volunteer's attendance (`assignment`: arrivedAt, leftAt, absent, hoursServed). Does not change the request's version.",
+    },
+    HANDOFF_OFFERED: {
+      description:
+        "A claim was offered to another association (`handOff`; `claim` is the claim offered). From this event on, that association is among the request's involved associations.",
+    },
+    HANDOFF_ACCEPTED: {
+      description:
+        "The receiver accepted (`handOff`, whose newClaim is its ACTIVE claim; `claim` is the claim given, now WITHDRAWN with endReason HANDED_OFF). The request's claimed, remaining and status do not change.",
+    },
+    HANDOFF_DECLINED: { description: 'The receiver declined the offer (`handOff`, with its reason).' },
+    HANDOFF_LAPSED: {
+      description:
+        'An offer ended undecided (`handOff`): its slot started, the request closed (after COMPLETED or CANCELLED: status LAPSED), or the claim offered ended (after CLAIM_WITHDRAWN or CLAIM_DECLINED: status WITHDRAWN).',
+    },
   },
 });
 registerEnumType(AssignmentStatus, {
@@ -80,3 +94,14 @@ registerEnumType(AssignmentStatus, {
     "ACTIVE: the volunteer holds one of the claim's places on the shift. ENDED: unassigned, or its claim was withdrawn, declined or cancelled.",
 });
 registerEnumType(HelpRequestOrder, { name: 'HelpRequestOrder' });
+registerEnumType(ClaimHandOffStatus, {
+  name: 'ClaimHandOffStatus',
+  description: 'Where a hand-off of a claim stands.',
+  valuesConfig: {
+    OFFERED: { description: 'Waiting for the receiving association to accept or decline.' },
+    ACCEPTED: { description: 'The receiver holds the claim now (`newClaim`); the claim given is WITHDRAWN with endReason HANDED_OFF.' },
+    DECLINED: { description: 'The receiver declined (`reason`).' },
+    LAPSED: { description: 'Undecided when its slot started or its request was completed or cancelled.' },
+    WITHDRAWN: { description: 'Undecided when the claim offered ended (withdrawn by its holder or declined by the requester).' },
+  },
+});

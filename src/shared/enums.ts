@@ -98,6 +98,14 @@ export const VERSIONLESS_EVENT_TYPES: ReadonlySet<RequestEventType> = new Set([
   RequestEventType.ATTENDANCE_RECORDED,
 ]);
 
+export enum ClaimHandOffStatus {
+  OFFERED = 'OFFERED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  LAPSED = 'LAPSED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
 export enum AssignmentStatus {
   ACTIVE = 'ACTIVE',
   ENDED = 'ENDED',

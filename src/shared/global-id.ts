@@ -5,7 +5,17 @@
  */
 import { badInput } from './errors.js';
 
-export const NODE_TYPES = ['User', 'Association', 'HelpRequest', 'Slot', 'Claim', 'ApiKey', 'Volunteer', 'Assignment'] as const;
+export const NODE_TYPES = [
+  'User',
+  'Association',
+  'HelpRequest',
+  'Slot',
+  'Claim',
+  'ApiKey',
+  'Volunteer',
+  'Assignment',
+  'ClaimHandOff',
+] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 const isNodeType = (type: string): type is NodeType => NODE_TYPES.some((known) => known === type);

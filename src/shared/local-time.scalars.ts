@@ -6,16 +6,23 @@
  * message naming the input path) or while a literal is validated
  * (GRAPHQL_VALIDATION_FAILED), as for DateTime.
  */
-import { GraphQLError, GraphQLScalarType } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLLocalDate, GraphQLLocalTime, GraphQLTimeZone } from 'graphql-scalars';
 
 const localDate = GraphQLLocalDate.toConfig();
 const localTime = GraphQLLocalTime.toConfig();
 const timeZone = GraphQLTimeZone.toConfig();
 
-/** graphql-scalars' TimeZone checks a value with Intl, which turns any value into text first: only strings get in. */
-function onlyText(value: unknown): string {
+/**
+ * graphql-scalars' TimeZone checks a value with Intl, which turns any value into
+ * text first and also takes UTC offsets ("+08:00"): only names of the IANA
+ * database get in (an offset has no daylight-saving rules, and a rota in one
+ * would silently keep the wrong hours across a change).
+ */
+function onlyZoneName(value: unknown): string {
   if (typeof value !== 'string') throw new GraphQLError('TimeZone must be a string, like "Asia/Shanghai"');
+  if (!/^[A-Za-z]/.test(value))
+    throw new GraphQLError('TimeZone must name a zone of the IANA database, like "Asia/Shanghai", not an offset');
   return value;
 }
 
@@ -33,5 +40,9 @@ export const LocalTimeScalar = new GraphQLScalarType({
 export const TimeZoneScalar = new GraphQLScalarType({
   ...timeZone,
   description: 'A time zone of the IANA Time Zone Database (https://www.iana.org/time-zones), e.g. `Asia/Shanghai`, `Europe/Berlin`.',
-  parseValue: (value: unknown) => timeZone.parseValue(onlyText(value)),
+  parseValue: (value: unknown) => timeZone.parseValue(onlyZoneName(value)),
+  parseLiteral: (ast, variables) => {
+    if (ast.kind !== Kind.STRING) return timeZone.parseLiteral(ast, variables);
+    return timeZone.parseValue(onlyZoneName(ast.value));
+  },
 });

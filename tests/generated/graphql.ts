@@ -57,6 +57,19 @@ export type CapacityUnit =
   | 'PERSON'
   | 'YUAN';
 
+/** Where a hand-off of a claim stands. */
+export type ClaimHandOffStatus =
+  /** The receiver holds the claim now (`newClaim`); the claim given is WITHDRAWN with endReason HANDED_OFF. */
+  | 'ACCEPTED'
+  /** The receiver declined (`reason`). */
+  | 'DECLINED'
+  /** Undecided when its slot started or its request was completed or cancelled. */
+  | 'LAPSED'
+  /** Waiting for the receiving association to accept or decline. */
+  | 'OFFERED'
+  /** Undecided when the claim offered ended (withdrawn by its holder or declined by the requester). */
+  | 'WITHDRAWN';
+
 export type ClaimInput = {
   /** The association claiming; never the requester itself. */
   associationId: string | number;
@@ -67,7 +80,7 @@ export type ClaimInput = {
   slotId: string | number;
 };
 
-/** ACTIVE counts against capacity. WITHDRAWN by the claimant, DECLINED by the requester, FULFILLED at completion. */
+/** ACTIVE counts against capacity. WITHDRAWN by the claimant (or handed off to another association: endReason HANDED_OFF), DECLINED by the requester, FULFILLED at completion. */
 export type ClaimStatus =
   | 'ACTIVE'
   | 'DECLINED'
@@ -101,6 +114,15 @@ export type MemberRole =
   | 'MEMBER'
   | 'OWNER';
 
+export type OfferClaimHandOffInput = {
+  /** The ACTIVE claim to hand off, whole: the caller acts for its association. */
+  claimId: string | number;
+  /** A message to the receiver, up to 500 characters. */
+  note?: string | null | undefined;
+  /** The verified association offered it; neither the holder nor the requester. */
+  toAssociationId: string | number;
+};
+
 export type PostHelpRequestInput = {
   /** Public: put private details (patient, ward, family) in contact, never here. */
   address?: string | null | undefined;
@@ -122,6 +144,18 @@ export type PostHelpRequestInput = {
   /** Defaults to the requester's township. */
   township?: string | null | undefined;
   urgency?: Urgency | null | undefined;
+};
+
+/** Either arrivedAt (and, when known, leftAt) or absent: true. Times lie within a window around the shift: an arrival no more than 12 hours before it starts and not after it ends, a departure no more than 12 hours after it ends; none in the future (5 minutes of clock skew allowed). */
+export type RecordAttendanceInput = {
+  /** True: the volunteer did not come (recorded once the shift has started; clears the times). Omitted, null or false: arrivedAt is required. */
+  absent?: boolean | null | undefined;
+  /** When the volunteer arrived. Required unless absent is true. */
+  arrivedAt?: string | null | undefined;
+  /** An ACTIVE assignment on a shift of a request of the caller's association. */
+  assignmentId: string | number;
+  /** When they left, not before arrivedAt. Omitted: the departure recorded before is kept; null: cleared (not left yet). */
+  leftAt?: string | null | undefined;
 };
 
 /** How often a recurrence repeats (RFC 5545 FREQ). */
@@ -165,7 +199,7 @@ export type RecurrenceInput = {
 
 export type RequestEventFilter = {
   categories?: Array<AidCategory> | null | undefined;
-  /** Only events on requests this association posted or had claimed (any claim status) at the time of the event. */
+  /** Only events on requests this association posted, had claimed (any claim status) or had been offered a claim of (a hand-off, any status) at the time of the event. */
   involvingAssociationId?: string | number | null | undefined;
   kinds?: Array<RequestKind> | null | undefined;
   requestIds?: Array<string | number> | null | undefined;
@@ -177,7 +211,7 @@ export type RequestEventFilter = {
 
 /** What happened. The first ten are the original types, the only ones delivered to a filter without `types`; the others are delivered only when asked for in `RequestEventFilter.types`. */
 export type RequestEventType =
-  /** Reserved for attendance records (not written yet). */
+  /** The requesting association recorded or corrected a volunteer's attendance (`assignment`: arrivedAt, leftAt, absent, hoursServed). Does not change the request's version. */
   | 'ATTENDANCE_RECORDED'
   | 'CANCELLED'
   | 'CLAIMED'
@@ -186,13 +220,13 @@ export type RequestEventType =
   | 'COMPLETED'
   | 'EXPIRED'
   | 'FILLED'
-  /** Reserved for claim hand-offs (not written yet). */
+  /** The receiver accepted (`handOff`, whose newClaim is its ACTIVE claim; `claim` is the claim given, now WITHDRAWN with endReason HANDED_OFF). The request's claimed, remaining and status do not change. */
   | 'HANDOFF_ACCEPTED'
-  /** Reserved for claim hand-offs (not written yet). */
+  /** The receiver declined the offer (`handOff`, with its reason). */
   | 'HANDOFF_DECLINED'
-  /** Reserved for claim hand-offs (not written yet). */
+  /** An offer ended undecided (`handOff`): its slot started, the request closed (after COMPLETED or CANCELLED: status LAPSED), or the claim offered ended (after CLAIM_WITHDRAWN or CLAIM_DECLINED: status WITHDRAWN). */
   | 'HANDOFF_LAPSED'
-  /** Reserved for claim hand-offs (not written yet). */
+  /** A claim was offered to another association (`handOff`; `claim` is the claim offered). From this event on, that association is among the request's involved associations. */
   | 'HANDOFF_OFFERED'
   | 'POSTED'
   | 'REOPENED'
@@ -379,6 +413,7 @@ export type ApiKeyNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type RevokeApiKeyMutationVariables = Exact<{
@@ -387,6 +422,88 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type AttendanceFieldsFragment = { id: string, status: AssignmentStatus, arrivedAt: string | null, leftAt: string | null, absent: boolean, hoursServed: number | null, slot: { startsAt: string | null, endsAt: string | null } };
+
+export type ServiceRecordFieldsFragment = { totalHours: number, shiftsServed: number, absences: number, shifts: Array<{ requestTitle: string, startsAt: string, endsAt: string, hoursServed: number | null, requester: { id: string, name: string }, assignment: { id: string, arrivedAt: string | null, leftAt: string | null, absent: boolean, hoursServed: number | null, volunteer: { id: string, name: string | null } } }> };
+
+export type RecordAttendanceMutationVariables = Exact<{
+  input: RecordAttendanceInput;
+}>;
+
+
+export type RecordAttendanceMutation = { recordAttendance: { id: string, status: AssignmentStatus, arrivedAt: string | null, leftAt: string | null, absent: boolean, hoursServed: number | null, slot: { startsAt: string | null, endsAt: string | null } } };
+
+export type AssignmentAttendanceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssignmentAttendanceQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Assignment', id: string, status: AssignmentStatus, arrivedAt: string | null, leftAt: string | null, absent: boolean, hoursServed: number | null, slot: { startsAt: string | null, endsAt: string | null } }
+    | { __typename: 'Association' }
+    | { __typename: 'Claim' }
+    | { __typename: 'ClaimHandOff' }
+    | { __typename: 'HelpRequest' }
+    | { __typename: 'Slot' }
+    | { __typename: 'User' }
+    | { __typename: 'Volunteer' }
+   | null };
+
+export type MyServiceRecordQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyServiceRecordQuery = { viewer: { serviceRecord: { totalHours: number, shiftsServed: number, absences: number, shifts: Array<{ requestTitle: string, startsAt: string, endsAt: string, hoursServed: number | null, requester: { id: string, name: string }, assignment: { id: string, arrivedAt: string | null, leftAt: string | null, absent: boolean, hoursServed: number | null, volunteer: { id: string, name: string | null } } }> } | null } | null };
+
+export type UserServiceRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserServiceRecordQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Assignment' }
+    | { __typename: 'Association' }
+    | { __typename: 'Claim' }
+    | { __typename: 'ClaimHandOff' }
+    | { __typename: 'HelpRequest' }
+    | { __typename: 'Slot' }
+    | { __typename: 'User', serviceRecord: { totalHours: number, shiftsServed: number, absences: number, shifts: Array<{ requestTitle: string, startsAt: string, endsAt: string, hoursServed: number | null, requester: { id: string, name: string }, assignment: { id: string, arrivedAt: string | null, leftAt: string | null, absent: boolean, hoursServed: number | null, volunteer: { id: string, name: string | null } } }> } | null }
+    | { __typename: 'Volunteer' }
+   | null };
+
+export type VolunteerServiceRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VolunteerServiceRecordQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Assignment' }
+    | { __typename: 'Association' }
+    | { __typename: 'Claim' }
+    | { __typename: 'ClaimHandOff' }
+    | { __typename: 'HelpRequest' }
+    | { __typename: 'Slot' }
+    | { __typename: 'User' }
+    | { __typename: 'Volunteer', serviceRecord: { totalHours: number, shiftsServed: number, absences: number, shifts: Array<{ requestTitle: string, startsAt: string, endsAt: string, hoursServed: number | null, requester: { id: string, name: string }, assignment: { id: string, arrivedAt: string | null, leftAt: string | null, absent: boolean, hoursServed: number | null, volunteer: { id: string, name: string | null } } }> } | null }
+   | null };
+
+export type AttendanceEventsQueryVariables = Exact<{
+  filter?: RequestEventFilter | null | undefined;
+}>;
+
+
+export type AttendanceEventsQuery = { requestEvents: { edges: Array<{ node: { type: RequestEventType, claim: { id: string } | null, actor: { id: string } | null, assignment: { id: string, hoursServed: number | null } | null, request: { version: number } } }> } };
+
+export type RosterServiceRecordsQueryVariables = Exact<{
+  associationId: string | number;
+  n?: number | null | undefined;
+}>;
+
+
+export type RosterServiceRecordsQuery = { association: { volunteers: { edges: Array<{ node: { id: string, serviceRecord: { totalHours: number, shiftsServed: number, absences: number, shifts: Array<{ requestTitle: string, startsAt: string, endsAt: string, hoursServed: number | null, requester: { id: string, name: string }, assignment: { id: string, arrivedAt: string | null, leftAt: string | null, absent: boolean, hoursServed: number | null, volunteer: { id: string, name: string | null } } }> } | null } }> } } | null };
 
 export type WithdrawClaimWithReasonMutationVariables = Exact<{
   id: string | number;
@@ -443,6 +560,98 @@ export type ViewerMembershipsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerMembershipsQuery = { viewer: { displayName: string, memberships: Array<{ role: MemberRole, association: { name: string } }> } | null };
+
+export type HandOffFieldsFragment = { id: string, status: ClaimHandOffStatus, note: string | null, reason: string | null, offeredAt: string, lapsesAt: string | null, decidedAt: string | null, from: { id: string }, to: { id: string }, claim: { id: string, status: ClaimStatus, quantity: number, endReason: string | null, endedAt: string | null, assigned: number, handedTo: { id: string } | null, association: { id: string } }, newClaim: { id: string, status: ClaimStatus, quantity: number, association: { id: string }, slot: { id: string } } | null };
+
+export type OfferClaimHandOffMutationVariables = Exact<{
+  input: OfferClaimHandOffInput;
+}>;
+
+
+export type OfferClaimHandOffMutation = { offerClaimHandOff: { id: string, status: ClaimHandOffStatus, note: string | null, reason: string | null, offeredAt: string, lapsesAt: string | null, decidedAt: string | null, from: { id: string }, to: { id: string }, claim: { id: string, status: ClaimStatus, quantity: number, endReason: string | null, endedAt: string | null, assigned: number, handedTo: { id: string } | null, association: { id: string } }, newClaim: { id: string, status: ClaimStatus, quantity: number, association: { id: string }, slot: { id: string } } | null } };
+
+export type AcceptClaimHandOffMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcceptClaimHandOffMutation = { acceptClaimHandOff: { id: string, status: ClaimHandOffStatus, note: string | null, reason: string | null, offeredAt: string, lapsesAt: string | null, decidedAt: string | null, claim: { id: string, status: ClaimStatus, quantity: number, endReason: string | null, endedAt: string | null, assigned: number, request: { status: RequestStatus, claimed: number, remaining: number, version: number }, handedTo: { id: string } | null, association: { id: string } }, from: { id: string }, to: { id: string }, newClaim: { id: string, status: ClaimStatus, quantity: number, association: { id: string }, slot: { id: string } } | null } };
+
+export type DeclineClaimHandOffMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type DeclineClaimHandOffMutation = { declineClaimHandOff: { id: string, status: ClaimHandOffStatus, note: string | null, reason: string | null, offeredAt: string, lapsesAt: string | null, decidedAt: string | null, from: { id: string }, to: { id: string }, claim: { id: string, status: ClaimStatus, quantity: number, endReason: string | null, endedAt: string | null, assigned: number, handedTo: { id: string } | null, association: { id: string } }, newClaim: { id: string, status: ClaimStatus, quantity: number, association: { id: string }, slot: { id: string } } | null } };
+
+export type HandOffNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HandOffNodeQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Assignment' }
+    | { __typename: 'Association' }
+    | { __typename: 'Claim' }
+    | { __typename: 'ClaimHandOff', id: string, status: ClaimHandOffStatus, note: string | null, reason: string | null, offeredAt: string, lapsesAt: string | null, decidedAt: string | null, from: { id: string }, to: { id: string }, claim: { id: string, status: ClaimStatus, quantity: number, endReason: string | null, endedAt: string | null, assigned: number, handedTo: { id: string } | null, association: { id: string } }, newClaim: { id: string, status: ClaimStatus, quantity: number, association: { id: string }, slot: { id: string } } | null }
+    | { __typename: 'HelpRequest' }
+    | { __typename: 'Slot' }
+    | { __typename: 'User' }
+    | { __typename: 'Volunteer' }
+   | null };
+
+export type ClaimHandOffsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClaimHandOffsQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Assignment' }
+    | { __typename: 'Association' }
+    | { __typename: 'Claim', handOffs: Array<{ id: string, status: ClaimHandOffStatus }> }
+    | { __typename: 'ClaimHandOff' }
+    | { __typename: 'HelpRequest' }
+    | { __typename: 'Slot' }
+    | { __typename: 'User' }
+    | { __typename: 'Volunteer' }
+   | null };
+
+export type HandOffTotalsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HandOffTotalsQuery = { helpRequest: { status: RequestStatus, claimed: number, remaining: number, version: number, slots: Array<{ id: string, claimed: number, remaining: number }>, claims: Array<{ id: string, status: ClaimStatus, quantity: number, endReason: string | null, association: { id: string }, handedTo: { id: string } | null, handOffs: Array<{ id: string, status: ClaimHandOffStatus }> }> } | null };
+
+export type AssociationHandOffsQueryVariables = Exact<{
+  id: string | number;
+  status?: ClaimHandOffStatus | null | undefined;
+  first?: number | null | undefined;
+  offeredAfter?: string | null | undefined;
+  receivedAfter?: string | null | undefined;
+}>;
+
+
+export type AssociationHandOffsQuery = { association: { handOffsOffered: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, status: ClaimHandOffStatus } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, handOffsReceived: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, status: ClaimHandOffStatus, claim: { request: { title: string, contact: string | null } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type HandOffEventsQueryVariables = Exact<{
+  filter?: RequestEventFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type HandOffEventsQuery = { requestEvents: { edges: Array<{ node: { type: RequestEventType, claim: { id: string } | null, handOff: { id: string, status: ClaimHandOffStatus } | null, actor: { id: string } | null } }> } };
+
+export type HandOffFeedSubscriptionVariables = Exact<{
+  filter?: RequestEventFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type HandOffFeedSubscription = { requestEvents: { cursor: string, type: RequestEventType, handOff: { id: string, status: ClaimHandOffStatus } | null, request: { id: string, contact: string | null } } };
 
 export type HelpRequestStateQueryVariables = Exact<{
   id: string | number;
@@ -510,6 +719,7 @@ export type AssociationRequestContactsQuery = { node:
     | { __typename: 'Assignment' }
     | { __typename: 'Association', helpRequests: { edges: Array<{ node: { id: string, phone: string | null } }> } }
     | { __typename: 'Claim' }
+    | { __typename: 'ClaimHandOff' }
     | { __typename: 'HelpRequest' }
     | { __typename: 'Slot' }
     | { __typename: 'User' }
@@ -528,6 +738,7 @@ export type HelpRequestOrSlotNodeQuery = { node:
     | { __typename: 'Assignment', id: string }
     | { __typename: 'Association', id: string }
     | { __typename: 'Claim', id: string }
+    | { __typename: 'ClaimHandOff', id: string }
     | { __typename: 'HelpRequest', title: string, id: string, requester: { id: string } }
     | { __typename: 'Slot', label: string | null, capacity: number, id: string, request: { id: string } }
     | { __typename: 'User', id: string }
@@ -973,6 +1184,7 @@ export type ClaimAssignedQuery = { node:
     | { __typename: 'Assignment' }
     | { __typename: 'Association' }
     | { __typename: 'Claim', status: ClaimStatus, assigned: number, assignments: Array<{ id: string }> }
+    | { __typename: 'ClaimHandOff' }
     | { __typename: 'HelpRequest' }
     | { __typename: 'Slot' }
     | { __typename: 'User' }
@@ -994,6 +1206,7 @@ export type UserShiftsQuery = { node:
     | { __typename: 'Assignment' }
     | { __typename: 'Association' }
     | { __typename: 'Claim' }
+    | { __typename: 'ClaimHandOff' }
     | { __typename: 'HelpRequest' }
     | { __typename: 'Slot' }
     | { __typename: 'User', shifts: Array<{ id: string }> }
@@ -1034,6 +1247,90 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AttendanceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AttendanceFields on Assignment {
+  id
+  status
+  arrivedAt
+  leftAt
+  absent
+  hoursServed
+  slot {
+    startsAt
+    endsAt
+  }
+}
+    `, {"fragmentName":"AttendanceFields"}) as unknown as TypedDocumentString<AttendanceFieldsFragment, unknown>;
+export const ServiceRecordFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ServiceRecordFields on ServiceRecord {
+  totalHours
+  shiftsServed
+  absences
+  shifts {
+    requestTitle
+    startsAt
+    endsAt
+    hoursServed
+    requester {
+      id
+      name
+    }
+    assignment {
+      id
+      arrivedAt
+      leftAt
+      absent
+      hoursServed
+      volunteer {
+        id
+        name
+      }
+    }
+  }
+}
+    `, {"fragmentName":"ServiceRecordFields"}) as unknown as TypedDocumentString<ServiceRecordFieldsFragment, unknown>;
+export const HandOffFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HandOffFields on ClaimHandOff {
+  id
+  status
+  note
+  reason
+  offeredAt
+  lapsesAt
+  decidedAt
+  from {
+    id
+  }
+  to {
+    id
+  }
+  claim {
+    id
+    status
+    quantity
+    endReason
+    endedAt
+    assigned
+    handedTo {
+      id
+    }
+    association {
+      id
+    }
+  }
+  newClaim {
+    id
+    status
+    quantity
+    association {
+      id
+    }
+    slot {
+      id
+    }
+  }
+}
+    `, {"fragmentName":"HandOffFields"}) as unknown as TypedDocumentString<HandOffFieldsFragment, unknown>;
 export const ContactOnlyFragmentDoc = new TypedDocumentString(`
     fragment ContactOnly on HelpRequest {
   id
@@ -1284,6 +1581,218 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const RecordAttendanceDocument = new TypedDocumentString(`
+    mutation RecordAttendance($input: RecordAttendanceInput!) {
+  recordAttendance(input: $input) {
+    ...AttendanceFields
+  }
+}
+    fragment AttendanceFields on Assignment {
+  id
+  status
+  arrivedAt
+  leftAt
+  absent
+  hoursServed
+  slot {
+    startsAt
+    endsAt
+  }
+}`) as unknown as TypedDocumentString<RecordAttendanceMutation, RecordAttendanceMutationVariables>;
+export const AssignmentAttendanceDocument = new TypedDocumentString(`
+    query AssignmentAttendance($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Assignment {
+      ...AttendanceFields
+    }
+  }
+}
+    fragment AttendanceFields on Assignment {
+  id
+  status
+  arrivedAt
+  leftAt
+  absent
+  hoursServed
+  slot {
+    startsAt
+    endsAt
+  }
+}`) as unknown as TypedDocumentString<AssignmentAttendanceQuery, AssignmentAttendanceQueryVariables>;
+export const MyServiceRecordDocument = new TypedDocumentString(`
+    query MyServiceRecord {
+  viewer {
+    serviceRecord {
+      ...ServiceRecordFields
+    }
+  }
+}
+    fragment ServiceRecordFields on ServiceRecord {
+  totalHours
+  shiftsServed
+  absences
+  shifts {
+    requestTitle
+    startsAt
+    endsAt
+    hoursServed
+    requester {
+      id
+      name
+    }
+    assignment {
+      id
+      arrivedAt
+      leftAt
+      absent
+      hoursServed
+      volunteer {
+        id
+        name
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<MyServiceRecordQuery, MyServiceRecordQueryVariables>;
+export const UserServiceRecordDocument = new TypedDocumentString(`
+    query UserServiceRecord($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on User {
+      serviceRecord {
+        ...ServiceRecordFields
+      }
+    }
+  }
+}
+    fragment ServiceRecordFields on ServiceRecord {
+  totalHours
+  shiftsServed
+  absences
+  shifts {
+    requestTitle
+    startsAt
+    endsAt
+    hoursServed
+    requester {
+      id
+      name
+    }
+    assignment {
+      id
+      arrivedAt
+      leftAt
+      absent
+      hoursServed
+      volunteer {
+        id
+        name
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<UserServiceRecordQuery, UserServiceRecordQueryVariables>;
+export const VolunteerServiceRecordDocument = new TypedDocumentString(`
+    query VolunteerServiceRecord($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Volunteer {
+      serviceRecord {
+        ...ServiceRecordFields
+      }
+    }
+  }
+}
+    fragment ServiceRecordFields on ServiceRecord {
+  totalHours
+  shiftsServed
+  absences
+  shifts {
+    requestTitle
+    startsAt
+    endsAt
+    hoursServed
+    requester {
+      id
+      name
+    }
+    assignment {
+      id
+      arrivedAt
+      leftAt
+      absent
+      hoursServed
+      volunteer {
+        id
+        name
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<VolunteerServiceRecordQuery, VolunteerServiceRecordQueryVariables>;
+export const AttendanceEventsDocument = new TypedDocumentString(`
+    query AttendanceEvents($filter: RequestEventFilter) {
+  requestEvents(filter: $filter) {
+    edges {
+      node {
+        type
+        claim {
+          id
+        }
+        actor {
+          id
+        }
+        assignment {
+          id
+          hoursServed
+        }
+        request {
+          version
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AttendanceEventsQuery, AttendanceEventsQueryVariables>;
+export const RosterServiceRecordsDocument = new TypedDocumentString(`
+    query RosterServiceRecords($associationId: ID!, $n: Int) {
+  association(id: $associationId) {
+    volunteers(first: $n) {
+      edges {
+        node {
+          id
+          serviceRecord {
+            ...ServiceRecordFields
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ServiceRecordFields on ServiceRecord {
+  totalHours
+  shiftsServed
+  absences
+  shifts {
+    requestTitle
+    startsAt
+    endsAt
+    hoursServed
+    requester {
+      id
+      name
+    }
+    assignment {
+      id
+      arrivedAt
+      leftAt
+      absent
+      hoursServed
+      volunteer {
+        id
+        name
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<RosterServiceRecordsQuery, RosterServiceRecordsQueryVariables>;
 export const WithdrawClaimWithReasonDocument = new TypedDocumentString(`
     mutation WithdrawClaimWithReason($id: ID!, $reason: String) {
   withdrawClaim(id: $id, reason: $reason) {
@@ -1394,6 +1903,322 @@ export const ViewerMembershipsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerMembershipsQuery, ViewerMembershipsQueryVariables>;
+export const OfferClaimHandOffDocument = new TypedDocumentString(`
+    mutation OfferClaimHandOff($input: OfferClaimHandOffInput!) {
+  offerClaimHandOff(input: $input) {
+    ...HandOffFields
+  }
+}
+    fragment HandOffFields on ClaimHandOff {
+  id
+  status
+  note
+  reason
+  offeredAt
+  lapsesAt
+  decidedAt
+  from {
+    id
+  }
+  to {
+    id
+  }
+  claim {
+    id
+    status
+    quantity
+    endReason
+    endedAt
+    assigned
+    handedTo {
+      id
+    }
+    association {
+      id
+    }
+  }
+  newClaim {
+    id
+    status
+    quantity
+    association {
+      id
+    }
+    slot {
+      id
+    }
+  }
+}`) as unknown as TypedDocumentString<OfferClaimHandOffMutation, OfferClaimHandOffMutationVariables>;
+export const AcceptClaimHandOffDocument = new TypedDocumentString(`
+    mutation AcceptClaimHandOff($id: ID!) {
+  acceptClaimHandOff(id: $id) {
+    ...HandOffFields
+    claim {
+      request {
+        status
+        claimed
+        remaining
+        version
+      }
+    }
+  }
+}
+    fragment HandOffFields on ClaimHandOff {
+  id
+  status
+  note
+  reason
+  offeredAt
+  lapsesAt
+  decidedAt
+  from {
+    id
+  }
+  to {
+    id
+  }
+  claim {
+    id
+    status
+    quantity
+    endReason
+    endedAt
+    assigned
+    handedTo {
+      id
+    }
+    association {
+      id
+    }
+  }
+  newClaim {
+    id
+    status
+    quantity
+    association {
+      id
+    }
+    slot {
+      id
+    }
+  }
+}`) as unknown as TypedDocumentString<AcceptClaimHandOffMutation, AcceptClaimHandOffMutationVariables>;
+export const DeclineClaimHandOffDocument = new TypedDocumentString(`
+    mutation DeclineClaimHandOff($id: ID!, $reason: String) {
+  declineClaimHandOff(id: $id, reason: $reason) {
+    ...HandOffFields
+  }
+}
+    fragment HandOffFields on ClaimHandOff {
+  id
+  status
+  note
+  reason
+  offeredAt
+  lapsesAt
+  decidedAt
+  from {
+    id
+  }
+  to {
+    id
+  }
+  claim {
+    id
+    status
+    quantity
+    endReason
+    endedAt
+    assigned
+    handedTo {
+      id
+    }
+    association {
+      id
+    }
+  }
+  newClaim {
+    id
+    status
+    quantity
+    association {
+      id
+    }
+    slot {
+      id
+    }
+  }
+}`) as unknown as TypedDocumentString<DeclineClaimHandOffMutation, DeclineClaimHandOffMutationVariables>;
+export const HandOffNodeDocument = new TypedDocumentString(`
+    query HandOffNode($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on ClaimHandOff {
+      ...HandOffFields
+    }
+  }
+}
+    fragment HandOffFields on ClaimHandOff {
+  id
+  status
+  note
+  reason
+  offeredAt
+  lapsesAt
+  decidedAt
+  from {
+    id
+  }
+  to {
+    id
+  }
+  claim {
+    id
+    status
+    quantity
+    endReason
+    endedAt
+    assigned
+    handedTo {
+      id
+    }
+    association {
+      id
+    }
+  }
+  newClaim {
+    id
+    status
+    quantity
+    association {
+      id
+    }
+    slot {
+      id
+    }
+  }
+}`) as unknown as TypedDocumentString<HandOffNodeQuery, HandOffNodeQueryVariables>;
+export const ClaimHandOffsDocument = new TypedDocumentString(`
+    query ClaimHandOffs($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Claim {
+      handOffs {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimHandOffsQuery, ClaimHandOffsQueryVariables>;
+export const HandOffTotalsDocument = new TypedDocumentString(`
+    query HandOffTotals($id: ID!) {
+  helpRequest(id: $id) {
+    status
+    claimed
+    remaining
+    version
+    slots {
+      id
+      claimed
+      remaining
+    }
+    claims {
+      id
+      status
+      quantity
+      endReason
+      association {
+        id
+      }
+      handedTo {
+        id
+      }
+      handOffs {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HandOffTotalsQuery, HandOffTotalsQueryVariables>;
+export const AssociationHandOffsDocument = new TypedDocumentString(`
+    query AssociationHandOffs($id: ID!, $status: ClaimHandOffStatus, $first: Int, $offeredAfter: String, $receivedAfter: String) {
+  association(id: $id) {
+    handOffsOffered(status: $status, first: $first, after: $offeredAfter) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    handOffsReceived(status: $status, first: $first, after: $receivedAfter) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          status
+          claim {
+            request {
+              title
+              contact
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssociationHandOffsQuery, AssociationHandOffsQueryVariables>;
+export const HandOffEventsDocument = new TypedDocumentString(`
+    query HandOffEvents($filter: RequestEventFilter, $after: String) {
+  requestEvents(filter: $filter, after: $after) {
+    edges {
+      node {
+        type
+        claim {
+          id
+        }
+        handOff {
+          id
+          status
+        }
+        actor {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HandOffEventsQuery, HandOffEventsQueryVariables>;
+export const HandOffFeedDocument = new TypedDocumentString(`
+    subscription HandOffFeed($filter: RequestEventFilter, $after: String) {
+  requestEvents(filter: $filter, after: $after) {
+    cursor
+    type
+    handOff {
+      id
+      status
+    }
+    request {
+      id
+      contact
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HandOffFeedSubscription, HandOffFeedSubscriptionVariables>;
 export const HelpRequestStateDocument = new TypedDocumentString(`
     query HelpRequestState($id: ID!) {
   helpRequest(id: $id) {

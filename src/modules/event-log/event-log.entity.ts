@@ -26,9 +26,13 @@ export class RequestEvent {
   @Property({ type: 'uuid', nullable: true })
   actorId!: string | null;
 
-  /** The assignment a VOLUNTEER_ASSIGNED or VOLUNTEER_UNASSIGNED event is about. */
+  /** The assignment a VOLUNTEER_ASSIGNED, VOLUNTEER_UNASSIGNED or ATTENDANCE_RECORDED event is about. */
   @Property({ type: 'uuid', nullable: true })
   assignmentId!: string | null;
+
+  /** The hand-off a HANDOFF_* event is about (claim_handoff). */
+  @Property({ type: 'uuid', nullable: true })
+  handOffId!: string | null;
 
   @Property({ type: 'Date', columnType: 'timestamptz(3)' })
   occurredAt!: Date;
@@ -46,7 +50,7 @@ export class RequestEvent {
   @Property({ type: 'uuid' })
   requesterId!: string;
 
-  /** The requester and every association that ever claimed on the request. */
+  /** The requester, every association that ever claimed on the request, and every one a claim on it was offered to (hand-offs). */
   @Property({ type: ArrayType, columnType: 'uuid[]' })
   involved!: string[];
 }

@@ -26,8 +26,10 @@ const nextPosition = () => nextval('request_event_position');
 export interface NewEvent {
   type: RequestEventType;
   claimId?: string | null;
-  /** The assignment it is about (VOLUNTEER_ASSIGNED, VOLUNTEER_UNASSIGNED). */
+  /** The assignment it is about (VOLUNTEER_ASSIGNED, VOLUNTEER_UNASSIGNED, ATTENDANCE_RECORDED). */
   assignmentId?: string | null;
+  /** The hand-off it is about (HANDOFF_OFFERED, HANDOFF_ACCEPTED, HANDOFF_DECLINED, HANDOFF_LAPSED). */
+  handOffId?: string | null;
   /** The association whose action caused it; null for the system (EXPIRED). */
   actorId: string | null;
 }
@@ -36,8 +38,9 @@ export interface NewEvent {
  * Appends `events` for one request, in order. Must run inside the transaction
  * that made the change, after the request row was locked and changed (its
  * version already counting these events: one per event after POSTED, except
- * VOLUNTEER_ASSIGNED and VOLUNTEER_UNASSIGNED, which are about people, not the
- * request, and count for nothing), as the transaction's last step. `clock`
+ * VOLUNTEER_ASSIGNED, VOLUNTEER_UNASSIGNED and ATTENDANCE_RECORDED, which are
+ * about people, not the request, and count for nothing), as the transaction's
+ * last step. `clock`
  * sets occurredAt (demo history); without it the database's transaction time does.
  */
 export async function appendEvents(em: Em, requestId: string, events: NewEvent[], clock?: Clock): Promise<void> {
@@ -56,6 +59,7 @@ export async function appendEvents(em: Em, requestId: string, events: NewEvent[]
         'requestId',
         'claimId',
         'assignmentId',
+        'handOffId',
         'actorId',
         'kind',
         'category',
@@ -73,16 +77,19 @@ export async function appendEvents(em: Em, requestId: string, events: NewEvent[]
             'h.id',
             eb.cast<string | null>(eb.val(event.claimId ?? null), 'uuid').as('claimId'),
             eb.cast<string | null>(eb.val(event.assignmentId ?? null), 'uuid').as('assignmentId'),
+            eb.cast<string | null>(eb.val(event.handOffId ?? null), 'uuid').as('handOffId'),
             eb.cast<string | null>(eb.val(event.actorId), 'uuid').as('actorId'),
             'h.kind',
             'h.category',
             'h.township',
             'h.requesterId',
-            // The requester and every association that ever claimed on the request.
+            // The requester, every association that ever claimed on the request, and every
+            // association a claim on it was ever offered to (a hand-off, any status).
             arrayOf<string>(
               query(em)
                 .selectNoFrom(eb.ref('h.requesterId').as('id'))
-                .union(eb.selectFrom('claim as c').select('c.associationId as id').whereRef('c.requestId', '=', 'h.id')),
+                .union(eb.selectFrom('claim as c').select('c.associationId as id').whereRef('c.requestId', '=', 'h.id'))
+                .union(eb.selectFrom('claim_handoff as o').select('o.toAssociationId as id').whereRef('o.requestId', '=', 'h.id')),
             ).as('involved'),
             ...(occurredAt ? [eb.val(occurredAt).as('occurredAt')] : []),
           ])

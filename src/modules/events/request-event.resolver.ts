@@ -16,6 +16,8 @@ import { associationById } from '../associations/association.loaders.js';
 import { AssociationType } from '../associations/association.type.js';
 import { ClaimType, HelpRequestType } from '../help-requests/help-request.type.js';
 import { claimById, requestById } from '../help-requests/help-request.loaders.js';
+import { handOffById } from '../help-requests/claim-handoff.loaders.js';
+import { ClaimHandOffType } from '../help-requests/claim-handoff.type.js';
 import { assignmentById } from '../volunteers/volunteer.loaders.js';
 import { AssignmentType } from '../volunteers/volunteer.type.js';
 import type { EventsContext } from './events.context.js';
@@ -101,10 +103,19 @@ export class RequestEventResolver {
 
   @FieldResolver(() => AssignmentType, {
     nullable: true,
-    description: 'The assignment a VOLUNTEER_ASSIGNED or VOLUNTEER_UNASSIGNED event is about, as it is now; null for other events.',
+    description:
+      'The assignment a VOLUNTEER_ASSIGNED, VOLUNTEER_UNASSIGNED or ATTENDANCE_RECORDED event is about, as it is now; null for other events.',
   })
   async assignment(@Root() event: RequestEventRow, @Ctx() ctx: Context) {
     return event.assignmentId ? assignmentById(ctx.db).load(event.assignmentId) : null;
+  }
+
+  @FieldResolver(() => ClaimHandOffType, {
+    nullable: true,
+    description: 'The hand-off a HANDOFF_* event is about, as it is now; null for other events.',
+  })
+  async handOff(@Root() event: RequestEventRow, @Ctx() ctx: Context) {
+    return event.handOffId ? handOffById(ctx.db).load(event.handOffId) : null;
   }
 
   @FieldResolver(() => AssociationType, { nullable: true })

@@ -4,7 +4,7 @@ import { AidCategory, RequestEventType, RequestKind } from '../../shared/enums.j
 
 @ObjectType('RequestEvent', {
   description:
-    "One change to a help request, in the order the database committed it. Every event increases the request's version by one, except VOLUNTEER_ASSIGNED and VOLUNTEER_UNASSIGNED: they are about people, not the request, so assigning volunteers never makes a coordinator's edit conflict.",
+    "One change to a help request, in the order the database committed it. Every event increases the request's version by one, except VOLUNTEER_ASSIGNED, VOLUNTEER_UNASSIGNED and ATTENDANCE_RECORDED: they are about people, not the request, so assigning volunteers and recording who came never makes a coordinator's edit conflict.",
 })
 export class RequestEventObject {
   @Field(() => RequestEventType)
@@ -35,7 +35,8 @@ export class RequestEventFilter {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Only events on requests this association posted or had claimed (any claim status) at the time of the event.',
+    description:
+      'Only events on requests this association posted, had claimed (any claim status) or had been offered a claim of (a hand-off, any status) at the time of the event.',
   })
   involvingAssociationId?: string | null;
 

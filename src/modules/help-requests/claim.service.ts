@@ -23,6 +23,7 @@ import { mustExist } from '../../shared/must-exist.js';
 import { actingAssociation } from '../associations/standing.service.js';
 import type { NewEvent } from '../event-log/event-log.service.js';
 import { query } from '../tables.js';
+import { withdrawOffersOfClaim } from './claim-handoff.service.js';
 import type { HelpRequest } from './help-request.entity.js';
 import { claimById, requestById, slotById } from './help-request.loaders.js';
 import type { ClaimRow } from './help-request.rows.js';
@@ -177,13 +178,14 @@ interface Ending {
   actorId: string;
 }
 
-/** Ends an ACTIVE claim, gives its quantity back to the slot, and reopens a FILLED request. */
+/** Ends an ACTIVE claim, gives its quantity back to the slot, reopens a FILLED request, and withdraws its offered hand-off. */
 async function endClaim(db: Db, existing: ClaimRow, ending: Ending, clock: Clock): Promise<string> {
   await inRequestTransaction(db.em, existing.requestId, clock, async ({ em, request, emit }) => {
     requireOpenOrFilled(request);
+    const endedAt = clock();
     const ended = await query(em)
       .updateTable('claim')
-      .set({ status: ending.status, endedAt: clock(), endReason: ending.reason })
+      .set({ status: ending.status, endedAt, endReason: ending.reason })
       .where('id', '=', existing.id)
       .where('status', '=', ClaimStatus.ACTIVE)
       .returning(['quantity', 'slotId'])
@@ -195,6 +197,7 @@ async function endClaim(db: Db, existing: ClaimRow, ending: Ending, clock: Clock
       .where('id', '=', ended.slotId)
       .execute();
     giveBack(request, ended.quantity, emit, { type: ending.type, claimId: existing.id, actorId: ending.actorId });
+    await withdrawOffersOfClaim(em, existing.id, endedAt, ending.actorId, emit);
   });
   return existing.id;
 }

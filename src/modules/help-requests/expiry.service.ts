@@ -16,6 +16,7 @@ import { forbidden } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { appendEvents } from '../event-log/event-log.service.js';
 import { query } from '../tables.js';
+import { lapseDueHandOffs } from './claim-handoff.service.js';
 
 const BATCH = 200;
 
@@ -71,7 +72,11 @@ export interface ExpiryOptions {
   intervalMs: number;
 }
 
-/** Runs expireDue as the system every `intervalMs`, one run at a time; stop() waits for the current run. */
+/**
+ * Runs expireDue, then lapseDueHandOffs (offers whose slot has started), as the
+ * system every `intervalMs`, one run at a time; stop() waits for the current run.
+ * Requests with an OFFERED hand-off never expire here: its claim is ACTIVE.
+ */
 export function startExpiry({ orm, log, intervalMs }: ExpiryOptions): Job {
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -80,6 +85,10 @@ export function startExpiry({ orm, log, intervalMs }: ExpiryOptions): Job {
     running = expireDue(openDb(orm), SYSTEM)
       .then((n) => {
         if (n > 0) log.info({ expired: n }, 'help requests expired');
+      })
+      .then(() => lapseDueHandOffs(openDb(orm), SYSTEM))
+      .then((n) => {
+        if (n > 0) log.info({ lapsed: n }, 'hand-offs lapsed');
       })
       .catch((error: unknown) => {
         log.error({ err: error }, 'expiry failed');

@@ -26,7 +26,7 @@ import {
 } from '../../shared/pagination.js';
 import { allOf, anyOf, requestAttributeConditions } from '../request-filter.js';
 import { query, type Tables } from '../tables.js';
-import { ClaimStatus } from '../../shared/enums.js';
+import { ClaimHandOffStatus, ClaimStatus } from '../../shared/enums.js';
 import { wants, type Projection } from '../../shared/projection.js';
 import { actorAssociations, visibilityOf, type Visibility } from '../associations/standing.service.js';
 import { committedClaimants, requestById } from './help-request.loaders.js';
@@ -45,7 +45,8 @@ async function contactRead(db: Db, actor: Actor, wanted: Projection): Promise<Co
 /**
  * `contact` as this caller may see it (help-request.policy.ts, maySeeContact):
  * administrators; the requester's members and keys; those of associations with
- * an ACTIVE or FULFILLED claim on the request. Null for everyone else.
+ * an ACTIVE or FULFILLED claim on the request, or with a claim on it OFFERED to
+ * them (a hand-off). Null for everyone else.
  */
 function contactColumn(eb: RequestExpressions, read: ContactRead) {
   if (!read.wanted) return eb.val<string | null>(null).as('contact');
@@ -62,6 +63,14 @@ function contactColumn(eb: RequestExpressions, read: ContactRead) {
         .whereRef('claim.requestId', '=', 'help_request.id')
         .where('claim.status', 'in', [ClaimStatus.ACTIVE, ClaimStatus.FULFILLED])
         .where('claim.associationId', '=', mine),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('claim_handoff')
+        .select('claim_handoff.id')
+        .whereRef('claim_handoff.requestId', '=', 'help_request.id')
+        .where('claim_handoff.status', '=', ClaimHandOffStatus.OFFERED)
+        .where('claim_handoff.toAssociationId', '=', mine),
     ),
   ]);
   return eb.case().when(visible).then(eb.ref('help_request.contact')).else(null).end().as('contact');

@@ -142,7 +142,7 @@ export class Slot {
 @Entity({ tableName: 'claim' })
 export class Claim {
   [EntityName]?: 'claim';
-  [OptionalProps]?: 'status' | 'note' | 'claimedAt' | 'endedAt' | 'endReason' | 'assigned';
+  [OptionalProps]?: 'status' | 'note' | 'claimedAt' | 'endedAt' | 'endReason' | 'assigned' | 'handedToClaimId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -181,6 +181,10 @@ export class Claim {
    */
   @Property({ type: 'integer' })
   assigned = 0;
+
+  /** The claim it became when it was handed off (then WITHDRAWN with endReason HANDED_OFF): claim-handoff.entity.ts. */
+  @Property({ type: 'uuid', nullable: true })
+  handedToClaimId: string | null = null;
 }
 
 /** The first result of an idempotent call, by (association, operation, key) (api.md "Claims"). */

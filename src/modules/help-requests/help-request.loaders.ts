@@ -1,6 +1,6 @@
 /** DataLoaders over plain rows for requests, slots and claims: one statement per level. */
 import { byKey, defineLoader, groupByKey } from '../../db/handle.js';
-import { ClaimStatus } from '../../shared/enums.js';
+import { ClaimHandOffStatus, ClaimStatus } from '../../shared/enums.js';
 import { query } from '../tables.js';
 import { CLAIM_FIELDS, REQUEST_FIELDS, type ClaimRow, type HelpRequestRow, type SlotRow } from './help-request.rows.js';
 
@@ -84,14 +84,22 @@ export const claimsByRequest = claimsBy('requestId');
 export const claimsBySlot = claimsBy('slotId');
 export const claimsKey = (parentId: string, status: ClaimStatus | null | undefined) => `${parentId}|${status ?? ''}`;
 
-/** Associations holding an ACTIVE or FULFILLED claim on each request (who may see its contact). */
+/**
+ * Associations holding an ACTIVE or FULFILLED claim on each request, or offered
+ * one (an OFFERED hand-off): who may see its contact (help-request.policy.ts).
+ */
 export const committedClaimants = defineLoader<string, string[]>(async (db, keys) => {
   const found = await query(db.em)
     .selectFrom('claim')
     .select(['requestId', 'associationId'])
-    .distinct()
     .where((eb) =>
       eb.and([eb('requestId', '=', eb.fn.any(eb.val([...keys]))), eb('status', 'in', [ClaimStatus.ACTIVE, ClaimStatus.FULFILLED])]),
+    )
+    .union((eb) =>
+      eb
+        .selectFrom('claim_handoff')
+        .select(['requestId', 'toAssociationId as associationId'])
+        .where((eb) => eb.and([eb('requestId', '=', eb.fn.any(eb.val([...keys]))), eb('status', '=', ClaimHandOffStatus.OFFERED)])),
     )
     .execute();
   return groupByKey(keys, found, (r) => r.requestId).map((group) => group.map((r) => r.associationId));

@@ -3,8 +3,11 @@ import { isPrivileged, type Actor } from '../../shared/actor.js';
 
 /**
  * The requester's members (and its key), members of associations with an
- * ACTIVE or FULFILLED claim on it (and their keys), and administrators.
- * `actorAssociations`: the associations the actor belongs to or is a key of.
+ * ACTIVE or FULFILLED claim on it or with a claim on it OFFERED to them (a
+ * hand-off they may accept: they need to know whom they would serve), their
+ * keys, and administrators. `actorAssociations`: the associations the actor
+ * belongs to or is a key of; `committedClaimants`: the associations of those
+ * claims and offers (help-request.loaders.ts).
  */
 export function maySeeContact(
   actor: Actor,

@@ -63,6 +63,7 @@ export const CLAIM_FIELDS = [
   'endedAt',
   'endReason',
   'assigned',
+  'handedToClaimId',
 ] as const satisfies readonly (keyof RowOf<'claim'>)[];
 
 export type ClaimRow = Pick<RowOf<'claim'>, (typeof CLAIM_FIELDS)[number]>;

@@ -15,6 +15,7 @@ import { LIMITS, foldText, intInRange, optionalText, requiredText } from '../../
 import { actingAssociation } from '../associations/standing.service.js';
 import { appendEvents } from '../event-log/event-log.service.js';
 import { query } from '../tables.js';
+import { lapseOffersOfRequest } from './claim-handoff.service.js';
 import { HelpRequest, Slot } from './help-request.entity.js';
 import { requestById } from './help-request.loaders.js';
 import type { HelpRequestRow } from './help-request.rows.js';
@@ -229,7 +230,7 @@ export interface CancelHelpRequestInput {
   reason?: string | null;
 }
 
-/** Closes the request; its ACTIVE claims become DECLINED, with the reason kept. One CANCELLED event. */
+/** Closes the request; its ACTIVE claims become DECLINED, with the reason kept. One CANCELLED event (then HANDOFF_LAPSED for offered hand-offs). */
 export async function cancelHelpRequest(db: Db, actor: Actor, input: CancelHelpRequestInput, clock: Clock): Promise<string> {
   const reason = optionalText(input.reason, 'reason', LIMITS.short);
   const existing = await requestForRequester(db, actor, input.id, 'cancel its requests');
@@ -241,6 +242,7 @@ export async function cancelHelpRequest(db: Db, actor: Actor, input: CancelHelpR
     await query(em).updateTable('slot').set({ claimed: 0 }).where('requestId', '=', request.id).execute();
     Object.assign(request, { status: RequestStatus.CANCELLED, closedAt, cancelReason: reason, claimed: 0, activeClaims: 0 });
     emit({ type: RequestEventType.CANCELLED, actorId: request.requesterId });
+    await lapseOffersOfRequest(em, request.id, closedAt, request.requesterId, emit);
   });
   return existing.id;
 }
@@ -252,7 +254,7 @@ export interface CompleteHelpRequestInput {
   outcome?: string | null;
 }
 
-/** Closes the request; its ACTIVE claims become FULFILLED. One COMPLETED event. */
+/** Closes the request; its ACTIVE claims become FULFILLED. One COMPLETED event (then HANDOFF_LAPSED for offered hand-offs). */
 export async function completeHelpRequest(db: Db, actor: Actor, input: CompleteHelpRequestInput, clock: Clock): Promise<string> {
   const served = intInRange(input.beneficiaries, 'beneficiaries', 0, 1_000_000);
   const outcome = optionalText(input.outcome, 'outcome', LIMITS.outcome);
@@ -263,6 +265,7 @@ export async function completeHelpRequest(db: Db, actor: Actor, input: CompleteH
     await endActiveClaims(em, request.id, ClaimStatus.FULFILLED, null, closedAt);
     Object.assign(request, { status: RequestStatus.COMPLETED, closedAt, beneficiaries: served, outcome, activeClaims: 0 });
     emit({ type: RequestEventType.COMPLETED, actorId: request.requesterId });
+    await lapseOffersOfRequest(em, request.id, closedAt, request.requesterId, emit);
   });
   return existing.id;
 }

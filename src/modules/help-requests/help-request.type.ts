@@ -28,7 +28,7 @@ export class HelpRequestType {
   @Field(() => String, { nullable: true, description: 'The reason given when the request was cancelled.' }) cancelReason!: string | null;
   @Field(() => Int, {
     description:
-      'Starts at 1 and increases with every event on the request (claims included), except VOLUNTEER_ASSIGNED and VOLUNTEER_UNASSIGNED: they are about people, not the request; pass it back as expectedVersion to updateHelpRequest.',
+      'Starts at 1 and increases with every event on the request (claims included), except VOLUNTEER_ASSIGNED, VOLUNTEER_UNASSIGNED and ATTENDANCE_RECORDED: they are about people, not the request; pass it back as expectedVersion to updateHelpRequest.',
   })
   version!: number;
 }
@@ -52,7 +52,12 @@ export class ClaimType {
   @Field(() => Date) claimedAt!: Date;
   @Field(() => Date, { nullable: true, description: 'When it stopped being ACTIVE (WITHDRAWN, DECLINED or FULFILLED).' })
   endedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'The reason given by whoever withdrew or declined it.' }) endReason!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The reason given by whoever withdrew or declined it; HANDED_OFF for a claim handed off to another association (handedTo).',
+  })
+  endReason!: string | null;
   @Field(() => Int, {
     description:
       'Volunteers assigned to its places (its ACTIVE assignments), at most quantity; 0 once it is withdrawn or declined. A FULFILLED claim keeps its count.',

@@ -9,6 +9,7 @@ import { userById } from '../identity/identity.loaders.js';
 import { findVisibleApiKey } from '../associations/api-key.service.js';
 import { associationById } from '../associations/association.loaders.js';
 import { claimById, requestById, slotById } from '../help-requests/help-request.loaders.js';
+import { handOffById } from '../help-requests/claim-handoff.loaders.js';
 import { assignmentById } from '../volunteers/volunteer.loaders.js';
 import { findVolunteer } from '../volunteers/volunteer.service.js';
 
@@ -23,4 +24,5 @@ export const nodeLoaders: Partial<Record<NodeType, NodeLoader>> = {
   Claim: (db, _actor, key) => claimById(db).load(key),
   Volunteer: findVolunteer,
   Assignment: (db, _actor, key) => assignmentById(db).load(key),
+  ClaimHandOff: (db, _actor, key) => handOffById(db).load(key),
 };

@@ -7,12 +7,13 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
  * `endedAt` is null. The migration's constraints carry the rules: one person
  * once per slot, never on two overlapping shifts (exclusion on `person` and
  * `shift`), and its claim's trigger ends it when the claim is withdrawn or
- * declined.
+ * declined. Attendance (migration 0900): arrived and left, or absent, within a
+ * window around the shift; hours served are computed from it, never stored.
  */
 @Entity({ tableName: 'assignment' })
 export class Assignment {
   [EntityName]?: 'assignment';
-  [OptionalProps]?: 'assignedAt' | 'endedAt' | 'endReason';
+  [OptionalProps]?: 'assignedAt' | 'endedAt' | 'endReason' | 'arrivedAt' | 'leftAt' | 'absent';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -46,4 +47,16 @@ export class Assignment {
   /** The reason given to unassignVolunteer, or CLAIM_ENDED when its claim ended. */
   @Property({ type: 'text', nullable: true })
   endReason: string | null = null;
+
+  /** When the volunteer arrived, as the requester recorded it (recordAttendance). */
+  @Property({ type: 'Date', columnType: 'timestamptz(3)', nullable: true })
+  arrivedAt: Date | null = null;
+
+  /** When they left; only with arrivedAt, and not before it. */
+  @Property({ type: 'Date', columnType: 'timestamptz(3)', nullable: true })
+  leftAt: Date | null = null;
+
+  /** Recorded as not having come: no times then. */
+  @Property({ type: 'boolean' })
+  absent = false;
 }

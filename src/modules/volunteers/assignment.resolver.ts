@@ -12,7 +12,8 @@ import { claimById, slotById } from '../help-requests/help-request.loaders.js';
 import type { ClaimRow, SlotRow } from '../help-requests/help-request.rows.js';
 import { ClaimType, SlotType } from '../help-requests/help-request.type.js';
 import { assignVolunteers, unassignVolunteer } from './assignment.service.js';
-import { AssignVolunteersInput } from './volunteer.inputs.js';
+import { recordAttendance } from './attendance.service.js';
+import { AssignVolunteersInput, RecordAttendanceInput } from './volunteer.inputs.js';
 import { activeAssignmentsByClaim, activeAssignmentsBySlot, assignmentById, visibleVolunteerById } from './volunteer.loaders.js';
 import type { AssignmentRow, VolunteerRow } from './volunteer.rows.js';
 import { AssignmentType, VolunteerType } from './volunteer.type.js';
@@ -51,6 +52,21 @@ export class AssignmentResolver extends NodeFieldsResolver(AssignmentType, 'Assi
   ): Promise<AssignmentRow> {
     const [ended] = await freshAssignments(ctx, [await unassignVolunteer(ctx.db, ctx.actor, { id, reason }, ctx.app.clock)]);
     return ended;
+  }
+
+  @Access('authenticated')
+  @Mutation(() => AssignmentType, {
+    description:
+      "Records whether an assigned volunteer came to a shift: arrived (and left), or absent. By the requesting association's OWNERs, COORDINATORs and API key, on OPEN and FILLED requests and on COMPLETED ones until 7 days after the shift's end (REQUEST_NOT_OPEN otherwise). A later call adds the departure or corrects the record. One ATTENDANCE_RECORDED event when the record changes; the request's version does not change.",
+  })
+  async recordAttendance(
+    @Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput,
+    @Ctx() ctx: Context,
+  ): Promise<AssignmentRow> {
+    const [recorded] = await freshAssignments(ctx, [
+      await underField('input', () => recordAttendance(ctx.db, ctx.actor, input, ctx.app.clock)),
+    ]);
+    return recorded;
   }
 
   @FieldResolver(() => AssignmentStatus)

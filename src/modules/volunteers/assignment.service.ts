@@ -146,6 +146,7 @@ export async function assignVolunteers(db: Db, actor: Actor, input: AssignVolunt
             person,
             shift: eb.fn<string>('tstzrange', [eb.val(startsAt), eb.val(endsAt), eb.val('[)')]),
             assignedAt: now,
+            absent: false,
           }))
           .execute();
       } catch (error) {

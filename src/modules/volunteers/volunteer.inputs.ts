@@ -28,3 +28,28 @@ export class AssignVolunteersInput {
   @Field(() => [ID], { description: "1 to 100 different volunteers of the claiming association's roster." })
   volunteerIds!: string[];
 }
+
+@InputType('RecordAttendanceInput', {
+  description:
+    'Either arrivedAt (and, when known, leftAt) or absent: true. Times lie within a window around the shift: an arrival no more than 12 hours before it starts and not after it ends, a departure no more than 12 hours after it ends; none in the future (5 minutes of clock skew allowed).',
+})
+export class RecordAttendanceInput {
+  @Field(() => ID, { description: "An ACTIVE assignment on a shift of a request of the caller's association." })
+  assignmentId!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the volunteer arrived. Required unless absent is true.' })
+  arrivedAt?: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When they left, not before arrivedAt. Omitted: the departure recorded before is kept; null: cleared (not left yet).',
+  })
+  leftAt?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True: the volunteer did not come (recorded once the shift has started; clears the times). Omitted, null or false: arrivedAt is required.',
+  })
+  absent?: boolean | null;
+}

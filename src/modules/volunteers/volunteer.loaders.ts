@@ -7,7 +7,7 @@
  */
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { byKey, defineLoader, groupByKey } from '../../db/handle.js';
-import { transactionTime } from '../../db/raw.js';
+import { hoursWithin, transactionTime } from '../../db/raw.js';
 import { query, type Tables } from '../tables.js';
 import type { Visibility } from '../associations/standing.service.js';
 import { ASSIGNMENT_FIELDS, personOfUser, type AssignmentRow, type RosterEntry, type VolunteerRow } from './volunteer.rows.js';
@@ -100,12 +100,31 @@ export const rosterEntryById = defineLoader<string, RosterEntry | null>(async (d
   ),
 );
 
+type AssignmentExpressions = ExpressionBuilder<Tables, 'assignment'>;
+
+/**
+ * Hours served, computed in PostgreSQL from the recorded times capped by the
+ * shift (db/raw.ts, hoursWithin): 0 when absent, null until both times are
+ * recorded.
+ */
+export const hoursServed = (eb: AssignmentExpressions) =>
+  eb
+    .case()
+    .when('assignment.absent', '=', true)
+    .then(eb.lit(0))
+    .else(hoursWithin(eb.ref('assignment.arrivedAt'), eb.ref('assignment.leftAt'), eb.ref('assignment.shift')))
+    .end();
+
+/** An assignment's hours served, beside its columns (AssignmentRow). */
+const withHours = (eb: AssignmentExpressions) => hoursServed(eb).as('hoursServed');
+
 export const assignmentById = defineLoader<string, AssignmentRow | null>(async (db, ids) =>
   byKey(
     ids,
     await query(db.em)
       .selectFrom('assignment')
       .select(ASSIGNMENT_FIELDS)
+      .select(withHours)
       .where((eb) => eb('id', '=', eb.fn.any(eb.val([...ids]))))
       .execute(),
     (r) => r.id,
@@ -120,6 +139,7 @@ function activeAssignmentsBy(parent: 'slotId' | 'claimId') {
       await query(db.em)
         .selectFrom('assignment')
         .select(ASSIGNMENT_FIELDS)
+        .select(withHours)
         .where((eb) => eb(parent, '=', eb.fn.any(eb.val([...ids]))))
         .where('endedAt', 'is', null)
         .orderBy('assignedAt')
@@ -143,6 +163,7 @@ export const upcomingShiftsByUser = defineLoader<string, AssignmentRow[]>(async 
   const found = await query(db.em)
     .selectFrom('assignment')
     .select(ASSIGNMENT_FIELDS)
+    .select(withHours)
     .select('person')
     .where((eb) =>
       eb.and([

@@ -15,7 +15,7 @@ export type VolunteerRow = Pick<RowOf<'volunteer'>, 'id' | 'associationId' | 'cr
 /** What the write side reads of a volunteer: whose roster, and which person it is. */
 export type RosterEntry = Pick<RowOf<'volunteer'>, 'id' | 'associationId' | 'userId'>;
 
-/** Every column of an assignment but its shift (the slot's times, read from the slot). */
+/** Every column of an assignment but its shift (the slot's times, read from the slot) and its person. */
 export const ASSIGNMENT_FIELDS = [
   'id',
   'claimId',
@@ -25,9 +25,16 @@ export const ASSIGNMENT_FIELDS = [
   'assignedAt',
   'endedAt',
   'endReason',
+  'arrivedAt',
+  'leftAt',
+  'absent',
 ] as const satisfies readonly (keyof RowOf<'assignment'>)[];
 
-export type AssignmentRow = Pick<RowOf<'assignment'>, (typeof ASSIGNMENT_FIELDS)[number]>;
+/**
+ * An assignment as reads return it, with the hours served computed in the same
+ * statement from its attendance (volunteer.loaders.ts, `hoursServed`).
+ */
+export type AssignmentRow = Pick<RowOf<'assignment'>, (typeof ASSIGNMENT_FIELDS)[number]> & { hoursServed: number | null };
 
 /**
  * One person across rosters (the exclusion constraint's `person`): the linked
@@ -38,3 +45,28 @@ export const personOf = (volunteer: Pick<RosterEntry, 'id' | 'userId'>): string 
 
 /** The person a user is, on every roster that links them. */
 export const personOfUser = (userId: string): string => `user:${userId}`;
+
+/** One shift of a service record: the assignment, its request's title and requester, the shift's times. */
+export interface ServiceShiftRow {
+  assignment: AssignmentRow;
+  requestTitle: string;
+  requesterId: string;
+  /** The requesting association's name (the CSV export writes it). */
+  requesterName: string;
+  /**
+   * The volunteer's name on the roster (the CSV export writes it): whoever may
+   * see a record may see the names on it (the linked user, the roster's leads).
+   */
+  volunteerName: string;
+  startsAt: Date;
+  endsAt: Date;
+  hoursServed: number | null;
+}
+
+/** A service record: its shifts, soonest first, and their totals (computed in PostgreSQL). */
+export interface ServiceRecordRow {
+  shifts: ServiceShiftRow[];
+  totalHours: number;
+  shiftsServed: number;
+  absences: number;
+}

@@ -1,5 +1,5 @@
 /** GraphQL object types of rosters and assignments. Relations and derived fields are field resolvers. */
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { NodeInterface, connectionTypes } from '../../shared/relay.type.js';
 
 /** Who sees a volunteer's restricted fields (volunteer.loaders.ts applies it). */
@@ -44,6 +44,26 @@ export class AssignmentType {
     description: 'The reason given to unassignVolunteer, or CLAIM_ENDED when it ended with its claim (withdrawn, declined or cancelled).',
   })
   endReason!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the volunteer arrived, as the requesting association recorded it (recordAttendance); null until recorded, and when absent.',
+  })
+  arrivedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the volunteer left, as recorded; null until recorded.' })
+  leftAt!: Date | null;
+
+  @Field(() => Boolean, { description: 'Recorded as not having come to the shift (then arrivedAt and leftAt are null).' })
+  absent!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Hours served on this shift: the part of arrivedAt to leftAt that lies within the shift (an early arrival or a late departure counts up to the shift's start and end), rounded to 2 decimals, computed by PostgreSQL. 0 when absent; null until both times are recorded.",
+  })
+  hoursServed!: number | null;
 }
 
 export const { Connection: VolunteerConnection } = connectionTypes('Volunteer', () => VolunteerType, { totalCount: true });
