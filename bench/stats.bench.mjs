@@ -54,6 +54,11 @@ const GROUPS = {
   byCategory: { fields: 'byCategory { category requestsPosted requestsCompleted beneficiaries }', run: (q) => q.byCategory() },
   byTownship: { fields: 'byTownship { township requestsPosted requestsCompleted beneficiaries }', run: (q) => q.byTownship() },
   byMonth: { fields: 'byMonth { month requestsPosted requestsCompleted beneficiaries }', run: (q) => q.byMonth() },
+  volunteers: { fields: 'volunteerHours volunteersServed noShowRate', run: (q) => q.volunteers() },
+  byMonthWithVolunteers: {
+    fields: 'byMonth { month requestsPosted volunteerHours volunteersServed noShowRate }',
+    run: (q) => q.byMonth(true),
+  },
   topHelpers: {
     fields: `topHelpers(limit: 10) { requestsPosted claimsMade volunteersCommitted amountPledged association ${association} }`,
     run: (q) => q.topHelpers(10),

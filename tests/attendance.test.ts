@@ -26,9 +26,10 @@ import { decodeGlobalId, toGlobalId } from '../src/shared/global-id.js';
 import { claim } from '../src/modules/help-requests/claim.service.js';
 import { slotsByRequest } from '../src/modules/help-requests/help-request.loaders.js';
 import { postHelpRequest } from '../src/modules/help-requests/help-request.service.js';
-import { assignVolunteers } from '../src/modules/volunteers/assignment.service.js';
+import { assignVolunteers, unassignVolunteer } from '../src/modules/volunteers/assignment.service.js';
 import { recordAttendance, type RecordAttendanceFields } from '../src/modules/volunteers/attendance.service.js';
 import {
+  AcceptVolunteerInvitationDocument,
   AddVolunteerDocument,
   AssignVolunteersDocument,
   AssignmentAttendanceDocument,
@@ -85,10 +86,12 @@ test.beforeAll(async ({ url, adminToken: admin }) => {
   ]);
 });
 
-/** A new volunteer on `org`'s roster; its id. */
-async function volunteer(url: string, org: Org, name: string, userEmail?: string): Promise<string> {
-  const input = { associationId: org.id, name, ...(userEmail ? { userEmail } : {}) };
-  return dataOf(await gql(url, AddVolunteerDocument, { input }, org.coordinator.token)).addVolunteer.id;
+/** A new volunteer on `org`'s roster; its id. With `user`: invited by e-mail, and accepted by the user (the link). */
+async function volunteer(url: string, org: Org, name: string, user?: Persona): Promise<string> {
+  const input = { associationId: org.id, name, ...(user ? { userEmail: user.email } : {}) };
+  const { id } = dataOf(await gql(url, AddVolunteerDocument, { input }, org.coordinator.token)).addVolunteer;
+  if (user) dataOf(await gql(url, AcceptVolunteerInvitationDocument, { volunteerId: id }, user.token));
+  return id;
 }
 
 interface Staffed {
@@ -141,6 +144,12 @@ async function pastShift(
     startsAt,
     endsAt,
   };
+}
+
+/** Unassigns the `index`-th volunteer of `staffed` through the service, as on the day before the shift (once it has started, nobody can). */
+async function unassignBefore(server: TestServer, staffed: Staffed, index = 0): Promise<void> {
+  const clock = fixedClock(new Date(staffed.startsAt.getTime() - DAY));
+  await unassignVolunteer(openDb(server.app.db.orm), SYSTEM, { id: staffed.assignments[index] }, clock);
 }
 
 /** The same, now, through HTTP: a shift that has not ended yet. */
@@ -349,9 +358,10 @@ describe('recordAttendance', () => {
     // Unassigned: was not on the shift.
     const unassigned = await pastShift(server, { startsAt: at('2026-03-18T20:00'), endsAt: at('2026-03-19T08:00') }, [b]);
     const [gone] = unassigned.assignments;
-    expect(dataOf(await gql(url, UnassignVolunteerDocument, { id: gone }, claimant.coordinator.token)).unassignVolunteer.status).toBe(
-      'ENDED',
-    );
+    // Not now: the shift is over (who was on it stays on record). Only before it started.
+    const late = await gql(url, UnassignVolunteerDocument, { id: gone }, claimant.coordinator.token);
+    expect([errorOf(late)?.code, errorOf(late)?.field]).toEqual(['BAD_USER_INPUT', 'id']);
+    await unassignBefore(server, unassigned);
     expect(await refused(gone, { absent: true })).toEqual(['BAD_USER_INPUT', 'input.assignmentId']);
 
     // Cancelled: REQUEST_NOT_OPEN comes before the assignment's own state (ended with its claim).
@@ -414,8 +424,8 @@ describe('service records', () => {
 
   test.beforeAll(async ({ url, server }) => {
     chen = await signUp(url, '陈刚');
-    chenHere = await volunteer(url, claimant, '陈刚', chen.email);
-    chenThere = await volunteer(url, other, '老陈', chen.email);
+    chenHere = await volunteer(url, claimant, '陈刚', chen);
+    chenThere = await volunteer(url, other, '老陈', chen);
     // Night 2, served; night 3, on 象棋协会's roster for a request of 僰乡义工协会, absent;
     // night 4, ended with nothing recorded; night 5, unassigned; tomorrow, to come.
     n2 = await pastShift(server, { title: titles.n2, startsAt: at('2026-03-03T20:00'), endsAt: at('2026-03-04T08:00') }, [chenHere]);
@@ -426,7 +436,7 @@ describe('service records', () => {
     );
     n4 = await pastShift(server, { title: titles.n4, startsAt: at('2026-03-05T20:00'), endsAt: at('2026-03-06T08:00') }, [chenHere]);
     const n5 = await pastShift(server, { title: titles.n5, startsAt: at('2026-03-06T20:00'), endsAt: at('2026-03-07T08:00') }, [chenHere]);
-    dataOf(await gql(url, UnassignVolunteerDocument, { id: n5.assignments[0] }, claimant.coordinator.token));
+    await unassignBefore(server, n5);
     const tomorrow = Date.now() + DAY;
     await currentShift(url, new Date(tomorrow), new Date(tomorrow + 12 * HOUR), [chenHere]);
 
@@ -580,8 +590,8 @@ describe('GET /export/service-record.csv', () => {
 
   test('?user=me: the caller’s own record across rosters, with the shifts that ended unrecorded', async ({ url, server }) => {
     const someone = await signUp(url, '孙');
-    const here = await volunteer(url, claimant, '孙', someone.email);
-    const there = await volunteer(url, other, '孙', someone.email);
+    const here = await volunteer(url, claimant, '孙', someone);
+    const there = await volunteer(url, other, '孙', someone);
     const served = await pastShift(server, { title: '陪护', startsAt: at('2026-04-01T20:00'), endsAt: at('2026-04-02T08:00') }, [here]);
     await pastShift(
       server,

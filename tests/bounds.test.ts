@@ -10,7 +10,7 @@ import { describe, expect, test } from './support/fixtures.js';
 import { addMember, createApiKey, createOrg, signUp } from './support/personas.js';
 import { admin } from './support/pg.js';
 import { postRequest } from './support/requests.js';
-import { ClaimDocument, CreateApiKeyDocument } from './generated/graphql.js';
+import { AddVolunteerDocument, ClaimDocument, CreateApiKeyDocument, DeclineVolunteerInvitationDocument } from './generated/graphql.js';
 import { BOUNDS } from '../src/shared/cost.js';
 import { decodeGlobalId } from '../src/shared/global-id.js';
 
@@ -56,6 +56,35 @@ describe('hard bounds', () => {
     expect(answers.map((answer) => codes(answer).join()).sort()).toEqual(['', 'BAD_USER_INPUT']);
     // Adding someone already in changes nothing and is not refused by the bound.
     expect(codes(await addMember(url, org.owner.token, org.id, org.coordinator.email, 'COORDINATOR'))).toEqual([]);
+  });
+
+  test('roster invitations waiting for one user: exactly the bound when rosters invite at once; an answer makes room', async ({
+    url,
+    adminToken,
+    databaseUrl,
+  }) => {
+    const user = await signUp(url, 'Invited');
+    await admin(databaseUrl, (client) =>
+      client.query(
+        `WITH rosters AS (
+           INSERT INTO association (id, name, name_key, search_text, categories)
+           SELECT gen_random_uuid(), 'filler ' || i || ' ' || $2, 'filler ' || i || ' ' || $2, 'filler', ARRAY['MEDICAL']
+             FROM generate_series(1, $1::int) i
+           RETURNING id)
+         INSERT INTO volunteer (id, association_id, name, invited_user_id) SELECT gen_random_uuid(), id, 'filler', $3 FROM rosters`,
+        [BOUNDS.invitationsPerUser - 1, randomUUID(), key(user.id)],
+      ),
+    );
+    const rosters = [await createOrg(url, adminToken), await createOrg(url, adminToken)];
+    const invite = (org: (typeof rosters)[number]) =>
+      gql(url, AddVolunteerDocument, { input: { associationId: org.id, name: '陈刚', userEmail: user.email } }, org.coordinator.token);
+    const answers = await Promise.all(rosters.map(invite));
+    expect(answers.map((answer) => codes(answer).join()).sort()).toEqual(['', 'BAD_USER_INPUT']);
+    const refused = answers.find((answer) => codes(answer).length > 0)!;
+    expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.userEmail' });
+    const made = answers.find((answer) => codes(answer).length === 0)!.body.data!.addVolunteer.id;
+    dataOf(await gql(url, DeclineVolunteerInvitationDocument, { volunteerId: made }, user.token));
+    expect(codes(await invite(rosters[answers.indexOf(refused)]))).toEqual([]);
   });
 
   test('claims on a slot: ended ones count, so the list stays bounded', async ({ url, adminToken, databaseUrl }) => {

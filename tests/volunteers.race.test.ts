@@ -7,13 +7,14 @@
  */
 import { codes, dataOf, gql } from './support/client.js';
 import { describe, expect, test } from './support/fixtures.js';
-import { asAdmin, createOrg, signUp, type Org } from './support/personas.js';
+import { asAdmin, createOrg, signUp, type Org, type Persona } from './support/personas.js';
 import { hoursFromNow, postRequest } from './support/requests.js';
 import type { SpawnedServer } from './support/server.js';
 import { verifiedAssociations } from './support/world.js';
 import { query } from './support/pg.js';
 import { decodeGlobalId } from '../src/shared/global-id.js';
 import {
+  AcceptVolunteerInvitationDocument,
   AddVolunteerDocument,
   AssignVolunteersDocument,
   ClaimDocument,
@@ -35,8 +36,13 @@ test.beforeAll(async ({ spawn }) => {
 const server = (i: number) => (i % 2 ? b : a).url;
 const key = (id: string) => decodeGlobalId(id, 'id').key;
 
-async function addVolunteer(token: string, associationId: string, name: string, userEmail?: string): Promise<string> {
-  return dataOf(await gql(a.url, AddVolunteerDocument, { input: { associationId, name, userEmail } }, token)).addVolunteer.id;
+/** A volunteer on a roster; with `user`, invited by e-mail and accepted by the user (the link). */
+async function addVolunteer(token: string, associationId: string, name: string, user?: Persona): Promise<string> {
+  const { id } = dataOf(
+    await gql(a.url, AddVolunteerDocument, { input: { associationId, name, userEmail: user?.email } }, token),
+  ).addVolunteer;
+  if (user) dataOf(await gql(a.url, AcceptVolunteerInvitationDocument, { volunteerId: id }, user.token));
+  return id;
 }
 
 /** A request of `requester` with `slot`, claimed by each of `claimants` (`quantity` each). */
@@ -100,7 +106,7 @@ describe('assignVolunteers under concurrency', () => {
     const { owner, ids } = await verifiedAssociations(a.url, adminToken, 8, 'Overlap');
     for (let round = 0; round < 5; round++) {
       const someone = await signUp(a.url, `Racer ${round}`);
-      const volunteers = await Promise.all(ids.map((associationId) => addVolunteer(owner.token, associationId, '陈刚', someone.email)));
+      const volunteers = await Promise.all(ids.map((associationId) => addVolunteer(owner.token, associationId, '陈刚', someone)));
       // Eight requests whose shifts all overlap (each starts an hour after the previous one, lasts 12).
       const claims = await Promise.all(ids.map((associationId, i) => claimsOn(night(10 + round, i, 12), [associationId], owner.token)));
       const answers = await Promise.all(
@@ -123,7 +129,7 @@ describe('assignVolunteers under concurrency', () => {
     const { owner, ids } = await verifiedAssociations(a.url, adminToken, 2, 'Twice');
     for (let round = 0; round < 5; round++) {
       const someone = await signUp(a.url, `Twice ${round}`);
-      const volunteers = await Promise.all(ids.map((associationId) => addVolunteer(owner.token, associationId, '王丽', someone.email)));
+      const volunteers = await Promise.all(ids.map((associationId) => addVolunteer(owner.token, associationId, '王丽', someone)));
       const { claimIds } = await claimsOn(night(20 + round), ids, owner.token);
       const answers = await Promise.all(
         claimIds.map((claimId, i) =>
@@ -137,6 +143,37 @@ describe('assignVolunteers under concurrency', () => {
         [`user:${key(someone.id)}`],
       );
       expect(active.n).toBe(1);
+    }
+  });
+
+  test('an invitation accepted while the roster assigns the volunteer: every shift is made as the user, every round', async ({
+    databaseUrl,
+  }) => {
+    const { owner, ids } = await verifiedAssociations(a.url, adminToken, 1, 'Accepting');
+    for (let round = 0; round < 5; round++) {
+      const someone = await signUp(a.url, `Accepting ${round}`);
+      const input = { associationId: ids[0], name: '陈刚', userEmail: someone.email };
+      const volunteerId = dataOf(await gql(a.url, AddVolunteerDocument, { input }, owner.token)).addVolunteer.id;
+      const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => claimsOn(night(50 + 7 * round + i), ids, owner.token)));
+      const [accepted, ...assigned] = await Promise.all([
+        gql(server(round), AcceptVolunteerInvitationDocument, { volunteerId }, someone.token),
+        ...claims.map(({ claimIds }, i) =>
+          gql(
+            server(round + i + 1),
+            AssignVolunteersDocument,
+            { input: { claimId: claimIds[0], volunteerIds: [volunteerId] } },
+            owner.token,
+          ),
+        ),
+      ]);
+      expect([accepted, ...assigned].flatMap((r) => codes(r))).toEqual([]);
+      // Whichever came first, no shift is left under the volunteer's own person: the user is one person everywhere.
+      const persons = await query<{ person: string }>(
+        databaseUrl,
+        `SELECT person FROM assignment WHERE volunteer_id = $1 AND ended_at IS NULL`,
+        [key(volunteerId)],
+      );
+      expect(persons.map((row) => row.person)).toEqual(Array.from({ length: 6 }, () => `user:${key(someone.id)}`));
     }
   });
 

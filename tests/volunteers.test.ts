@@ -17,6 +17,7 @@ import { hoursFromNow, postRequest } from './support/requests.js';
 import { query } from './support/pg.js';
 import { decodeGlobalId, toGlobalId } from '../src/shared/global-id.js';
 import {
+  AcceptVolunteerInvitationDocument,
   AddVolunteerDocument,
   AssignVolunteersDocument,
   CancelHelpRequestDocument,
@@ -25,6 +26,7 @@ import {
   CompleteHelpRequestDocument,
   DeclineClaimWithReasonDocument,
   MyShiftsDocument,
+  RecordAttendanceDocument,
   RequestAssignmentsDocument,
   RosterDocument,
   UnassignVolunteerDocument,
@@ -50,7 +52,7 @@ let claimantKey: { id: string; secret: string };
 /** Another claiming association. */
 let rival: Org;
 let outsider: Persona;
-/** A user who signed up, linked to a volunteer of the claimant by the first test. */
+/** A user who signed up, invited to be a volunteer of the claimant by the first test, who accepts. */
 let person: Persona;
 let adminToken: string;
 
@@ -76,6 +78,17 @@ const add = (url: string, token: string | undefined, input: AddVolunteerInput) =
 /** A new volunteer on `org`'s roster (added by its coordinator); its id. */
 async function volunteer(url: string, org: Org, name = `志愿者 ${randomUUID().slice(0, 6)}`, extra: Partial<AddVolunteerInput> = {}) {
   return dataOf(await add(url, org.coordinator.token, { associationId: org.id, name, phone: '138-0000-0000', ...extra })).addVolunteer.id;
+}
+
+/** A volunteer on `org`'s roster linked to `user`: invited by e-mail, and accepted by the user; its id. */
+async function accepted(url: string, org: Org, user: Persona, name?: string) {
+  const id = await volunteer(url, org, name, { userEmail: user.email });
+  expect(
+    dataOf(await gql(url, AcceptVolunteerInvitationDocument, { volunteerId: id }, user.token)).acceptVolunteerInvitation,
+  ).toMatchObject({
+    linkedUser: { id: user.id },
+  });
+  return id;
 }
 
 /** A request of `requester` with `slots`, and a claim of `quantity` by `by` on its first slot. */
@@ -123,13 +136,24 @@ async function snapshot(databaseUrl: string, requestId: string) {
 }
 
 describe('addVolunteer', () => {
-  test('adds to the roster: trimmed name, optional phone, a linked user by e-mail; by OWNER, COORDINATOR, key, administrator', async ({
+  test('adds to the roster: trimmed name, optional phone, a user invited by e-mail; by OWNER, COORDINATOR, key, administrator', async ({
     url,
   }) => {
     const added = dataOf(await add(url, claimant.coordinator.token, { associationId: claimant.id, name: '  王丽  ', phone: ' 139 ' }));
-    expect(added.addVolunteer).toMatchObject({ name: '王丽', phone: '139', association: { id: claimant.id }, linkedUser: null });
-    const linked = dataOf(await add(url, claimant.owner.token, { associationId: claimant.id, name: '陈刚', userEmail: person.email }));
-    expect(linked.addVolunteer).toMatchObject({ name: '陈刚', phone: null, linkedUser: { id: person.id } });
+    expect(added.addVolunteer).toMatchObject({
+      name: '王丽',
+      phone: '139',
+      association: { id: claimant.id },
+      linkedUser: null,
+      invitationPending: false,
+    });
+    const invited = dataOf(await add(url, claimant.owner.token, { associationId: claimant.id, name: '陈刚', userEmail: person.email }));
+    // An invitation, not a link: the user decides.
+    expect(invited.addVolunteer).toMatchObject({ name: '陈刚', phone: null, linkedUser: null, invitationPending: true });
+    const { acceptVolunteerInvitation } = dataOf(
+      await gql(url, AcceptVolunteerInvitationDocument, { volunteerId: invited.addVolunteer.id }, person.token),
+    );
+    expect(acceptVolunteerInvitation).toMatchObject({ name: '陈刚', linkedUser: { id: person.id }, invitationPending: false });
     expect(codes(await add(url, claimantKey.secret, { associationId: claimant.id, name: '李强' }))).toEqual([]);
     expect(codes(await add(url, adminToken, { associationId: claimant.id, name: '赵敏' }))).toEqual([]);
   });
@@ -160,9 +184,14 @@ describe('addVolunteer', () => {
     expect(after.n).toBe(before.n);
   });
 
-  test('a user is on a roster at most once', async ({ url }) => {
+  test('a user is on a roster at most once, and invited to it at most once at a time', async ({ url }) => {
     const someone = await signUp(url, 'Once');
-    expect(codes(await add(url, rival.coordinator.token, { associationId: rival.id, name: 'A', userEmail: someone.email }))).toEqual([]);
+    const first = dataOf(await add(url, rival.coordinator.token, { associationId: rival.id, name: 'A', userEmail: someone.email }));
+    // Invited, not answered yet.
+    const waiting = await add(url, rival.coordinator.token, { associationId: rival.id, name: 'B', userEmail: someone.email.toUpperCase() });
+    expect([codes(waiting), errorOf(waiting)?.field]).toEqual([['BAD_USER_INPUT'], 'input.userEmail']);
+    // Accepted.
+    expect(codes(await gql(url, AcceptVolunteerInvitationDocument, { volunteerId: first.addVolunteer.id }, someone.token))).toEqual([]);
     const again = await add(url, rival.coordinator.token, { associationId: rival.id, name: 'B', userEmail: someone.email.toUpperCase() });
     expect([codes(again), errorOf(again)?.field]).toEqual([['BAD_USER_INPUT'], 'input.userEmail']);
     // On another roster it is the same person: allowed.
@@ -239,8 +268,10 @@ describe('assignVolunteers', () => {
       [outsider.token, claimId, [mine, 'nope'], 'BAD_USER_INPUT', 'input.volunteerIds.1'],
       [outsider.token, claimId, [mine, other, mine], 'BAD_USER_INPUT', 'input.volunteerIds.2'],
       [outsider.token, ghost('Claim'), [mine], 'NOT_FOUND', undefined],
-      [outsider.token, claimId, [mine, ghost('Volunteer')], 'NOT_FOUND', undefined],
-      [outsider.token, claimId, [mine, ghost('Association')], 'NOT_FOUND', undefined],
+      // An unknown volunteer, or an id of another type, is named by its place in the list.
+      [outsider.token, claimId, [mine, ghost('Volunteer')], 'NOT_FOUND', 'input.volunteerIds.1'],
+      [outsider.token, claimId, [ghost('Volunteer'), mine], 'NOT_FOUND', 'input.volunteerIds.0'],
+      [outsider.token, claimId, [mine, other, ghost('Association')], 'NOT_FOUND', 'input.volunteerIds.2'],
       [outsider.token, claimId, [mine], 'FORBIDDEN', undefined],
       [requester.coordinator.token, claimId, [mine], 'FORBIDDEN', undefined],
       [rival.coordinator.token, claimId, [other], 'FORBIDDEN', undefined],
@@ -277,8 +308,8 @@ describe('assignVolunteers', () => {
       capacity: 3,
     });
     const twice = await signUp(url, 'Twice');
-    const asClaimant = await volunteer(url, claimant, '陈刚', { userEmail: twice.email });
-    const asRival = await volunteer(url, rival, '陈刚', { userEmail: twice.email });
+    const asClaimant = await accepted(url, claimant, twice, '陈刚');
+    const asRival = await accepted(url, rival, twice, '陈刚');
 
     const first = await claimed(url, claimant, 2, [night(0, 12)]);
     expect(codes(await assign(url, claimant.coordinator.token, first.claimId, [asClaimant]))).toEqual([]);
@@ -354,6 +385,47 @@ describe('ending', () => {
     expect(event).toMatchObject({ type: 'VOLUNTEER_UNASSIGNED', assignment: { id: assignment.id, status: 'ENDED' } });
     // The place is free again.
     expect(codes(await assign(url, claimant.coordinator.token, claimId, [await volunteer(url, claimant)]))).toEqual([]);
+  });
+
+  test('unassignVolunteer is refused once the shift has started or attendance was recorded: who served stays on record', async ({
+    url,
+    databaseUrl,
+  }) => {
+    const refused = async (assignmentId: string, requestId: string) => {
+      const before = await snapshot(databaseUrl, requestId);
+      for (const token of [claimant.coordinator.token, claimantKey.secret, adminToken]) {
+        const response = await unassign(url, token, assignmentId, '没来');
+        expect([codes(response), errorOf(response)?.field]).toEqual([['BAD_USER_INPUT'], 'id']);
+        expect(response.body.errors?.[0].message).toMatch(/absent/);
+      }
+      expect(await snapshot(databaseUrl, requestId)).toEqual(before);
+      const { node } = dataOf(await gql(url, VolunteerNodeDocument, { id: assignmentId }));
+      expect(node).toMatchObject({ status: 'ACTIVE' });
+    };
+
+    // A shift under way (by the server's clock), nothing recorded yet.
+    const running: SlotInput = { label: '进行中', startsAt: hoursFromNow(-1), endsAt: hoursFromNow(3), capacity: 2 };
+    const started = await claimed(url, claimant, 1, [running]);
+    const [underWay] = dataOf(
+      await assign(url, claimant.coordinator.token, started.claimId, [await volunteer(url, claimant)]),
+    ).assignVolunteers;
+    await refused(underWay.id, started.requestId);
+
+    // A shift still to come, with an arrival already recorded (an early arrival, allowed up to 12 hours before).
+    const soon: SlotInput = { label: '两小时后', startsAt: hoursFromNow(2), endsAt: hoursFromNow(10), capacity: 2 };
+    const early = await claimed(url, claimant, 1, [soon]);
+    const [arrived] = dataOf(
+      await assign(url, claimant.coordinator.token, early.claimId, [await volunteer(url, claimant)]),
+    ).assignVolunteers;
+    const arrival = { assignmentId: arrived.id, arrivedAt: hoursFromNow(-0.1) };
+    expect(codes(await gql(url, RecordAttendanceDocument, { input: arrival }, requester.coordinator.token))).toEqual([]);
+    await refused(arrived.id, early.requestId);
+
+    // The same shift, another volunteer with nothing recorded: still free to unassign before it starts.
+    const [other] = dataOf(
+      await assign(url, claimant.coordinator.token, (await claimed(url, claimant, 1, [soon])).claimId, [await volunteer(url, claimant)]),
+    ).assignVolunteers;
+    expect(codes(await unassign(url, claimant.coordinator.token, other.id))).toEqual([]);
   });
 
   test('withdraw, decline and cancel end the assignments with their claim and free the person; complete keeps the begun shifts only', async ({
@@ -435,7 +507,7 @@ describe('who sees names and phones', () => {
     requestId = claim.requestId;
     linked = await signUp(url, '陈刚');
     named = await volunteer(url, claimant, '王丽');
-    linkedVolunteer = await volunteer(url, claimant, '陈刚', { userEmail: linked.email });
+    linkedVolunteer = await accepted(url, claimant, linked, '陈刚');
     expect(codes(await assign(url, claimant.coordinator.token, claim.claimId, [named, linkedVolunteer]))).toEqual([]);
   });
 
@@ -527,10 +599,7 @@ describe('who sees names and phones', () => {
 describe('User.shifts', () => {
   test('the linked user’s upcoming active assignments on every roster, soonest first; empty for others', async ({ url }) => {
     const someone = await signUp(url, 'Shifts');
-    const [asClaimant, asRival] = [
-      await volunteer(url, claimant, '孙', { userEmail: someone.email }),
-      await volunteer(url, rival, '孙', { userEmail: someone.email }),
-    ];
+    const [asClaimant, asRival] = [await accepted(url, claimant, someone, '孙'), await accepted(url, rival, someone, '孙')];
     const later = await claimed(url, claimant, 1, [shift(12, nextDay + 2)]);
     const sooner = await claimed(url, rival, 1, [shift(12, nextDay)]);
     const dropped = await claimed(url, claimant, 1, [shift(12, nextDay + 1)]);

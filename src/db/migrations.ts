@@ -14,6 +14,7 @@ import { Migration20261129000800_volunteers } from '../../migrations/Migration20
 import { Migration20261129000900_attendance } from '../../migrations/Migration20261129000900_attendance.js';
 import { Migration20261129001000_handoffs } from '../../migrations/Migration20261129001000_handoffs.js';
 import { Migration20261129001100_completion_ends_future_shifts } from '../../migrations/Migration20261129001100_completion_ends_future_shifts.js';
+import { Migration20261129001200_volunteer_invitations } from '../../migrations/Migration20261129001200_volunteer_invitations.js';
 
 export const migrationsList = [
   { name: 'Migration20261129000100_foundation', class: Migration20261129000100_foundation },
@@ -30,4 +31,5 @@ export const migrationsList = [
     name: 'Migration20261129001100_completion_ends_future_shifts',
     class: Migration20261129001100_completion_ends_future_shifts,
   },
+  { name: 'Migration20261129001200_volunteer_invitations', class: Migration20261129001200_volunteer_invitations },
 ];

@@ -25,7 +25,12 @@ import {
   ClaimHandOffsResolver,
 } from '../modules/help-requests/claim-handoff.resolver.js';
 import { RequestEventResolver } from '../modules/events/request-event.resolver.js';
-import { AssociationVolunteersResolver, UserShiftsResolver, VolunteerResolver } from '../modules/volunteers/volunteer.resolver.js';
+import {
+  AssociationVolunteersResolver,
+  UserShiftsResolver,
+  UserVolunteerInvitationsResolver,
+  VolunteerResolver,
+} from '../modules/volunteers/volunteer.resolver.js';
 import { AssignmentResolver, ClaimAssignmentsResolver, SlotAssignmentsResolver } from '../modules/volunteers/assignment.resolver.js';
 import {
   ServiceRecordResolver,
@@ -53,6 +58,7 @@ const resolvers: NonEmptyArray<Function> = [
   VolunteerResolver,
   AssociationVolunteersResolver,
   UserShiftsResolver,
+  UserVolunteerInvitationsResolver,
   AssignmentResolver,
   SlotAssignmentsResolver,
   ClaimAssignmentsResolver,

@@ -27,6 +27,8 @@ export const EXPECTED = {
   assignments: 5,
   /** A user's upcoming shifts. */
   shifts: 10,
+  /** A user's invitations to rosters waiting for an answer. */
+  invitations: 3,
   /** Shifts on a service record (a volunteer's served shifts). */
   serviceShifts: 50,
   /** Hand-offs of one claim (one OFFERED at a time; declined and lapsed ones stay listed). */
@@ -53,6 +55,8 @@ export const BOUNDS = {
   apiKeys: 100,
   /** Volunteers on an association's roster. */
   volunteers: 2000,
+  /** Invitations to rosters waiting for one user's answer (one per roster at most). */
+  invitationsPerUser: 50,
   /** Hand-offs offered of one claim, any status. */
   handOffsPerClaim: 20,
 } as const;

@@ -10,7 +10,7 @@ export type AddVolunteerInput = {
   name: string;
   /** Up to 50 characters. */
   phone?: string | null | undefined;
-  /** Links the volunteer to the user who signed up with this e-mail address (NOT_FOUND if none), so that they see their own shifts; a user is on a roster at most once. */
+  /** Invites the user who signed up with this e-mail address (NOT_FOUND if none) to be this volunteer. It links nobody: until the user accepts (acceptVolunteerInvitation), the volunteer is one without an account. A user is on a roster at most once, and invited to it at most once at a time (BAD_USER_INPUT). */
   userEmail?: string | null | undefined;
 };
 
@@ -279,7 +279,9 @@ export type StatsFilter = {
   /** Only requests this association posted or holds an ACTIVE or FULFILLED claim on. */
   associationId?: string | number | null | undefined;
   categories?: Array<AidCategory> | null | undefined;
+  /** Start of the period [from, to): of the requests' postedAt for the request figures, of the shift's start for the volunteer figures. */
   from?: string | null | undefined;
+  /** End of the period [from, to), excluded. */
   to?: string | null | undefined;
   townships?: Array<string> | null | undefined;
 };
@@ -1106,6 +1108,32 @@ export type WithdrawClaimMutationVariables = Exact<{
 
 export type WithdrawClaimMutation = { withdrawClaim: { id: string, status: ClaimStatus } };
 
+export type VolunteerFiguresFragment = { volunteerHours: number, volunteersServed: number, noShowRate: number | null };
+
+export type StatsVolunteerFiguresQueryVariables = Exact<{
+  filter?: StatsFilter | null | undefined;
+}>;
+
+
+export type StatsVolunteerFiguresQuery = { stats: { requestsPosted: number, volunteerHours: number, volunteersServed: number, noShowRate: number | null, byCategory: Array<{ category: AidCategory, requestsPosted: number, volunteerHours: number, volunteersServed: number, noShowRate: number | null }>, byTownship: Array<{ township: string, requestsPosted: number, volunteerHours: number, volunteersServed: number, noShowRate: number | null }>, byMonth: Array<{ month: string, requestsPosted: number, requestsCompleted: number, beneficiaries: number, volunteerHours: number, volunteersServed: number, noShowRate: number | null }> } };
+
+export type StatsVolunteerSummaryQueryVariables = Exact<{
+  filter?: StatsFilter | null | undefined;
+}>;
+
+
+export type StatsVolunteerSummaryQuery = { stats: { volunteerHours: number, volunteersServed: number, noShowRate: number | null } };
+
+export type StatsBreakdownsWithoutVolunteersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StatsBreakdownsWithoutVolunteersQuery = { stats: { byTownship: Array<{ township: string, requestsPosted: number }>, byMonth: Array<{ month: string, requestsPosted: number }> } };
+
+export type StatsMonthsTwiceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StatsMonthsTwiceQuery = { stats: { plain: Array<{ month: string }>, served: Array<{ month: string, hours: number }> } };
+
 export type QueryTypenameQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1121,23 +1149,66 @@ export type UpgradedMembershipsQueryVariables = Exact<{ [key: string]: never; }>
 
 export type UpgradedMembershipsQuery = { viewer: { memberships: Array<{ association: { id: string, verified: boolean } }> } | null };
 
-export type VolunteerFieldsFragment = { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null };
+export type VolunteerFieldsFragment = { id: string, name: string | null, phone: string | null, createdAt: string, invitationPending: boolean, association: { id: string }, linkedUser: { id: string } | null };
 
-export type AssignmentFieldsFragment = { id: string, status: AssignmentStatus, assignedAt: string, endedAt: string | null, endReason: string | null, volunteer: { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null }, claim: { id: string, assigned: number }, slot: { id: string, startsAt: string | null, endsAt: string | null } };
+export type AssignmentFieldsFragment = { id: string, status: AssignmentStatus, assignedAt: string, endedAt: string | null, endReason: string | null, volunteer: { id: string, name: string | null, phone: string | null, createdAt: string, invitationPending: boolean, association: { id: string }, linkedUser: { id: string } | null }, claim: { id: string, assigned: number }, slot: { id: string, startsAt: string | null, endsAt: string | null } };
 
 export type AddVolunteerMutationVariables = Exact<{
   input: AddVolunteerInput;
 }>;
 
 
-export type AddVolunteerMutation = { addVolunteer: { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null } };
+export type AddVolunteerMutation = { addVolunteer: { id: string, name: string | null, phone: string | null, createdAt: string, invitationPending: boolean, association: { id: string }, linkedUser: { id: string } | null } };
+
+export type AcceptVolunteerInvitationMutationVariables = Exact<{
+  volunteerId: string | number;
+}>;
+
+
+export type AcceptVolunteerInvitationMutation = { acceptVolunteerInvitation: { id: string, name: string | null, phone: string | null, createdAt: string, invitationPending: boolean, association: { id: string }, linkedUser: { id: string } | null } };
+
+export type DeclineVolunteerInvitationMutationVariables = Exact<{
+  volunteerId: string | number;
+}>;
+
+
+export type DeclineVolunteerInvitationMutation = { declineVolunteerInvitation: { id: string, name: string | null, phone: string | null, createdAt: string, invitationPending: boolean, association: { id: string }, linkedUser: { id: string } | null } };
+
+export type LeaveRosterMutationVariables = Exact<{
+  volunteerId: string | number;
+}>;
+
+
+export type LeaveRosterMutation = { leaveRoster: { id: string, name: string | null, phone: string | null, createdAt: string, invitationPending: boolean, association: { id: string }, linkedUser: { id: string } | null } };
+
+export type MyVolunteerInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyVolunteerInvitationsQuery = { viewer: { volunteerInvitations: Array<{ id: string, name: string | null, phone: string | null, invitationPending: boolean, association: { id: string, name: string }, linkedUser: { id: string } | null, serviceRecord: { totalHours: number } | null }> } | null };
+
+export type UserVolunteerInvitationsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserVolunteerInvitationsQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Assignment' }
+    | { __typename: 'Association' }
+    | { __typename: 'Claim' }
+    | { __typename: 'ClaimHandOff' }
+    | { __typename: 'HelpRequest' }
+    | { __typename: 'Slot' }
+    | { __typename: 'User', volunteerInvitations: Array<{ id: string, name: string | null }> }
+    | { __typename: 'Volunteer' }
+   | null };
 
 export type AssignVolunteersMutationVariables = Exact<{
   input: AssignVolunteersInput;
 }>;
 
 
-export type AssignVolunteersMutation = { assignVolunteers: Array<{ id: string, status: AssignmentStatus, assignedAt: string, endedAt: string | null, endReason: string | null, volunteer: { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null }, claim: { id: string, assigned: number }, slot: { id: string, startsAt: string | null, endsAt: string | null } }> };
+export type AssignVolunteersMutation = { assignVolunteers: Array<{ id: string, status: AssignmentStatus, assignedAt: string, endedAt: string | null, endReason: string | null, volunteer: { id: string, name: string | null, phone: string | null, createdAt: string, invitationPending: boolean, association: { id: string }, linkedUser: { id: string } | null }, claim: { id: string, assigned: number }, slot: { id: string, startsAt: string | null, endsAt: string | null } }> };
 
 export type UnassignVolunteerMutationVariables = Exact<{
   id: string | number;
@@ -1145,7 +1216,7 @@ export type UnassignVolunteerMutationVariables = Exact<{
 }>;
 
 
-export type UnassignVolunteerMutation = { unassignVolunteer: { id: string, status: AssignmentStatus, assignedAt: string, endedAt: string | null, endReason: string | null, volunteer: { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null }, claim: { id: string, assigned: number }, slot: { id: string, startsAt: string | null, endsAt: string | null } } };
+export type UnassignVolunteerMutation = { unassignVolunteer: { id: string, status: AssignmentStatus, assignedAt: string, endedAt: string | null, endReason: string | null, volunteer: { id: string, name: string | null, phone: string | null, createdAt: string, invitationPending: boolean, association: { id: string }, linkedUser: { id: string } | null }, claim: { id: string, assigned: number }, slot: { id: string, startsAt: string | null, endsAt: string | null } } };
 
 export type RosterQueryVariables = Exact<{
   associationId: string | number;
@@ -1163,7 +1234,7 @@ export type VolunteerNodeQueryVariables = Exact<{
 
 export type VolunteerNodeQuery = { node:
     | { id: string, status: AssignmentStatus }
-    | { id: string, name: string | null, phone: string | null, createdAt: string, association: { id: string }, linkedUser: { id: string } | null }
+    | { id: string, name: string | null, phone: string | null, createdAt: string, invitationPending: boolean, association: { id: string }, linkedUser: { id: string } | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -1376,12 +1447,20 @@ export const RequestFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RequestFields"}) as unknown as TypedDocumentString<RequestFieldsFragment, unknown>;
+export const VolunteerFiguresFragmentDoc = new TypedDocumentString(`
+    fragment VolunteerFigures on Stats {
+  volunteerHours
+  volunteersServed
+  noShowRate
+}
+    `, {"fragmentName":"VolunteerFigures"}) as unknown as TypedDocumentString<VolunteerFiguresFragment, unknown>;
 export const VolunteerFieldsFragmentDoc = new TypedDocumentString(`
     fragment VolunteerFields on Volunteer {
   id
   name
   phone
   createdAt
+  invitationPending
   association {
     id
   }
@@ -1415,6 +1494,7 @@ export const AssignmentFieldsFragmentDoc = new TypedDocumentString(`
   name
   phone
   createdAt
+  invitationPending
   association {
     id
   }
@@ -3086,6 +3166,79 @@ export const WithdrawClaimDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WithdrawClaimMutation, WithdrawClaimMutationVariables>;
+export const StatsVolunteerFiguresDocument = new TypedDocumentString(`
+    query StatsVolunteerFigures($filter: StatsFilter) {
+  stats(filter: $filter) {
+    ...VolunteerFigures
+    requestsPosted
+    byCategory {
+      category
+      requestsPosted
+      volunteerHours
+      volunteersServed
+      noShowRate
+    }
+    byTownship {
+      township
+      requestsPosted
+      volunteerHours
+      volunteersServed
+      noShowRate
+    }
+    byMonth {
+      month
+      requestsPosted
+      requestsCompleted
+      beneficiaries
+      volunteerHours
+      volunteersServed
+      noShowRate
+    }
+  }
+}
+    fragment VolunteerFigures on Stats {
+  volunteerHours
+  volunteersServed
+  noShowRate
+}`) as unknown as TypedDocumentString<StatsVolunteerFiguresQuery, StatsVolunteerFiguresQueryVariables>;
+export const StatsVolunteerSummaryDocument = new TypedDocumentString(`
+    query StatsVolunteerSummary($filter: StatsFilter) {
+  stats(filter: $filter) {
+    ...VolunteerFigures
+  }
+}
+    fragment VolunteerFigures on Stats {
+  volunteerHours
+  volunteersServed
+  noShowRate
+}`) as unknown as TypedDocumentString<StatsVolunteerSummaryQuery, StatsVolunteerSummaryQueryVariables>;
+export const StatsBreakdownsWithoutVolunteersDocument = new TypedDocumentString(`
+    query StatsBreakdownsWithoutVolunteers {
+  stats {
+    byTownship {
+      township
+      requestsPosted
+    }
+    byMonth {
+      month
+      requestsPosted
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatsBreakdownsWithoutVolunteersQuery, StatsBreakdownsWithoutVolunteersQueryVariables>;
+export const StatsMonthsTwiceDocument = new TypedDocumentString(`
+    query StatsMonthsTwice {
+  stats {
+    plain: byMonth {
+      month
+    }
+    served: byMonth {
+      month
+      hours: volunteerHours
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatsMonthsTwiceQuery, StatsMonthsTwiceQueryVariables>;
 export const QueryTypenameDocument = new TypedDocumentString(`
     query QueryTypename {
   __typename
@@ -3132,6 +3285,7 @@ export const AddVolunteerDocument = new TypedDocumentString(`
   name
   phone
   createdAt
+  invitationPending
   association {
     id
   }
@@ -3139,6 +3293,98 @@ export const AddVolunteerDocument = new TypedDocumentString(`
     id
   }
 }`) as unknown as TypedDocumentString<AddVolunteerMutation, AddVolunteerMutationVariables>;
+export const AcceptVolunteerInvitationDocument = new TypedDocumentString(`
+    mutation AcceptVolunteerInvitation($volunteerId: ID!) {
+  acceptVolunteerInvitation(volunteerId: $volunteerId) {
+    ...VolunteerFields
+  }
+}
+    fragment VolunteerFields on Volunteer {
+  id
+  name
+  phone
+  createdAt
+  invitationPending
+  association {
+    id
+  }
+  linkedUser {
+    id
+  }
+}`) as unknown as TypedDocumentString<AcceptVolunteerInvitationMutation, AcceptVolunteerInvitationMutationVariables>;
+export const DeclineVolunteerInvitationDocument = new TypedDocumentString(`
+    mutation DeclineVolunteerInvitation($volunteerId: ID!) {
+  declineVolunteerInvitation(volunteerId: $volunteerId) {
+    ...VolunteerFields
+  }
+}
+    fragment VolunteerFields on Volunteer {
+  id
+  name
+  phone
+  createdAt
+  invitationPending
+  association {
+    id
+  }
+  linkedUser {
+    id
+  }
+}`) as unknown as TypedDocumentString<DeclineVolunteerInvitationMutation, DeclineVolunteerInvitationMutationVariables>;
+export const LeaveRosterDocument = new TypedDocumentString(`
+    mutation LeaveRoster($volunteerId: ID!) {
+  leaveRoster(volunteerId: $volunteerId) {
+    ...VolunteerFields
+  }
+}
+    fragment VolunteerFields on Volunteer {
+  id
+  name
+  phone
+  createdAt
+  invitationPending
+  association {
+    id
+  }
+  linkedUser {
+    id
+  }
+}`) as unknown as TypedDocumentString<LeaveRosterMutation, LeaveRosterMutationVariables>;
+export const MyVolunteerInvitationsDocument = new TypedDocumentString(`
+    query MyVolunteerInvitations {
+  viewer {
+    volunteerInvitations {
+      id
+      name
+      phone
+      invitationPending
+      association {
+        id
+        name
+      }
+      linkedUser {
+        id
+      }
+      serviceRecord {
+        totalHours
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyVolunteerInvitationsQuery, MyVolunteerInvitationsQueryVariables>;
+export const UserVolunteerInvitationsDocument = new TypedDocumentString(`
+    query UserVolunteerInvitations($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on User {
+      volunteerInvitations {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UserVolunteerInvitationsQuery, UserVolunteerInvitationsQueryVariables>;
 export const AssignVolunteersDocument = new TypedDocumentString(`
     mutation AssignVolunteers($input: AssignVolunteersInput!) {
   assignVolunteers(input: $input) {
@@ -3150,6 +3396,7 @@ export const AssignVolunteersDocument = new TypedDocumentString(`
   name
   phone
   createdAt
+  invitationPending
   association {
     id
   }
@@ -3187,6 +3434,7 @@ export const UnassignVolunteerDocument = new TypedDocumentString(`
   name
   phone
   createdAt
+  invitationPending
   association {
     id
   }
@@ -3251,6 +3499,7 @@ export const VolunteerNodeDocument = new TypedDocumentString(`
   name
   phone
   createdAt
+  invitationPending
   association {
     id
   }

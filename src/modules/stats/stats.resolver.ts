@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../access.js';
 import type { Context } from '../context.js';
 import { associationById } from '../associations/association.loaders.js';
@@ -8,27 +9,40 @@ import {
   CategoryStatsType,
   CollaborationType,
   MonthStatsType,
+  NO_SHOW_RATE,
   StatsFilter,
   StatsType,
   TownshipStatsType,
+  VOLUNTEER_HOURS,
+  VOLUNTEERS_SERVED,
 } from './stats.type.js';
-import { statsQuery, type CollaborationRow, type HelperRow, type StatsQuery } from './stats.service.js';
+import { statsQuery, VOLUNTEER_FIGURES, type CollaborationRow, type HelperRow, type StatsQuery } from './stats.service.js';
+import { projectionOf } from '../../shared/selection.js';
 import { mustExist } from '../../shared/must-exist.js';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { AGGREGATE, EXPECTED, limitCost } from '../../shared/cost.js';
 
 /**
  * Costs (shared/cost.ts): the summary figures come from one aggregate, the
- * commitments from another, so each of their fields carries a share; every
- * breakdown and top-N list is an aggregate of its own plus its rows.
+ * commitments from another, the volunteer figures from a third, so each of
+ * their fields carries a share; every breakdown and top-N list is an aggregate
+ * of its own plus its rows (a breakdown's volunteer figures join a second
+ * aggregate into its statement: their rows' fields price it).
  */
 const SUMMARY = Math.ceil(AGGREGATE / 5);
 const COMMITMENTS = Math.ceil(AGGREGATE / 2);
+const VOLUNTEERS = Math.ceil(AGGREGATE / 3);
 const BREAKDOWN: ComplexityEstimator = ({ childComplexity }) => AGGREGATE + EXPECTED.breakdown * childComplexity;
 const topCost =
   (defaultLimit: number): ComplexityEstimator =>
   (options) =>
     AGGREGATE + (limitCost(defaultLimit)(options) ?? 0);
+
+/** Whether a breakdown's selection asks for a volunteer figure (its statement then computes them too). */
+const wantsVolunteerFigures = (info: GraphQLResolveInfo) => {
+  const { fields } = projectionOf(info);
+  return VOLUNTEER_FIGURES.some((figure) => fields.has(figure));
+};
 
 @Resolver(() => StatsType)
 export class StatsResolver {
@@ -40,7 +54,7 @@ export class StatsResolver {
 
   @FieldResolver(() => Int, {
     description:
-      'Requests whose postedAt lies in [from, to) and that match the other filters; every other figure counts over these requests.',
+      "Requests whose postedAt lies in [from, to) and that match the other filters; every other figure except the volunteer figures (volunteerHours, volunteersServed, noShowRate: by the shift's start) counts over these requests.",
     complexity: SUMMARY,
   })
   async requestsPosted(@Root() stats: StatsQuery) {
@@ -85,6 +99,21 @@ export class StatsResolver {
     return (await stats.commitments()).amountPledged;
   }
 
+  @FieldResolver(() => Float, { description: VOLUNTEER_HOURS, complexity: VOLUNTEERS })
+  async volunteerHours(@Root() stats: StatsQuery) {
+    return (await stats.volunteers()).volunteerHours;
+  }
+
+  @FieldResolver(() => Int, { description: VOLUNTEERS_SERVED, complexity: VOLUNTEERS })
+  async volunteersServed(@Root() stats: StatsQuery) {
+    return (await stats.volunteers()).volunteersServed;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: NO_SHOW_RATE, complexity: VOLUNTEERS })
+  async noShowRate(@Root() stats: StatsQuery) {
+    return (await stats.volunteers()).noShowRate;
+  }
+
   @FieldResolver(() => Int, { description: 'Sum of beneficiaries over COMPLETED requests.', complexity: SUMMARY })
   async beneficiaries(@Root() stats: StatsQuery) {
     return (await stats.summary()).beneficiaries;
@@ -99,18 +128,18 @@ export class StatsResolver {
   }
 
   @FieldResolver(() => [CategoryStatsType], { complexity: BREAKDOWN })
-  byCategory(@Root() stats: StatsQuery) {
-    return stats.byCategory();
+  byCategory(@Root() stats: StatsQuery, @Info() info: GraphQLResolveInfo) {
+    return stats.byCategory(wantsVolunteerFigures(info));
   }
 
   @FieldResolver(() => [TownshipStatsType], { complexity: BREAKDOWN })
-  byTownship(@Root() stats: StatsQuery) {
-    return stats.byTownship();
+  byTownship(@Root() stats: StatsQuery, @Info() info: GraphQLResolveInfo) {
+    return stats.byTownship(wantsVolunteerFigures(info));
   }
 
   @FieldResolver(() => [MonthStatsType], { complexity: BREAKDOWN })
-  byMonth(@Root() stats: StatsQuery) {
-    return stats.byMonth();
+  byMonth(@Root() stats: StatsQuery, @Info() info: GraphQLResolveInfo) {
+    return stats.byMonth(wantsVolunteerFigures(info));
   }
 
   @FieldResolver(() => [AssociationStatsType], {

@@ -1,13 +1,16 @@
 /**
  * Dashboard aggregates, computed by PostgreSQL (GROUP BY, FILTER,
- * percentile_cont): no row is loaded into Node to be counted. Every figure
- * counts over the requests whose postedAt lies in [from, to) and that match the
- * other filters (api.md "Stats"); each figure is computed only when selected.
- * Results are cast to 32-bit integers in SQL, so a figure too large for a
- * GraphQL Int fails clearly instead of overflowing.
+ * percentile_cont): no row is loaded into Node to be counted. Every request
+ * figure counts over the requests whose postedAt lies in [from, to) and that
+ * match the other filters (api.md "Stats"); the volunteer figures (hours
+ * served, volunteers who served, no-show rate: issue 14) count over the
+ * assignments whose shift starts in [from, to), on requests that match the
+ * other filters (`StatsQuery.served`). Each figure is computed only when
+ * selected. Results are cast to 32-bit integers in SQL, so a figure too large
+ * for a GraphQL Int fails clearly instead of overflowing.
  */
 import type { Expression, ExpressionBuilder, NotNull, SqlBool } from 'kysely';
-import { inByteOrder, monthIn, secondsBetween } from '../../db/raw.js';
+import { hoursWithin, inByteOrder, monthIn, secondsBetween } from '../../db/raw.js';
 import type { Db } from '../../db/handle.js';
 import type { Actor } from '../../shared/actor.js';
 import { badInput } from '../../shared/errors.js';
@@ -50,12 +53,19 @@ export function statsScope(filter: StatsFilterFields | null | undefined): StatsS
   };
 }
 
-/** The scope as one predicate over help_request. */
+/** The scope as one predicate over help_request: posted in the period, and matching the other filters. */
 function inScope(eb: ExpressionBuilder<Tables, 'help_request'>, scope: StatsScope): Expression<SqlBool> {
-  const { association } = scope;
   return allOf(eb, [
     scope.from ? eb('help_request.postedAt', '>=', scope.from) : null,
     scope.to ? eb('help_request.postedAt', '<', scope.to) : null,
+    matchesFilters(eb, scope),
+  ]);
+}
+
+/** The scope's filters other than the period (townships, categories, association), over help_request. */
+function matchesFilters(eb: ExpressionBuilder<Tables, 'help_request'>, scope: StatsScope): Expression<SqlBool> {
+  const { association } = scope;
+  return allOf(eb, [
     ...requestAttributeConditions(
       eb,
       {
@@ -93,6 +103,12 @@ function inScope(eb: ExpressionBuilder<Tables, 'help_request'>, scope: StatsScop
 /** The rows of a scoped query: help_request as CTE r. */
 type Scoped = Tables & { r: Tables['help_request'] };
 
+/**
+ * The rows of a query over counted assignments: a (assignment) on a request of
+ * h (help_request matching the filters, CTE) by a claim c, of the volunteer v.
+ */
+type Served = Tables & { h: Tables['help_request'] } & { a: Tables['assignment'] } & { c: Tables['claim'] } & { v: Tables['volunteer'] };
+
 export interface Summary {
   requestsPosted: number;
   requestsFilled: number;
@@ -111,6 +127,19 @@ export interface BreakdownFigures {
   requestsCompleted: number;
   beneficiaries: number;
 }
+
+/** The volunteer figures (issue 14), of the whole scope or of one entry of a breakdown. */
+export interface VolunteerFigures {
+  volunteerHours: number;
+  volunteersServed: number;
+  noShowRate: number | null;
+}
+
+/** Their names: a breakdown computes them when one of these is asked for. */
+export const VOLUNTEER_FIGURES: readonly (keyof VolunteerFigures)[] = ['volunteerHours', 'volunteersServed', 'noShowRate'];
+
+/** An entry of a breakdown: the request figures, and the volunteer figures when they were asked for. */
+export type BreakdownEntry = BreakdownFigures & Partial<VolunteerFigures>;
 
 export interface HelperRow {
   associationId: string;
@@ -140,6 +169,29 @@ const beneficiaries = (eb: OverR) =>
 /** The figures of each entry of a breakdown. */
 const breakdownFigures = (eb: OverR) => [requestsPosted(eb), requestsCompleted(eb), beneficiaries(eb)] as const;
 
+type OverServed = ExpressionBuilder<Served, 'h' | 'a' | 'c' | 'v'>;
+
+/** The volunteer figures over the rows of a (grouped or not). */
+function volunteerFigures(eb: OverServed) {
+  const arrived = eb('a.arrivedAt', 'is not', null);
+  // Hours of each assignment (2 decimals, null until both times are recorded; absent has none),
+  // added as numeric so that the sum is exact, then a JavaScript number.
+  const hours = eb.cast(hoursWithin(eb.ref('a.arrivedAt'), eb.ref('a.leftAt'), eb.ref('a.shift')), 'numeric');
+  const recorded = eb.fn.countAll().filterWhere((eb) => eb.or([eb('a.absent', '=', true), eb('a.arrivedAt', 'is not', null)]));
+  return [
+    eb.cast<number>(eb.fn('round', [eb.fn.coalesce(eb.fn.sum(hours), eb.lit(0)), eb.lit(2)]), 'float8').as('volunteerHours'),
+    // A person is the user a volunteer is linked to now, on every roster (as on User.serviceRecord), or
+    // the roster entry itself; not assignment.person, which keeps who the volunteer was when the shift ended.
+    eb.cast<number>(eb.fn.count(eb.fn.coalesce('v.userId', 'v.id')).distinct().filterWhere(arrived), 'integer').as('volunteersServed'),
+    eb
+      .cast<number | null>(
+        eb(eb.cast(eb.fn.countAll().filterWhere('a.absent', '=', true), 'float8'), '/', eb.fn('nullif', [recorded, eb.lit(0)])),
+        'float8',
+      )
+      .as('noShowRate'),
+  ] as const;
+}
+
 /** The sum of committed quantities on slots of `unit` (bigint, uncast: cast where it leaves SQL). */
 function committedSum(eb: ExpressionBuilder<Scoped & { c: Tables['claim'] }, 'r' | 'c'>, unit: CapacityUnit) {
   return eb.fn.coalesce(eb.fn.sum('c.quantity').filterWhere('r.unit', '=', unit), eb.lit(0));
@@ -155,6 +207,27 @@ async function withinInt<T>(work: Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+/** The figures of an entry that has none: zeros (and a null rate). */
+function emptyEntry(withVolunteers: boolean): BreakdownEntry {
+  const requests = { requestsPosted: 0, requestsCompleted: 0, beneficiaries: 0 };
+  return withVolunteers ? { ...requests, volunteerHours: 0, volunteersServed: 0, noShowRate: null } : requests;
+}
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** An entry of a breakdown with the volunteer figures: the side it has nothing on (null from the full join) counts zero. */
+function entryOf<K>(row: K & Nullable<BreakdownFigures> & Nullable<VolunteerFigures>): K & BreakdownFigures & VolunteerFigures {
+  return {
+    ...row,
+    requestsPosted: row.requestsPosted ?? 0,
+    requestsCompleted: row.requestsCompleted ?? 0,
+    beneficiaries: row.beneficiaries ?? 0,
+    volunteerHours: row.volunteerHours ?? 0,
+    volunteersServed: row.volunteersServed ?? 0,
+    noShowRate: row.noShowRate,
+  };
 }
 
 /** Computes `compute` once, on first use. */
@@ -200,6 +273,62 @@ export class StatsQuery {
           .selectAll()
           .where((eb) => inScope(eb, this.scope)),
     );
+  }
+
+  /**
+   * The counted assignments, which the volunteer figures count (README, "Stats
+   * for dashboard authors"): those held through an ACTIVE or FULFILLED claim
+   * (the claims volunteersCommitted counts), whose shift starts (lower(shift))
+   * in [from, to), on requests that match the other filters whenever they were
+   * posted. An assignment whose claim ended (withdrawn, declined, cancelled,
+   * handed off) does not count, whatever was recorded on it: an assignment
+   * counts by its claim, not by its own end. Only recorded attendance counts:
+   * an assignment with nothing recorded adds to no figure.
+   *
+   * As rows: the requests that match the filters as CTE h, their assignments
+   * a, the claims c, the volunteers v.
+   */
+  private served() {
+    const { from, to } = this.scope;
+    return query(this.db.em)
+      .with(
+        (cte) => cte('h').notMaterialized(),
+        (db) =>
+          db
+            .selectFrom('help_request')
+            .selectAll()
+            .where((eb) => matchesFilters(eb, this.scope)),
+      )
+      .selectFrom('h')
+      .innerJoin('assignment as a', 'a.requestId', 'h.id')
+      .innerJoin('claim as c', (join) => join.onRef('c.id', '=', 'a.claimId').on('c.status', 'in', COMMITTED))
+      .innerJoin('volunteer as v', 'v.id', 'a.volunteerId')
+      .where((eb) => {
+        const starts = eb.fn<Date>('lower', ['a.shift']);
+        return allOf(eb, [from ? eb(starts, '>=', from) : null, to ? eb(starts, '<', to) : null]);
+      });
+  }
+
+  /** The volunteer figures of each category. */
+  private servedByCategory() {
+    return this.served()
+      .select((eb) => ['h.category', ...volunteerFigures(eb)])
+      .groupBy('h.category');
+  }
+
+  /** The volunteer figures of each township (requests without one are left out). */
+  private servedByTownship() {
+    return this.served()
+      .select((eb) => ['h.township', ...volunteerFigures(eb)])
+      .where('h.township', 'is not', null)
+      .groupBy('h.township');
+  }
+
+  /** The volunteer figures of each month of the shift's start. */
+  private servedByMonth() {
+    return this.served()
+      .select((eb) => [monthIn(eb.fn<Date>('lower', ['a.shift']), this.timeZone).as('month'), ...volunteerFigures(eb)])
+      .groupBy('month');
   }
 
   readonly statements = {
@@ -259,6 +388,77 @@ export class StatsQuery {
         .select((eb) => [monthIn(eb.ref('r.postedAt'), this.timeZone).as('month'), ...breakdownFigures(eb)])
         .groupBy('month')
         .orderBy('month'),
+
+    volunteers: () => this.served().select(volunteerFigures),
+
+    // The breakdowns with the volunteer figures: the request figures of each entry (p) beside
+    // its volunteer figures (v), one statement; an entry with only one of them has nulls on the
+    // other side (filled in by `entryOf`).
+    byCategoryWithVolunteers: () =>
+      this.scoped()
+        .selectFrom((db) =>
+          db
+            .selectFrom('r')
+            .select((eb) => ['r.category', ...breakdownFigures(eb)])
+            .groupBy('r.category')
+            .as('p'),
+        )
+        .fullJoin(this.servedByCategory().as('v'), 'v.category', 'p.category')
+        .select((eb) => [
+          eb.fn.coalesce('p.category', 'v.category').as('category'),
+          'p.requestsPosted',
+          'p.requestsCompleted',
+          'p.beneficiaries',
+          'v.volunteerHours',
+          'v.volunteersServed',
+          'v.noShowRate',
+        ])
+        .$narrowType<{ category: NotNull }>(),
+
+    byTownshipWithVolunteers: () =>
+      this.scoped()
+        .selectFrom((db) =>
+          db
+            .selectFrom('r')
+            .select((eb) => ['r.township', ...breakdownFigures(eb)])
+            .where('r.township', 'is not', null)
+            .groupBy('r.township')
+            .as('p'),
+        )
+        .fullJoin(this.servedByTownship().as('v'), 'v.township', 'p.township')
+        .select((eb) => [
+          eb.fn.coalesce('p.township', 'v.township').as('township'),
+          'p.requestsPosted',
+          'p.requestsCompleted',
+          'p.beneficiaries',
+          'v.volunteerHours',
+          'v.volunteersServed',
+          'v.noShowRate',
+        ])
+        .orderBy((eb) => inByteOrder(eb.fn.coalesce('p.township', 'v.township')))
+        .$narrowType<{ township: NotNull }>(),
+
+    byMonthWithVolunteers: () =>
+      this.scoped()
+        .selectFrom((db) =>
+          db
+            .selectFrom('r')
+            .select((eb) => [monthIn(eb.ref('r.postedAt'), this.timeZone).as('month'), ...breakdownFigures(eb)])
+            .groupBy('month')
+            .as('p'),
+        )
+        .fullJoin(this.servedByMonth().as('v'), 'v.month', 'p.month')
+        .select((eb) => [
+          eb.fn.coalesce('p.month', 'v.month').as('month'),
+          'p.requestsPosted',
+          'p.requestsCompleted',
+          'p.beneficiaries',
+          'v.volunteerHours',
+          'v.volunteersServed',
+          'v.noShowRate',
+        ])
+        .orderBy('month')
+        .$narrowType<{ month: NotNull }>(),
 
     topHelpers: (limit: number) =>
       this.scoped()
@@ -327,18 +527,48 @@ export class StatsQuery {
     async (): Promise<number> => (await withinInt(this.statements.activeAssociations().executeTakeFirstOrThrow())).n,
   );
 
-  /** One entry per category, in the enum's order, zeros included. */
-  readonly byCategory = once(async (): Promise<(BreakdownFigures & { category: AidCategory })[]> => {
-    const found = await withinInt(this.statements.byCategory().execute());
+  readonly volunteers = once((): Promise<VolunteerFigures> => withinInt(this.statements.volunteers().executeTakeFirstOrThrow()));
+
+  private readonly byCategoryOf = oncePer(async (withVolunteers: boolean): Promise<(BreakdownEntry & { category: AidCategory })[]> => {
+    const found = withVolunteers
+      ? (await withinInt(this.statements.byCategoryWithVolunteers().execute())).map(entryOf)
+      : await withinInt(this.statements.byCategory().execute());
     const byKey = new Map(found.map((entry) => [entry.category, entry]));
-    return Object.values(AidCategory).map(
-      (category) => byKey.get(category) ?? { category, requestsPosted: 0, requestsCompleted: 0, beneficiaries: 0 },
-    );
+    return Object.values(AidCategory).map((category) => byKey.get(category) ?? { category, ...emptyEntry(withVolunteers) });
   });
 
-  readonly byTownship = once((): Promise<(BreakdownFigures & { township: string })[]> => withinInt(this.statements.byTownship().execute()));
+  /** One entry per category, in the enum's order, zeros included; the volunteer figures when `withVolunteers`. */
+  byCategory(withVolunteers = false): Promise<(BreakdownEntry & { category: AidCategory })[]> {
+    return this.byCategoryOf(withVolunteers);
+  }
 
-  readonly byMonth = once((): Promise<(BreakdownFigures & { month: string })[]> => withinInt(this.statements.byMonth().execute()));
+  private readonly byTownshipOf = oncePer(async (withVolunteers: boolean): Promise<(BreakdownEntry & { township: string })[]> =>
+    withVolunteers
+      ? (await withinInt(this.statements.byTownshipWithVolunteers().execute())).map(entryOf)
+      : withinInt(this.statements.byTownship().execute()),
+  );
+
+  /**
+   * One entry per township with a request posted in the period; with the volunteer figures
+   * (`withVolunteers`), also one per township with a counted assignment.
+   */
+  byTownship(withVolunteers = false): Promise<(BreakdownEntry & { township: string })[]> {
+    return this.byTownshipOf(withVolunteers);
+  }
+
+  private readonly byMonthOf = oncePer(async (withVolunteers: boolean): Promise<(BreakdownEntry & { month: string })[]> =>
+    withVolunteers
+      ? (await withinInt(this.statements.byMonthWithVolunteers().execute())).map(entryOf)
+      : withinInt(this.statements.byMonth().execute()),
+  );
+
+  /**
+   * One entry per month with a request posted; with the volunteer figures (`withVolunteers`),
+   * also one per month in which a counted shift starts.
+   */
+  byMonth(withVolunteers = false): Promise<(BreakdownEntry & { month: string })[]> {
+    return this.byMonthOf(withVolunteers);
+  }
 
   private readonly topHelpersBy = oncePer((limit: number): Promise<HelperRow[]> => withinInt(this.statements.topHelpers(limit).execute()));
 

@@ -43,7 +43,7 @@ export class AssignmentResolver extends NodeFieldsResolver(AssignmentType, 'Assi
   @Access('authenticated')
   @Mutation(() => AssignmentType, {
     description:
-      "Ends an ACTIVE assignment, freeing its place on the claim: by the claiming association. One VOLUNTEER_UNASSIGNED event; the request's version does not change.",
+      "Ends an ACTIVE assignment, freeing its place on the claim: by the claiming association, before the shift starts (by the server's clock) and before any attendance is recorded for it. After that, who was assigned stays on record (BAD_USER_INPUT on id): if the volunteer did not come, the requester records them absent. One VOLUNTEER_UNASSIGNED event; the request's version does not change.",
   })
   async unassignVolunteer(
     @Arg('id', () => ID) id: string,

@@ -10,7 +10,11 @@
  *   backs it;
  * - never one person on two overlapping shifts of any requests
  *   (SCHEDULE_CONFLICT): an exclusion constraint on (person, shift) of active
- *   assignments decides, across requests, where no row lock can.
+ *   assignments decides, across requests, where no row lock can; another on
+ *   (volunteer, shift) keeps one roster entry off two overlapping shifts.
+ * A volunteer's person is read under a share lock of its row: accepting an
+ * invitation or leaving a roster (invitation.service.ts) changes it under the
+ * row's update lock, so an assignment is never made as a stale person.
  * Everything runs in the request's transaction (request-lock.service.ts): all
  * or nothing, events appended last. Assignment events do not change the
  * request's version.
@@ -35,8 +39,16 @@ import { personOf, type RosterEntry } from './volunteer.rows.js';
 /** Volunteers one assignVolunteers call may name. */
 const MAX_ASSIGNED_AT_ONCE = 100;
 
-/** The exclusion constraint of the migration: one person, no overlapping active shifts. */
-const NO_OVERLAP = 'assignment_no_overlap';
+/** The exclusion constraint of migration 0800: one person, no overlapping active shifts. */
+export const NO_OVERLAP = 'assignment_no_overlap';
+/** The partial unique index of migration 0800: one person once on a slot. */
+export const ONE_PER_SLOT = 'assignment_one_per_slot_idx';
+/**
+ * The exclusion constraint of migration 1200: one roster entry, no overlapping active
+ * shifts, whatever person its assignments were made as (a user who leaves a roster keeps
+ * theirs on the assignments made while linked; new ones are the entry's own).
+ */
+export const ENTRY_NO_OVERLAP = 'assignment_volunteer_no_overlap';
 
 /** assignVolunteers' input (paths `claimId`, `volunteerIds.2`, ...). */
 export interface AssignVolunteersFields {
@@ -67,8 +79,11 @@ export async function assignVolunteers(db: Db, actor: Actor, input: AssignVolunt
   const claim = claimKey ? await claimById(db).load(claimKey) : null;
   if (!claim) throw notFound('Claim');
   const found = await Promise.all(keys.map((key) => (key ? rosterEntryById(db).load(key) : Promise.resolve(null))));
+  const missing = found.findIndex((entry) => entry === null);
+  if (missing >= 0) {
+    throw new DomainError('NOT_FOUND', `volunteerIds.${missing} names no volunteer`, { field: `volunteerIds.${missing}` });
+  }
   const volunteers = found.filter((entry): entry is RosterEntry => entry !== null);
-  if (volunteers.length < found.length) throw notFound('Volunteer');
   await actingAssociation(db, actor, claim.associationId, 'assign volunteers to its claims');
   volunteers.forEach((volunteer, i) => {
     if (volunteer.associationId !== claim.associationId) {
@@ -82,7 +97,7 @@ export async function assignVolunteers(db: Db, actor: Actor, input: AssignVolunt
   if (request.unit !== CapacityUnit.PERSON || startsAt === null || endsAt === null) {
     throw badInput('claimId', 'Volunteers are assigned to places on a timed slot (startsAt and endsAt) of a request for people');
   }
-  const persons = volunteers.map(personOf);
+  const entryIds = volunteers.map((volunteer) => volunteer.id);
 
   return inRequestTransaction(db.em, request.id, clock, async ({ em, request: locked, emit }) => {
     requireOpenOrFilled(locked);
@@ -92,16 +107,29 @@ export async function assignVolunteers(db: Db, actor: Actor, input: AssignVolunt
     if (current.status !== ClaimStatus.ACTIVE) throw badInput('claimId', `The claim is ${current.status}, not ACTIVE`);
     if (endsAt <= clock()) throw badInput('claimId', 'This slot has already ended');
 
+    // Who each volunteer is (its linked user, or itself), under a share lock of its row until commit.
+    const links = await q
+      .selectFrom('volunteer')
+      .select(['id', 'userId'])
+      .where((eb) => eb('id', '=', eb.fn.any(eb.val(entryIds))))
+      .orderBy('id')
+      .forShare()
+      .execute();
+    const linkOf = new Map(links.map((row) => [row.id, row.userId]));
+    const persons = volunteers.map((volunteer) => personOf({ id: volunteer.id, userId: linkOf.get(volunteer.id) ?? null }));
+
     // Every assignment on this slot is written under this lock (the partial unique index backs it).
+    // One person once, and one roster entry once, whatever person it was assigned as.
     const onSlot = await q
       .selectFrom('assignment')
-      .select('person')
+      .select(['person', 'volunteerId'])
       .where('slotId', '=', slot.id)
       .where('endedAt', 'is', null)
-      .where((eb) => eb('person', '=', eb.fn.any(eb.val(persons))))
+      .where((eb) => eb.or([eb('person', '=', eb.fn.any(eb.val(persons))), eb('volunteerId', '=', eb.fn.any(eb.val(entryIds)))]))
       .execute();
-    const already = new Set(onSlot.map((row) => row.person));
-    const twice = persons.findIndex((person) => already.has(person));
+    const takenPersons = new Set(onSlot.map((row) => row.person));
+    const takenEntries = new Set(onSlot.map((row) => row.volunteerId));
+    const twice = persons.findIndex((person, i) => takenPersons.has(person) || takenEntries.has(entryIds[i]));
     if (twice >= 0) {
       throw new DomainError('ALREADY_CLAIMED', `volunteerIds.${twice} is already assigned to this slot`, {
         field: `volunteerIds.${twice}`,
@@ -150,10 +178,14 @@ export async function assignVolunteers(db: Db, actor: Actor, input: AssignVolunt
           }))
           .execute();
       } catch (error) {
-        if (violates(error, NO_OVERLAP)) {
+        if (violates(error, NO_OVERLAP) || violates(error, ENTRY_NO_OVERLAP)) {
           throw new DomainError('SCHEDULE_CONFLICT', `volunteerIds.${i} is already on an overlapping shift`, {
             field: `volunteerIds.${i}`,
           });
+        }
+        // Only an invitation to another roster accepted meanwhile can make the person appear on this slot.
+        if (violates(error, ONE_PER_SLOT)) {
+          throw new DomainError('ALREADY_CLAIMED', `volunteerIds.${i} is already assigned to this slot`, { field: `volunteerIds.${i}` });
         }
         throw error;
       }
@@ -171,7 +203,16 @@ export interface UnassignVolunteerInput {
   reason?: string | null;
 }
 
-/** Ends an active assignment and frees its place on the claim. By the claiming association. */
+/** What to do instead of unassigning someone whose shift is on record. */
+const RECORD_ABSENT_INSTEAD =
+  'who was assigned stays on record. If the volunteer did not come, the requesting association records them absent (recordAttendance)';
+
+/**
+ * Ends an active assignment and frees its place on the claim. By the claiming
+ * association, before the shift starts (by the clock) and before any attendance
+ * is recorded for it: after that, unassigning would rewrite who served
+ * (BAD_USER_INPUT `id`; the requester records `absent` instead).
+ */
 export async function unassignVolunteer(db: Db, actor: Actor, input: UnassignVolunteerInput, clock: Clock): Promise<string> {
   const reason = optionalText(input.reason, 'reason', LIMITS.short);
   const key = keyOf(input.id, 'Assignment', 'id');
@@ -179,18 +220,24 @@ export async function unassignVolunteer(db: Db, actor: Actor, input: UnassignVol
   if (!assignment) throw notFound('Assignment');
   const claim = mustExist(await claimById(db).load(assignment.claimId), 'claimById(assignment.claimId)');
   await actingAssociation(db, actor, claim.associationId, 'unassign its volunteers');
+  // Assignments exist only on timed slots (assignVolunteers); a slot's times never change.
+  const startsAt = mustExist((await slotById(db).load(assignment.slotId))?.startsAt, 'slotById(assignment.slotId).startsAt');
 
   return inRequestTransaction(db.em, assignment.requestId, clock, async ({ em, request, emit }) => {
     requireOpenOrFilled(request);
     const q = query(em);
-    const ended = await q
-      .updateTable('assignment')
-      .set({ endedAt: clock(), endReason: reason })
+    // Assignments of a request (attendance included) change only under its row lock: what is read here holds until commit.
+    const current = await q
+      .selectFrom('assignment')
+      .select(['endedAt', 'arrivedAt', 'absent'])
       .where('id', '=', assignment.id)
-      .where('endedAt', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
-    if (!ended) throw badInput('id', 'The assignment has already ENDED');
+      .executeTakeFirstOrThrow();
+    if (current.endedAt !== null) throw badInput('id', 'The assignment has already ENDED');
+    if (current.arrivedAt !== null || current.absent) {
+      throw badInput('id', `Attendance has been recorded for this assignment: ${RECORD_ABSENT_INSTEAD}`);
+    }
+    if (startsAt <= clock()) throw badInput('id', `This shift has started: ${RECORD_ABSENT_INSTEAD}`);
+    await q.updateTable('assignment').set({ endedAt: clock(), endReason: reason }).where('id', '=', assignment.id).execute();
     await q
       .updateTable('claim')
       .set((eb) => ({ assigned: eb('assigned', '-', 1) }))

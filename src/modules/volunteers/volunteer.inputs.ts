@@ -15,7 +15,7 @@ export class AddVolunteerInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'Links the volunteer to the user who signed up with this e-mail address (NOT_FOUND if none), so that they see their own shifts; a user is on a roster at most once.',
+      'Invites the user who signed up with this e-mail address (NOT_FOUND if none) to be this volunteer. It links nobody: until the user accepts (acceptVolunteerInvitation), the volunteer is one without an account. A user is on a roster at most once, and invited to it at most once at a time (BAD_USER_INPUT).',
   })
   userEmail?: string | null;
 }

@@ -1,9 +1,10 @@
 /**
  * Reads of volunteers and assignments, one statement per level. A volunteer's
- * name, phone and linked user are decided for the caller in the statement that
- * reads them (`restrictedColumns`), so loads are keyed by the caller's
- * Visibility as well as the id: one Db may serve several callers (the live
- * feed resolves an event once for all its subscribers in a process).
+ * name, phone, linked user and pending invitation are decided for the caller
+ * in the statement that reads them (`restrictedColumns`), so loads are keyed
+ * by the caller's Visibility as well as the id: one Db may serve several
+ * callers (the live feed resolves an event once for all its subscribers in a
+ * process).
  */
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { byKey, defineLoader, groupByKey } from '../../db/handle.js';
@@ -16,7 +17,8 @@ type VolunteerExpressions = ExpressionBuilder<Tables, 'volunteer'>;
 
 /**
  * Who may see a volunteer's name, phone and linked user (README, "Who sees
- * what"): administrators; the linked user; the OWNERs, COORDINATORs and keys
+ * what"): administrators; the linked user (once they accepted the roster's
+ * invitation: an invited user is nobody yet); the OWNERs, COORDINATORs and keys
  * of the roster's association and of every association that requested a slot
  * the volunteer is or was assigned to. Nobody else.
  */
@@ -41,13 +43,38 @@ function maySee(eb: VolunteerExpressions, visibility: Visibility): Expression<Sq
   return conditions.length === 0 ? eb.lit(false) : eb.or(conditions);
 }
 
-/** name, phone and userId, each null unless the caller may see them. */
+/**
+ * Who may know that a volunteer's invitation waits for an answer: administrators,
+ * the OWNERs, COORDINATORs and keys of the roster's association, and the invited
+ * user. (Not the requesters it was assigned to: the invitation is the roster's.)
+ */
+function mayKnowInvitation(eb: VolunteerExpressions, visibility: Visibility): Expression<SqlBool> {
+  if (visibility.privileged) return eb.lit(true);
+  const conditions: Expression<SqlBool>[] = [];
+  if (visibility.userId !== null) conditions.push(eb('volunteer.invitedUserId', '=', visibility.userId));
+  if (visibility.leads.length > 0) conditions.push(eb('volunteer.associationId', '=', eb.fn.any(eb.val([...visibility.leads]))));
+  return conditions.length === 0 ? eb.lit(false) : eb.or(conditions);
+}
+
+/**
+ * name, phone and userId, each null unless the caller may see them; and
+ * invitationPending, false unless the caller may know of the invitation. An
+ * invited user is not the linked user: they see neither name nor phone here
+ * (their invitation shows them the name alone: `invitationsByUser`).
+ */
 export function restrictedColumns(eb: VolunteerExpressions, visibility: Visibility) {
   const visible = maySee(eb, visibility);
   return [
     eb.case().when(visible).then(eb.ref('volunteer.name')).else(null).end().as('name'),
     eb.case().when(visible).then(eb.ref('volunteer.phone')).else(null).end().as('phone'),
     eb.case().when(visible).then(eb.ref('volunteer.userId')).else(null).end().as('userId'),
+    eb
+      .case()
+      .when(eb.and([mayKnowInvitation(eb, visibility), eb('volunteer.invitedUserId', 'is not', null)]))
+      .then(eb.lit(true))
+      .else(eb.lit(false))
+      .end()
+      .as('invitationPending'),
   ];
 }
 
@@ -86,6 +113,25 @@ export const visibleVolunteerById = defineLoader<VisibleVolunteerKey, VolunteerR
   }
   return keys.map((key) => found.get(cacheKeyOf(key)) ?? null);
 }, cacheKeyOf);
+
+/**
+ * Each user's invitations waiting for an answer, oldest first: the volunteer as
+ * the invitation shows it to the invited user, the roster's association and the
+ * name the roster gave, never the phone nor a link. Who may see the list is
+ * decided by the service (the user themself and administrators).
+ */
+export const invitationsByUser = defineLoader<string, VolunteerRow[]>(async (db, userIds) => {
+  const found = await query(db.em)
+    .selectFrom('volunteer')
+    .select(['id', 'associationId', 'createdAt', 'name', 'invitedUserId'])
+    .where((eb) => eb('invitedUserId', '=', eb.fn.any(eb.val([...userIds]))))
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  return groupByKey(userIds, found, (r) => r.invitedUserId).map((rows) =>
+    rows.map(({ invitedUserId: _invited, ...row }): VolunteerRow => ({ ...row, phone: null, userId: null, invitationPending: true })),
+  );
+});
 
 /** What the write side needs of a volunteer: whose roster, which person. Never shown to callers. */
 export const rosterEntryById = defineLoader<string, RosterEntry | null>(async (db, ids) =>

@@ -3,13 +3,15 @@ import type { RowOf } from '../tables.js';
 
 /**
  * A volunteer as a caller may see it: `name`, `phone` and `userId` (the linked
- * user) are restricted (volunteer.loaders.ts, `restrictedColumns`), null for
- * callers who may not see them.
+ * user, once they accepted) are restricted (volunteer.loaders.ts,
+ * `restrictedColumns`), null for callers who may not see them;
+ * `invitationPending` is false for callers who may not know of the invitation.
  */
 export type VolunteerRow = Pick<RowOf<'volunteer'>, 'id' | 'associationId' | 'createdAt'> & {
   name: string | null;
   phone: string | null;
   userId: string | null;
+  invitationPending: boolean;
 };
 
 /** What the write side reads of a volunteer: whose roster, and which person it is. */
@@ -38,7 +40,8 @@ export type AssignmentRow = Pick<RowOf<'assignment'>, (typeof ASSIGNMENT_FIELDS)
 
 /**
  * One person across rosters (the exclusion constraint's `person`): the linked
- * user when there is one, the volunteer record otherwise.
+ * user when there is one (an invitation not yet accepted links nobody), the
+ * volunteer record otherwise.
  */
 export const personOf = (volunteer: Pick<RosterEntry, 'id' | 'userId'>): string =>
   volunteer.userId === null ? `volunteer:${volunteer.id}` : `user:${volunteer.userId}`;

@@ -28,7 +28,7 @@ export interface AddVolunteerFields {
   associationId: string;
   name: string;
   phone?: string | null;
-  /** Links the user who signed up with this e-mail address. */
+  /** Invites the user who signed up with this e-mail address (they accept or decline: invitation.service.ts). */
   userEmail?: string | null;
 }
 
@@ -36,8 +36,11 @@ export interface AddVolunteerFields {
  * Adds a volunteer to an association's roster; returns its id. By the
  * association's OWNERs, COORDINATORs and key, and administrators. The caller's
  * right is checked before the e-mail is looked up (outsiders cannot probe who
- * has signed up); the roster's bound and "a user once per roster" are exact
- * under the association's row lock.
+ * has signed up). `userEmail` links nobody: it invites that user, and until
+ * they accept, the volunteer is one without an account. The roster's bound,
+ * "a user once per roster" (linked or invited) and the bound of invitations
+ * waiting for one user are exact under the association's and the user's row
+ * locks (in that order, as addMember takes them).
  */
 export async function addVolunteer(db: Db, actor: Actor, input: AddVolunteerFields, clock: Clock): Promise<string> {
   const associationKey = keyOf(input.associationId, 'Association', 'associationId');
@@ -67,13 +70,29 @@ export async function addVolunteer(db: Db, actor: Actor, input: AddVolunteerFiel
       throw badInput('associationId', `An association has at most ${BOUNDS.volunteers} volunteers on its roster`);
     }
     if (user) {
-      const linked = await q
+      await q.selectFrom('app_user').select('id').where('id', '=', user.id).forUpdate().execute();
+      const known = await q
         .selectFrom('volunteer')
-        .select('id')
+        .select('userId')
         .where('associationId', '=', association.id)
-        .where('userId', '=', user.id)
+        .where((eb) => eb.or([eb('userId', '=', user.id), eb('invitedUserId', '=', user.id)]))
         .executeTakeFirst();
-      if (linked) throw badInput('userEmail', "This user is already on the association's roster");
+      if (known) {
+        throw badInput(
+          'userEmail',
+          known.userId === user.id
+            ? "This user is already on the association's roster"
+            : "This user is already invited to the association's roster and has not answered yet",
+        );
+      }
+      const { waiting } = await q
+        .selectFrom('volunteer')
+        .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('waiting'))
+        .where('invitedUserId', '=', user.id)
+        .executeTakeFirstOrThrow();
+      if (waiting >= BOUNDS.invitationsPerUser) {
+        throw badInput('userEmail', `A user has at most ${BOUNDS.invitationsPerUser} invitations to rosters waiting for an answer`);
+      }
     }
     const { id } = await q
       .insertInto('volunteer')
@@ -82,7 +101,7 @@ export async function addVolunteer(db: Db, actor: Actor, input: AddVolunteerFiel
         associationId: association.id,
         name: fields.name,
         phone: fields.phone,
-        userId: user?.id ?? null,
+        invitedUserId: user?.id ?? null,
         createdAt: clock(),
       })
       .returning('id')
@@ -133,7 +152,7 @@ const rostersOfAssociations = parentPageLoaders<RosterRow, string, Visibility>({
       .as('ranked');
     return query(db.em)
       .selectFrom(ranked)
-      .select(['id', 'associationId', 'createdAt', 'name', 'phone', 'userId', 'sortName'])
+      .select(['id', 'associationId', 'createdAt', 'name', 'phone', 'userId', 'invitationPending', 'sortName'])
       .where('rank', '<=', page.limit + 1)
       .orderBy('rank')
       .execute();

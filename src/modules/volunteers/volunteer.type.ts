@@ -4,7 +4,7 @@ import { NodeInterface, connectionTypes } from '../../shared/relay.type.js';
 
 /** Who sees a volunteer's restricted fields (volunteer.loaders.ts applies it). */
 export const VOLUNTEER_PRIVACY =
-  "Visible to the OWNERs, COORDINATORs and API keys of the volunteer's association and of every association that requested a slot the volunteer is or was assigned to, to the linked user, and to administrators; null for everyone else.";
+  "Visible to the OWNERs, COORDINATORs and API keys of the volunteer's association and of every association that requested a slot the volunteer is or was assigned to, to the linked user (once they accepted the roster's invitation), and to administrators; null for everyone else. A user invited but not linked sees only the name, in their own User.volunteerInvitations.";
 
 @ObjectType('Volunteer', {
   implements: NodeInterface,
@@ -22,6 +22,12 @@ export class VolunteerType {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  @Field(() => Boolean, {
+    description:
+      "True while the user invited by addVolunteer's userEmail has neither accepted nor declined (until they accept, the volunteer is one without an account). Visible to the OWNERs, COORDINATORs and API key of the roster's association, to the invited user and to administrators; false for everyone else.",
+  })
+  invitationPending!: boolean;
 }
 
 @ObjectType('Assignment', {
