@@ -51,9 +51,9 @@ const GROUPS = {
   },
   commitments: { fields: 'volunteersCommitted amountPledged', run: (q) => q.commitments() },
   activeAssociations: { fields: 'activeAssociations', run: (q) => q.activeAssociations() },
-  byCategory: { fields: 'byCategory { category requestsPosted requestsCompleted beneficiaries }', run: (q) => q.byCategory() },
-  byTownship: { fields: 'byTownship { township requestsPosted requestsCompleted beneficiaries }', run: (q) => q.byTownship() },
-  byMonth: { fields: 'byMonth { month requestsPosted requestsCompleted beneficiaries }', run: (q) => q.byMonth() },
+  byCategory: { fields: 'byCategory { category requestsPosted requestsCompleted beneficiaries }', run: (q) => q.byCategory(false) },
+  byTownship: { fields: 'byTownship { township requestsPosted requestsCompleted beneficiaries }', run: (q) => q.byTownship(false) },
+  byMonth: { fields: 'byMonth { month requestsPosted requestsCompleted beneficiaries }', run: (q) => q.byMonth(false) },
   volunteers: { fields: 'volunteerHours volunteersServed noShowRate', run: (q) => q.volunteers() },
   byMonthWithVolunteers: {
     fields: 'byMonth { month requestsPosted volunteerHours volunteersServed noShowRate }',

@@ -118,6 +118,17 @@ function decodeCursor(cursor: string, scope: string, keyShape: readonly KeyShape
   return key;
 }
 
+/** A part of a sort key, checked by openPage against its shape: an instant (or 'infinity'), a uuid, a rank. */
+export function keyText(part: KeyPart | undefined): string {
+  if (typeof part !== 'string') throw new Error('a sort key part is not text, although openPage checked its shape');
+  return part;
+}
+
+export function keyNumber(part: KeyPart | undefined): number {
+  if (typeof part !== 'number') throw new Error('a sort key part is not a number, although openPage checked its shape');
+  return part;
+}
+
 /** Turns `limit + 1` fetched rows into a connection. */
 export function toConnection<T>(rows: T[], page: Page, keyOf: (row: T) => KeyPart[], totalCount?: () => Promise<number>): Connection<T> {
   const nodes = rows.slice(0, page.limit);

@@ -11,7 +11,7 @@ import { listScope, openPage, toConnection, type Connection, type Page, type Pag
 import { allOf } from '../request-filter.js';
 import { query } from '../tables.js';
 import { HAND_OFF_FIELDS, handOffById, type HandOffRow } from './claim-handoff.loaders.js';
-import { keyText } from './help-request-list.service.js';
+import { keyText } from '../../shared/pagination.js';
 
 type Side = 'fromAssociationId' | 'toAssociationId';
 

@@ -8,7 +8,7 @@ import { allOf } from '../request-filter.js';
 import { query } from '../tables.js';
 import { CLAIM_FIELDS, type ClaimRow } from './help-request.rows.js';
 import { claimById } from './help-request.loaders.js';
-import { keyText } from './help-request-list.service.js';
+import { keyText } from '../../shared/pagination.js';
 
 const claimsOfAssociations = parentPageLoaders<ClaimRow, ClaimStatus>({
   statuses: Object.values(ClaimStatus),

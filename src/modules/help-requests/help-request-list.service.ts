@@ -15,6 +15,8 @@ import { HelpRequestOrder, RequestStatus, type AidCategory, type RequestKind } f
 import { decodeGlobalId, keyOf } from '../../shared/global-id.js';
 import { LIMITS, foldText, optionalText, trimText } from '../../shared/input.js';
 import {
+  keyNumber,
+  keyText,
   listScope,
   openPage,
   toConnection,
@@ -99,17 +101,6 @@ function forCaller(db: Db, rows: (HelpRequestRow & { storedContact: string | nul
     requestById(db).prime(row.id, { ...row, contact: storedContact });
     return read.wanted ? { ...row, [CONTACT_DECIDED]: true } : row;
   });
-}
-
-/** A part of a sort key, checked by openPage against its shape: an instant (or 'infinity'), a uuid, a rank. */
-export function keyText(part: KeyPart | undefined): string {
-  if (typeof part !== 'string') throw new Error('a sort key part is not text, although openPage checked its shape');
-  return part;
-}
-
-export function keyNumber(part: KeyPart | undefined): number {
-  if (typeof part !== 'number') throw new Error('a sort key part is not a number, although openPage checked its shape');
-  return part;
 }
 
 const URGENCY_RANK: Record<string, number> = { CRITICAL: 3, HIGH: 2, NORMAL: 1, LOW: 0 };

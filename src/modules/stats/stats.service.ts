@@ -529,7 +529,8 @@ export class StatsQuery {
 
   readonly volunteers = once((): Promise<VolunteerFigures> => withinInt(this.statements.volunteers().executeTakeFirstOrThrow()));
 
-  private readonly byCategoryOf = oncePer(async (withVolunteers: boolean): Promise<(BreakdownEntry & { category: AidCategory })[]> => {
+  /** One entry per category, in the enum's order, zeros included; the volunteer figures when `withVolunteers`. */
+  readonly byCategory = oncePer(async (withVolunteers: boolean): Promise<(BreakdownEntry & { category: AidCategory })[]> => {
     const found = withVolunteers
       ? (await withinInt(this.statements.byCategoryWithVolunteers().execute())).map(entryOf)
       : await withinInt(this.statements.byCategory().execute());
@@ -537,38 +538,25 @@ export class StatsQuery {
     return Object.values(AidCategory).map((category) => byKey.get(category) ?? { category, ...emptyEntry(withVolunteers) });
   });
 
-  /** One entry per category, in the enum's order, zeros included; the volunteer figures when `withVolunteers`. */
-  byCategory(withVolunteers = false): Promise<(BreakdownEntry & { category: AidCategory })[]> {
-    return this.byCategoryOf(withVolunteers);
-  }
-
-  private readonly byTownshipOf = oncePer(async (withVolunteers: boolean): Promise<(BreakdownEntry & { township: string })[]> =>
+  /**
+   * One entry per township with a request posted in the period; with the volunteer figures
+   * (`withVolunteers`), also one per township with a counted assignment.
+   */
+  readonly byTownship = oncePer(async (withVolunteers: boolean): Promise<(BreakdownEntry & { township: string })[]> =>
     withVolunteers
       ? (await withinInt(this.statements.byTownshipWithVolunteers().execute())).map(entryOf)
       : withinInt(this.statements.byTownship().execute()),
   );
 
   /**
-   * One entry per township with a request posted in the period; with the volunteer figures
-   * (`withVolunteers`), also one per township with a counted assignment.
+   * One entry per month with a request posted; with the volunteer figures (`withVolunteers`),
+   * also one per month in which a counted shift starts.
    */
-  byTownship(withVolunteers = false): Promise<(BreakdownEntry & { township: string })[]> {
-    return this.byTownshipOf(withVolunteers);
-  }
-
-  private readonly byMonthOf = oncePer(async (withVolunteers: boolean): Promise<(BreakdownEntry & { month: string })[]> =>
+  readonly byMonth = oncePer(async (withVolunteers: boolean): Promise<(BreakdownEntry & { month: string })[]> =>
     withVolunteers
       ? (await withinInt(this.statements.byMonthWithVolunteers().execute())).map(entryOf)
       : withinInt(this.statements.byMonth().execute()),
   );
-
-  /**
-   * One entry per month with a request posted; with the volunteer figures (`withVolunteers`),
-   * also one per month in which a counted shift starts.
-   */
-  byMonth(withVolunteers = false): Promise<(BreakdownEntry & { month: string })[]> {
-    return this.byMonthOf(withVolunteers);
-  }
 
   private readonly topHelpersBy = oncePer((limit: number): Promise<HelperRow[]> => withinInt(this.statements.topHelpers(limit).execute()));
 

@@ -19,7 +19,7 @@ import { query, type Tables } from '../tables.js';
 import { associationById } from '../associations/association.loaders.js';
 import { mayActFor } from '../associations/association.policy.js';
 import { standingIn, visibilityOf, type Visibility } from '../associations/standing.service.js';
-import { keyText } from '../help-requests/help-request-list.service.js';
+import { keyText } from '../../shared/pagination.js';
 import { visibleVolunteerById, volunteerColumns } from './volunteer.loaders.js';
 import type { VolunteerRow } from './volunteer.rows.js';
 
