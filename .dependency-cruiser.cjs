@@ -28,6 +28,20 @@ module.exports = {
       to: { couldNotResolve: true },
     },
     {
+      name: 'web-is-a-client',
+      comment:
+        'The browser pages (src/web) use only the public API, like any client: they import nothing from the server, and nothing imports them.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/', pathNot: '^src/web/' },
+    },
+    {
+      name: 'nothing-imports-web',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/web/' },
+      to: { path: '^src/web/' },
+    },
+    {
       name: 'modules-not-to-server',
       comment: 'Features know nothing of the transport: they import no server/ file.',
       severity: 'error',
@@ -82,7 +96,8 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // npm packages are in the graph as leaves (not followed), so rules can name them.
-    exclude: { path: '^(tests|bench|migrations|examples)/' },
+    // The pages' build config is a tool's config, like codegen.ts at the top.
+    exclude: { path: '^(tests|bench|migrations|examples)/|^src/web/vite\\.config\\.ts$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
   },

@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   // The server: the strict set.
   {
-    files: ['src/**/*.ts', 'migrations/**/*.ts'],
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'migrations/**/*.ts'],
     extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
     rules: {
       // Query results are typed by the table declarations (modules/tables.ts): a cast
@@ -31,6 +31,11 @@ export default tseslint.config(
         { paths: [{ name: 'kysely', importNames: ['sql'], message: 'Write SQL text only in src/db/raw.ts, as a named function.' }] },
       ],
     },
+  },
+  // The browser pages (built by Vite, served by src/server/pages.ts).
+  {
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['src/db/raw.ts'],
@@ -45,7 +50,7 @@ export default tseslint.config(
   },
   // Rules shared by every TypeScript file; each setting says why it differs from the preset.
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       // Numbers in messages and SQL fragments are fine; objects and nullish values are not.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],

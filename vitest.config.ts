@@ -1,7 +1,22 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The page tests (tests/browser/) drive a real Chromium. BROWSER_TESTS=true
+ * requires them (.ci/run installs Chromium and sets it in one of its two
+ * passes); BROWSER_TESTS=false leaves them out; unset, they run where Debian's
+ * chromium is installed, and a line says why when they do not.
+ */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browserTests = process.env.BROWSER_TESTS === undefined ? existsSync(chromium) : process.env.BROWSER_TESTS === 'true';
+if (!browserTests && process.env.BROWSER_TESTS === undefined) {
+  process.stderr.write(
+    `note: page tests (tests/browser/) left out: no Chromium at ${chromium} (apt-get install chromium fonts-wqy-microhei)\n`,
+  );
+}
 
 export default defineConfig({
   resolve: {
@@ -12,6 +27,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...(browserTests ? [] : ['tests/browser/**'])],
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
     // Two cores: two files at a time, each with its own database and servers.

@@ -54,6 +54,8 @@ export interface Config {
   metricsToken: string | null;
   /** Rate limits, shared by every instance; null when RATE_LIMITS=false. */
   rateLimits: RateLimitsConfig | null;
+  /** GRAPHQL_IDE: serve the GraphQL IDE at GET /graphql to browsers (default on). */
+  graphqlIde: boolean;
   /** Diagnostics: answer each HTTP operation's SQL statement count in `x-sql-statements`. */
   sqlCountHeader: boolean;
 }
@@ -156,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(env),
     rateLimits: bool(env, 'RATE_LIMITS') === false ? null : rateLimits(env),
     metricsToken: read(env, 'METRICS_TOKEN') ?? null,
+    graphqlIde: bool(env, 'GRAPHQL_IDE') ?? true,
     maxCost: {
       query: int(env, 'QUERY_MAX_COST', DEFAULT_MAX_COST, 1, 100_000_000),
       subscription: int(env, 'SUBSCRIPTION_MAX_COST', DEFAULT_MAX_SUBSCRIPTION_COST, 1, 100_000_000),

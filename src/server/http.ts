@@ -25,6 +25,7 @@ import { checkCost } from './cost.js';
 import { clientAddress } from './client-address.js';
 import { SERVICE_RECORD_CSV_PATH, serviceRecordCsvRoute } from './export.js';
 import type { Metrics } from './metrics.js';
+import { pagesRouter } from './pages.js';
 
 /** Root fields that ignore any credentials sent with them (a stale token must not stop a log-in). */
 const CREDENTIAL_FREE_FIELDS = new Set(['signUp', 'logIn']);
@@ -172,6 +173,7 @@ export async function createHttp(
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
   app.get(SERVICE_RECORD_CSV_PATH, serviceRecordCsvRoute(services));
+  app.use(pagesRouter(services.config));
   if (services.config.sqlCountHeader) app.use('/graphql', sqlCountScope);
   app.use(
     '/graphql',

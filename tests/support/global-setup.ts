@@ -5,7 +5,7 @@
  * own fresh database copied from the template (tests/support/database.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -26,6 +26,28 @@ declare module 'vitest' {
   }
 }
 
+/** Written after each page build; older than any page source means rebuild. */
+const PAGES_STAMP = 'dist/web/.built';
+/** What the page bundles are built from (the IDE preloads the example operations). */
+const PAGE_SOURCES = ['src/web', 'examples/operations', 'package-lock.json'];
+
+async function newestChange(file: string): Promise<number> {
+  const info = await stat(file);
+  if (!info.isDirectory()) return info.mtimeMs;
+  const entries = await readdir(file);
+  const times = await Promise.all(entries.map((entry) => newestChange(path.join(file, entry))));
+  return Math.max(info.mtimeMs, ...times);
+}
+
+async function pagesStale(root: string): Promise<boolean> {
+  const built = await stat(path.join(root, PAGES_STAMP)).then(
+    (info) => info.mtimeMs,
+    () => 0,
+  );
+  const sources = await Promise.all(PAGE_SOURCES.map((source) => newestChange(path.join(root, source)).catch(() => 0)));
+  return Math.max(...sources) > built;
+}
+
 export default async function setup(project: TestProject) {
   // Refuse before anything starts, in one line: an old Node fails later in obscure ways.
   const refusal = unsupportedNode();
@@ -38,6 +60,14 @@ export default async function setup(project: TestProject) {
     cwd: root,
     stdio: 'inherit',
   });
+  // The pages the server serves (GraphQL IDE, dashboard), when their sources changed.
+  if (await pagesStale(root)) {
+    execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/web/vite.config.ts'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    await writeFile(path.join(root, PAGES_STAMP), new Date().toISOString());
+  }
 
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   let embedded: EmbeddedDatabase | null = null;

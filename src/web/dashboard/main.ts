@@ -1,0 +1,3 @@
+// Placeholder until the dashboard lands.
+const el = document.getElementById('dashboard');
+if (el) el.textContent = 'Dashboard';

@@ -1,0 +1,3 @@
+// Placeholder until the IDE lands.
+const el = document.getElementById('ide');
+if (el) el.textContent = 'GraphQL IDE';
