@@ -22,7 +22,7 @@ describe('GET /graphql', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const page = await response.text();
     // Every script and style the page names is served here (no CDN), and is there.
-    const assets = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    const assets = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
     expect(assets.length).toBeGreaterThan(0);
     for (const asset of assets) {
       expect(asset).toMatch(/^\/assets\//);
