@@ -45,8 +45,10 @@ await runCli(async () => {
     await stop();
     return;
   }
+  const dashboard = app.url.replace(/\/graphql$/, '/dashboard');
+  const ide = config.graphqlIde ? `; open it in a browser for the GraphQL IDE` : '';
   log.info(
-    { url: app.url, database: app.db.embedded ? 'embedded' : 'external', node: process.version },
-    `GraphQL server ready at ${app.url} (Node.js ${process.version})`,
+    { url: app.url, dashboard, database: app.db.embedded ? 'embedded' : 'external', node: process.version },
+    `GraphQL server ready at ${app.url}${ide}; dashboard at ${dashboard} (Node.js ${process.version})`,
   );
 });
