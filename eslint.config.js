@@ -41,6 +41,12 @@ export default tseslint.config(
     files: ['src/db/raw.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // The examples: what integrators read first, and copy; the strict set, as for the server.
+  // Their own tsconfig (examples/tsconfig.json) holds them to what Node's type stripping runs.
+  {
+    files: ['examples/**/*.ts'],
+    extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
+  },
   // Tests, benchmarks and tool configs: the recommended set. Tests index into
   // answers whose shape the test itself asserts; a wrong `!` fails the test,
   // which is what the strict set's no-non-null-assertion would protect against.

@@ -39,12 +39,15 @@ function operationsOf(text: string): string[] {
     .map((operation) => [operation, ...fragments].map((d) => print(d)).join('\n'));
 }
 
-/** The operations the project documents (README's graphql blocks) or ships (examples/operations), plus GraphiQL's introspection. */
+/** The operations the project documents (the graphql blocks of README.md and docs/) or ships (examples/operations), plus GraphiQL's introspection. */
 async function shippedOperations(): Promise<{ where: string; text: string }[]> {
   const found: { where: string; text: string }[] = [];
-  const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
-  for (const [i, block] of [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].entries()) {
-    for (const text of operationsOf(block[1] ?? '')) found.push({ where: `README block ${i + 1}`, text });
+  const pages = ['README.md', ...(await readdir(path.join(ROOT, 'docs'))).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  for (const page of pages) {
+    const markdown = await readFile(path.join(ROOT, page), 'utf8');
+    for (const [i, block] of [...markdown.matchAll(/```graphql\n([\s\S]*?)```/g)].entries()) {
+      for (const text of operationsOf(block[1] ?? '')) found.push({ where: `${page} block ${i + 1}`, text });
+    }
   }
   const dir = path.join(ROOT, 'examples/operations');
   for (const file of await readdir(dir)) {

@@ -320,6 +320,19 @@ export type Weekday =
   /** Wednesday 周三 */
   | 'WE';
 
+export type IssueApiKeyMutationVariables = Exact<{
+  associationId: string | number;
+  name: string;
+}>;
+
+
+export type IssueApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string } } };
+
+export type CurrentApiKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurrentApiKeyQuery = { currentApiKey: { id: string, name: string, association: { id: string, name: string } } | null };
+
 export type AssociationsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
@@ -333,6 +346,14 @@ export type ClaimMutationVariables = Exact<{
 
 
 export type ClaimMutation = { claim: { id: string, status: ClaimStatus, quantity: number } };
+
+export type WithdrawMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type WithdrawMutation = { withdrawClaim: { id: string, status: ClaimStatus, endReason: string | null } };
 
 export type RequestEventsHeadQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -353,6 +374,35 @@ export type LiveRequestEventsSubscriptionVariables = Exact<{
 
 export type LiveRequestEventsSubscription = { requestEvents: { cursor: string, type: RequestEventType, occurredAt: string, request: { id: string, title: string, status: RequestStatus, remaining: number } } };
 
+export type OpenRequestsQueryVariables = Exact<{
+  filter: HelpRequestFilter;
+}>;
+
+
+export type OpenRequestsQuery = { helpRequests: { totalCount: number, edges: Array<{ node: { id: string, title: string, remaining: number, unit: CapacityUnit, requester: { name: string } } }> } };
+
+export type RequestFeedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+  filter?: RequestEventFilter | null | undefined;
+}>;
+
+
+export type RequestFeedSubscription = { requestEvents: { cursor: string, type: RequestEventType, occurredAt: string, actor: { name: string } | null, claim: { quantity: number, association: { name: string }, slot: { label: string | null } } | null, request: { id: string, title: string, status: RequestStatus, remaining: number, requester: { id: string, name: string } } } };
+
+export type PostRotaMutationVariables = Exact<{
+  input: PostHelpRequestInput;
+}>;
+
+
+export type PostRotaMutation = { postHelpRequest: { id: string, title: string, status: RequestStatus, capacity: number, slots: Array<{ id: string, label: string | null, startsAt: string | null, endsAt: string | null, capacity: number }> } };
+
+export type RotaQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotaQuery = { helpRequest: { id: string, title: string, status: RequestStatus, capacity: number, remaining: number, requester: { id: string, name: string }, slots: Array<{ id: string, label: string | null, startsAt: string | null, endsAt: string | null, capacity: number, remaining: number, claims: Array<{ id: string, quantity: number, association: { id: string, name: string }, assignments: Array<{ id: string, arrivedAt: string | null, leftAt: string | null, absent: boolean, hoursServed: number | null, volunteer: { name: string | null } }> }> }> } | null };
+
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
@@ -367,6 +417,48 @@ export type LogInMutationVariables = Exact<{
 
 
 export type LogInMutation = { logIn: { token: string } };
+
+export type MyAssociationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAssociationsQuery = { viewer: { displayName: string, memberships: Array<{ role: MemberRole, association: { id: string, name: string } }> } | null };
+
+export type CountyStatsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type CountyStatsQuery = { stats: { requestsPosted: number, requestsFilled: number, requestsCompleted: number, fillRate: number, medianTimeToFillSeconds: number | null, volunteersCommitted: number, amountPledged: number, beneficiaries: number, activeAssociations: number, volunteerHours: number, volunteersServed: number, noShowRate: number | null, byCategory: Array<{ category: AidCategory, requestsPosted: number, requestsCompleted: number, beneficiaries: number, volunteerHours: number }>, byTownship: Array<{ township: string, requestsPosted: number, requestsCompleted: number, beneficiaries: number, volunteerHours: number }>, topHelpers: Array<{ claimsMade: number, volunteersCommitted: number, amountPledged: number, association: { name: string } }> } };
+
+export type AssociationRosterQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AssociationRosterQuery = { association: { volunteers: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string | null } }> } } | null };
+
+export type AddToRosterMutationVariables = Exact<{
+  input: AddVolunteerInput;
+}>;
+
+
+export type AddToRosterMutation = { addVolunteer: { id: string, name: string | null } };
+
+export type AssignToShiftMutationVariables = Exact<{
+  input: AssignVolunteersInput;
+}>;
+
+
+export type AssignToShiftMutation = { assignVolunteers: Array<{ id: string, volunteer: { name: string | null } }> };
+
+export type RecordShiftAttendanceMutationVariables = Exact<{
+  input: RecordAttendanceInput;
+}>;
+
+
+export type RecordShiftAttendanceMutation = { recordAttendance: { id: string, arrivedAt: string | null, leftAt: string | null, absent: boolean, hoursServed: number | null, volunteer: { name: string | null } } };
 
 export type AssociationWithMembersAndKeysQueryVariables = Exact<{
   id: string | number;
@@ -1502,6 +1594,29 @@ export const AssignmentFieldsFragmentDoc = new TypedDocumentString(`
     id
   }
 }`, {"fragmentName":"AssignmentFields"}) as unknown as TypedDocumentString<AssignmentFieldsFragment, unknown>;
+export const IssueApiKeyDocument = new TypedDocumentString(`
+    mutation IssueApiKey($associationId: ID!, $name: String!) {
+  createApiKey(associationId: $associationId, name: $name) {
+    secret
+    apiKey {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IssueApiKeyMutation, IssueApiKeyMutationVariables>;
+export const CurrentApiKeyDocument = new TypedDocumentString(`
+    query CurrentApiKey {
+  currentApiKey {
+    id
+    name
+    association {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CurrentApiKeyQuery, CurrentApiKeyQueryVariables>;
 export const AssociationsDocument = new TypedDocumentString(`
     query Associations($first: Int) {
   associations(first: $first) {
@@ -1525,6 +1640,15 @@ export const ClaimDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClaimMutation, ClaimMutationVariables>;
+export const WithdrawDocument = new TypedDocumentString(`
+    mutation Withdraw($id: ID!, $reason: String) {
+  withdrawClaim(id: $id, reason: $reason) {
+    id
+    status
+    endReason
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawMutation, WithdrawMutationVariables>;
 export const RequestEventsHeadDocument = new TypedDocumentString(`
     query RequestEventsHead {
   requestEventsHead
@@ -1559,6 +1683,113 @@ export const LiveRequestEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LiveRequestEventsSubscription, LiveRequestEventsSubscriptionVariables>;
+export const OpenRequestsDocument = new TypedDocumentString(`
+    query OpenRequests($filter: HelpRequestFilter!) {
+  helpRequests(filter: $filter, orderBy: STARTS_SOON, first: 100) {
+    totalCount
+    edges {
+      node {
+        id
+        title
+        remaining
+        unit
+        requester {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenRequestsQuery, OpenRequestsQueryVariables>;
+export const RequestFeedDocument = new TypedDocumentString(`
+    subscription RequestFeed($after: String, $filter: RequestEventFilter) {
+  requestEvents(after: $after, filter: $filter) {
+    cursor
+    type
+    occurredAt
+    actor {
+      name
+    }
+    claim {
+      quantity
+      association {
+        name
+      }
+      slot {
+        label
+      }
+    }
+    request {
+      id
+      title
+      status
+      remaining
+      requester {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestFeedSubscription, RequestFeedSubscriptionVariables>;
+export const PostRotaDocument = new TypedDocumentString(`
+    mutation PostRota($input: PostHelpRequestInput!) {
+  postHelpRequest(input: $input) {
+    id
+    title
+    status
+    capacity
+    slots {
+      id
+      label
+      startsAt
+      endsAt
+      capacity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostRotaMutation, PostRotaMutationVariables>;
+export const RotaDocument = new TypedDocumentString(`
+    query Rota($id: ID!) {
+  helpRequest(id: $id) {
+    id
+    title
+    status
+    capacity
+    remaining
+    requester {
+      id
+      name
+    }
+    slots {
+      id
+      label
+      startsAt
+      endsAt
+      capacity
+      remaining
+      claims(status: ACTIVE) {
+        id
+        quantity
+        association {
+          id
+          name
+        }
+        assignments {
+          id
+          arrivedAt
+          leftAt
+          absent
+          hoursServed
+          volunteer {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RotaQuery, RotaQueryVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -1577,6 +1808,110 @@ export const LogInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const MyAssociationsDocument = new TypedDocumentString(`
+    query MyAssociations {
+  viewer {
+    displayName
+    memberships {
+      role
+      association {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyAssociationsQuery, MyAssociationsQueryVariables>;
+export const CountyStatsDocument = new TypedDocumentString(`
+    query CountyStats($from: DateTime!, $to: DateTime!) {
+  stats(filter: {from: $from, to: $to}) {
+    requestsPosted
+    requestsFilled
+    requestsCompleted
+    fillRate
+    medianTimeToFillSeconds
+    volunteersCommitted
+    amountPledged
+    beneficiaries
+    activeAssociations
+    volunteerHours
+    volunteersServed
+    noShowRate
+    byCategory {
+      category
+      requestsPosted
+      requestsCompleted
+      beneficiaries
+      volunteerHours
+    }
+    byTownship {
+      township
+      requestsPosted
+      requestsCompleted
+      beneficiaries
+      volunteerHours
+    }
+    topHelpers(limit: 5) {
+      association {
+        name
+      }
+      claimsMade
+      volunteersCommitted
+      amountPledged
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CountyStatsQuery, CountyStatsQueryVariables>;
+export const AssociationRosterDocument = new TypedDocumentString(`
+    query AssociationRoster($id: ID!, $after: String) {
+  association(id: $id) {
+    volunteers(first: 100, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssociationRosterQuery, AssociationRosterQueryVariables>;
+export const AddToRosterDocument = new TypedDocumentString(`
+    mutation AddToRoster($input: AddVolunteerInput!) {
+  addVolunteer(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AddToRosterMutation, AddToRosterMutationVariables>;
+export const AssignToShiftDocument = new TypedDocumentString(`
+    mutation AssignToShift($input: AssignVolunteersInput!) {
+  assignVolunteers(input: $input) {
+    id
+    volunteer {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignToShiftMutation, AssignToShiftMutationVariables>;
+export const RecordShiftAttendanceDocument = new TypedDocumentString(`
+    mutation RecordShiftAttendance($input: RecordAttendanceInput!) {
+  recordAttendance(input: $input) {
+    id
+    arrivedAt
+    leftAt
+    absent
+    hoursServed
+    volunteer {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordShiftAttendanceMutation, RecordShiftAttendanceMutationVariables>;
 export const AssociationWithMembersAndKeysDocument = new TypedDocumentString(`
     query AssociationWithMembersAndKeys($id: ID!) {
   association(id: $id) {
