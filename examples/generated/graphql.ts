@@ -40,9 +40,13 @@ export type AssignVolunteersInput = {
   volunteerIds: Array<string | number>;
 };
 
+/** The unit of a request's slot capacities and claim quantities; decided by the request's kind. */
 export type CapacityUnit =
+  /** Goods or materials, counted in items: SUPPLIES. */
   | 'ITEM'
+  /** People (volunteers): every kind except FUNDRAISING and SUPPLIES. */
   | 'PERSON'
+  /** Chinese yuan (CNY) pledged: FUNDRAISING. */
   | 'YUAN';
 
 export type ClaimInput = {
@@ -57,9 +61,13 @@ export type ClaimInput = {
 
 /** ACTIVE counts against capacity. WITHDRAWN by the claimant (or handed off to another association: endReason HANDED_OFF), DECLINED by the requester, FULFILLED at completion. */
 export type ClaimStatus =
+  /** Holds its quantity of the slot's capacity; the claimant may withdraw it, the requester decline it. */
   | 'ACTIVE'
+  /** Ended by the requester (declineClaim, endReason its reason), or by the request being cancelled. */
   | 'DECLINED'
+  /** The request was completed while the claim was ACTIVE: the help was given. Counts against capacity and in the stats. */
   | 'FULFILLED'
+  /** Ended by the claimant (withdrawClaim, endReason its reason), or handed off to another association (endReason HANDED_OFF, handedTo its claim). */
   | 'WITHDRAWN';
 
 export type HelpRequestFilter = {
@@ -72,9 +80,13 @@ export type HelpRequestFilter = {
   townships?: Array<string> | null | undefined;
 };
 
+/** A member's role in an association: what they may do for it. */
 export type MemberRole =
+  /** Does its daily work: posts and manages its requests, claims, assigns volunteers, records attendance, adds members (not OWNERs). */
   | 'COORDINATOR'
+  /** Belongs to it: sees its members and the contact of its requests, but acts for it in nothing. */
   | 'MEMBER'
+  /** Runs the association: everything a COORDINATOR may do, plus adding OWNERs, creating and revoking API keys, and reading volunteers' service records. Its creator is its first OWNER. */
   | 'OWNER';
 
 export type PostHelpRequestInput = {
@@ -167,12 +179,19 @@ export type RequestEventFilter = {
 export type RequestEventType =
   /** The requesting association recorded or corrected a volunteer's attendance (`assignment`: arrivedAt, leftAt, absent, hoursServed). Does not change the request's version. */
   | 'ATTENDANCE_RECORDED'
+  /** The requester cancelled the request; its ACTIVE claims became DECLINED. One event, whatever the claims. */
   | 'CANCELLED'
+  /** An association claimed part of a slot (`claim`). */
   | 'CLAIMED'
+  /** The requester declined a claim (`claim`). */
   | 'CLAIM_DECLINED'
+  /** The claimant withdrew its claim (`claim`). */
   | 'CLAIM_WITHDRAWN'
+  /** The requester completed the request (beneficiaries, outcome); its ACTIVE claims became FULFILLED. One event, whatever the claims. */
   | 'COMPLETED'
+  /** The server closed the request: it was OPEN with no ACTIVE claim when its endsAt passed (actor null). */
   | 'EXPIRED'
+  /** Every slot became full; follows the CLAIMED that caused it. */
   | 'FILLED'
   /** The receiver accepted (`handOff`, whose newClaim is its ACTIVE claim; `claim` is the claim given, now WITHDRAWN with endReason HANDED_OFF). The request's claimed, remaining and status do not change. */
   | 'HANDOFF_ACCEPTED'
@@ -182,8 +201,11 @@ export type RequestEventType =
   | 'HANDOFF_LAPSED'
   /** A claim was offered to another association (`handOff`; `claim` is the claim offered). From this event on, that association is among the request's involved associations. */
   | 'HANDOFF_OFFERED'
+  /** The request was posted (postHelpRequest). */
   | 'POSTED'
+  /** A FILLED request has room again; follows the CLAIM_WITHDRAWN or CLAIM_DECLINED that caused it. */
   | 'REOPENED'
+  /** Its title, description, township, address, contact, urgency or times changed (updateHelpRequest). */
   | 'UPDATED'
   /** A volunteer was assigned to a place of a claim (`assignment`). Does not change the request's version. */
   | 'VOLUNTEER_ASSIGNED'
@@ -210,10 +232,15 @@ export type RequestKind =
  * COMPLETED, CANCELLED, EXPIRED: closed for good.
  */
 export type RequestStatus =
+  /** Closed by the requester as called off (cancelHelpRequest), with cancelReason; its ACTIVE claims became DECLINED. Final. */
   | 'CANCELLED'
+  /** Closed by the requester as done (completeHelpRequest), with beneficiaries and outcome; its ACTIVE claims became FULFILLED. Final. */
   | 'COMPLETED'
+  /** Closed by the server: it was OPEN with no ACTIVE claim when its endsAt passed. Final. */
   | 'EXPIRED'
+  /** Every slot is full; back to OPEN (a REOPENED event) when a claim ends. Claims are refused (REQUEST_NOT_OPEN). */
   | 'FILLED'
+  /** At least one slot has room: it can be claimed. */
   | 'OPEN';
 
 export type SignUpInput = {
@@ -229,10 +256,15 @@ export type SlotInput = {
   startsAt?: string | null | undefined;
 };
 
+/** How soon help is needed, as the requester judges it; the URGENCY order of helpRequests lists CRITICAL first. */
 export type Urgency =
+  /** Most pressing: someone's health or safety depends on a quick answer (a critically ill patient without a guard tonight). */
   | 'CRITICAL'
+  /** Pressing: the requester needs answers soon. */
   | 'HIGH'
+  /** Not pressing: helpers may take their time. */
   | 'LOW'
+  /** The usual case; the default when posting. */
   | 'NORMAL';
 
 /** A day of the week, with the RFC 5545 BYDAY codes. */

@@ -44,24 +44,97 @@ registerEnumType(RequestKind, {
     SUPPLIES: { description: 'Goods or materials. Unit ITEM.' },
   },
 });
-registerEnumType(CapacityUnit, { name: 'CapacityUnit' });
-registerEnumType(Urgency, { name: 'Urgency' });
+registerEnumType(CapacityUnit, {
+  name: 'CapacityUnit',
+  description: "The unit of a request's slot capacities and claim quantities; decided by the request's kind.",
+  valuesConfig: {
+    PERSON: { description: 'People (volunteers): every kind except FUNDRAISING and SUPPLIES.' },
+    YUAN: { description: 'Chinese yuan (CNY) pledged: FUNDRAISING.' },
+    ITEM: { description: 'Goods or materials, counted in items: SUPPLIES.' },
+  },
+});
+registerEnumType(Urgency, {
+  name: 'Urgency',
+  description: 'How soon help is needed, as the requester judges it; the URGENCY order of helpRequests lists CRITICAL first.',
+  valuesConfig: {
+    LOW: { description: 'Not pressing: helpers may take their time.' },
+    NORMAL: { description: 'The usual case; the default when posting.' },
+    HIGH: { description: 'Pressing: the requester needs answers soon.' },
+    CRITICAL: {
+      description:
+        "Most pressing: someone's health or safety depends on a quick answer (a critically ill patient without a guard tonight).",
+    },
+  },
+});
 registerEnumType(RequestStatus, {
   name: 'RequestStatus',
   description:
     'OPEN: slots have room. FILLED: every slot is full (back to OPEN when a claim ends).\nCOMPLETED, CANCELLED, EXPIRED: closed for good.',
+  valuesConfig: {
+    OPEN: { description: 'At least one slot has room: it can be claimed.' },
+    FILLED: {
+      description: 'Every slot is full; back to OPEN (a REOPENED event) when a claim ends. Claims are refused (REQUEST_NOT_OPEN).',
+    },
+    COMPLETED: {
+      description:
+        'Closed by the requester as done (completeHelpRequest), with beneficiaries and outcome; its ACTIVE claims became FULFILLED. Final.',
+    },
+    CANCELLED: {
+      description:
+        'Closed by the requester as called off (cancelHelpRequest), with cancelReason; its ACTIVE claims became DECLINED. Final.',
+    },
+    EXPIRED: { description: 'Closed by the server: it was OPEN with no ACTIVE claim when its endsAt passed. Final.' },
+  },
 });
 registerEnumType(ClaimStatus, {
   name: 'ClaimStatus',
   description:
     'ACTIVE counts against capacity. WITHDRAWN by the claimant (or handed off to another association: endReason HANDED_OFF), DECLINED by the requester, FULFILLED at completion.',
+  valuesConfig: {
+    ACTIVE: { description: "Holds its quantity of the slot's capacity; the claimant may withdraw it, the requester decline it." },
+    WITHDRAWN: {
+      description:
+        'Ended by the claimant (withdrawClaim, endReason its reason), or handed off to another association (endReason HANDED_OFF, handedTo its claim).',
+    },
+    DECLINED: { description: 'Ended by the requester (declineClaim, endReason its reason), or by the request being cancelled.' },
+    FULFILLED: {
+      description: 'The request was completed while the claim was ACTIVE: the help was given. Counts against capacity and in the stats.',
+    },
+  },
 });
-registerEnumType(MemberRole, { name: 'MemberRole' });
+registerEnumType(MemberRole, {
+  name: 'MemberRole',
+  description: "A member's role in an association: what they may do for it.",
+  valuesConfig: {
+    OWNER: {
+      description:
+        "Runs the association: everything a COORDINATOR may do, plus adding OWNERs, creating and revoking API keys, and reading volunteers' service records. Its creator is its first OWNER.",
+    },
+    COORDINATOR: {
+      description:
+        'Does its daily work: posts and manages its requests, claims, assigns volunteers, records attendance, adds members (not OWNERs).',
+    },
+    MEMBER: { description: 'Belongs to it: sees its members and the contact of its requests, but acts for it in nothing.' },
+  },
+});
 registerEnumType(RequestEventType, {
   name: 'RequestEventType',
   description:
     'What happened. The first ten are the original types, the only ones delivered to a filter without `types`; the others are delivered only when asked for in `RequestEventFilter.types`.',
   valuesConfig: {
+    POSTED: { description: 'The request was posted (postHelpRequest).' },
+    UPDATED: { description: 'Its title, description, township, address, contact, urgency or times changed (updateHelpRequest).' },
+    CLAIMED: { description: 'An association claimed part of a slot (`claim`).' },
+    CLAIM_WITHDRAWN: { description: 'The claimant withdrew its claim (`claim`).' },
+    CLAIM_DECLINED: { description: 'The requester declined a claim (`claim`).' },
+    FILLED: { description: 'Every slot became full; follows the CLAIMED that caused it.' },
+    REOPENED: { description: 'A FILLED request has room again; follows the CLAIM_WITHDRAWN or CLAIM_DECLINED that caused it.' },
+    COMPLETED: {
+      description:
+        'The requester completed the request (beneficiaries, outcome); its ACTIVE claims became FULFILLED. One event, whatever the claims.',
+    },
+    CANCELLED: { description: 'The requester cancelled the request; its ACTIVE claims became DECLINED. One event, whatever the claims.' },
+    EXPIRED: { description: 'The server closed the request: it was OPEN with no ACTIVE claim when its endsAt passed (actor null).' },
     VOLUNTEER_ASSIGNED: {
       description: "A volunteer was assigned to a place of a claim (`assignment`). Does not change the request's version.",
     },
@@ -92,8 +165,23 @@ registerEnumType(AssignmentStatus, {
   name: 'AssignmentStatus',
   description:
     "ACTIVE: the volunteer holds one of the claim's places on the shift. ENDED: unassigned, or its claim was withdrawn, declined or cancelled.",
+  valuesConfig: {
+    ACTIVE: { description: "The volunteer holds one of the claim's places on the shift." },
+    ENDED: {
+      description:
+        'Unassigned (endReason the reason given), ended with its claim (CLAIM_ENDED), or ended by the completion of its request before its shift started (REQUEST_COMPLETED).',
+    },
+  },
 });
-registerEnumType(HelpRequestOrder, { name: 'HelpRequestOrder' });
+registerEnumType(HelpRequestOrder, {
+  name: 'HelpRequestOrder',
+  description: 'The order of Query.helpRequests.',
+  valuesConfig: {
+    NEWEST: { description: 'Most recently posted first (postedAt, then id, descending). The default.' },
+    URGENCY: { description: 'CRITICAL, HIGH, NORMAL, LOW; within each, most recently posted first.' },
+    STARTS_SOON: { description: 'Earliest startsAt first, requests without a start last; then id.' },
+  },
+});
 registerEnumType(ClaimHandOffStatus, {
   name: 'ClaimHandOffStatus',
   description: 'Where a hand-off of a claim stands.',

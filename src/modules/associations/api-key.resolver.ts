@@ -19,7 +19,10 @@ export class ApiKeyResolver extends NodeFieldsResolver(ApiKeyType, 'ApiKey') {
   }
 
   @Access('authenticated')
-  @Mutation(() => CreatedApiKeyType, { description: 'OWNER of the association.' })
+  @Mutation(() => CreatedApiKeyType, {
+    description:
+      'Creates an API key acting for the association and returns it with its secret, shown only this once. OWNER of the association.',
+  })
   async createApiKey(
     @Arg('associationId', () => ID) associationId: string,
     @Arg('name', () => String) name: string,
@@ -31,7 +34,10 @@ export class ApiKeyResolver extends NodeFieldsResolver(ApiKeyType, 'ApiKey') {
   }
 
   @Access('authenticated')
-  @Mutation(() => ApiKeyType)
+  @Mutation(() => ApiKeyType, {
+    description:
+      'Revokes the API key (it fails from the next request on, on every instance, and its sockets are closed) and returns it; revoking again returns it unchanged. OWNER of its association.',
+  })
   async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKeyRow> {
     const revoked = await revokeApiKey(ctx.db, ctx.actor, id, ctx.app.clock);
     forgetLoaded(ctx.db);

@@ -30,19 +30,24 @@ class AssociationsArgs {
 @Resolver(() => AssociationType)
 export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'Association') {
   @Access('public')
-  @Query(() => AssociationType, { nullable: true })
+  @Query(() => AssociationType, { nullable: true, description: 'An association by its id; null when the id names no association.' })
   association(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AssociationRow | null> {
     return findAssociation(ctx.db, ctx.actor, id);
   }
 
   @Access('public')
-  @Query(() => AssociationConnection, { complexity: pageCost(20) })
+  @Query(() => AssociationConnection, {
+    complexity: pageCost(20),
+    description: "A page of the county's associations matching the filter (all of them without one), by name.",
+  })
   associations(@Args(() => AssociationsArgs) args: AssociationsArgs, @Ctx() ctx: Context): Promise<Connection<AssociationRow>> {
     return listAssociations(ctx.db, ctx.actor, args.filter, args);
   }
 
   @Access('authenticated')
-  @Mutation(() => AssociationType, { description: 'The caller becomes its OWNER. New associations are unverified.' })
+  @Mutation(() => AssociationType, {
+    description: 'Creates an association and returns it. The caller becomes its OWNER. New associations are unverified.',
+  })
   async createAssociation(
     @Arg('input', () => CreateAssociationInput) input: CreateAssociationInput,
     @Ctx() ctx: Context,
@@ -53,7 +58,9 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
   }
 
   @Access('authenticated')
-  @Mutation(() => AssociationType, { description: 'Administrators only.' })
+  @Mutation(() => AssociationType, {
+    description: 'Marks the association verified, so it may post and claim, and returns it. Administrators only.',
+  })
   async verifyAssociation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AssociationRow> {
     const verified = await verifyAssociation(ctx.db, ctx.actor, id);
     forgetLoaded(ctx.db);
@@ -62,7 +69,10 @@ export class AssociationResolver extends NodeFieldsResolver(AssociationType, 'As
   }
 
   @Access('authenticated')
-  @Mutation(() => MembershipType, { description: 'OWNER or COORDINATOR of the association; the user must have signed up.' })
+  @Mutation(() => MembershipType, {
+    description:
+      'Adds the user with this e-mail to the association with the role and returns the membership. OWNER or COORDINATOR of the association (only an OWNER adds an OWNER); the user must have signed up.',
+  })
   async addMember(
     @Arg('associationId', () => ID) associationId: string,
     @Arg('email', () => String) email: string,

@@ -24,14 +24,18 @@ async function freshClaim(ctx: Context, id: string): Promise<ClaimRow> {
 export class ClaimResolver extends NodeFieldsResolver(ClaimType, 'Claim') {
   @Access('authenticated')
   @Mutation(() => ClaimType, {
-    description: 'Atomic: the sum of ACTIVE and FULFILLED quantities on a slot never exceeds its capacity, whatever the concurrency.',
+    description:
+      "Claims a quantity of a slot for the claiming association and returns the ACTIVE claim. Atomic: the sum of ACTIVE and FULFILLED quantities on a slot never exceeds its capacity, whatever the concurrency. By the claimant's OWNERs, COORDINATORs and API key; never on its own request. One CLAIMED event (then FILLED when every slot is full).",
   })
   async claim(@Arg('input', () => ClaimInput) input: ClaimInput, @Ctx() ctx: Context): Promise<ClaimRow> {
     return freshClaim(ctx, await underField('input', () => claim(ctx.db, ctx.actor, input, ctx.app.clock)));
   }
 
   @Access('authenticated')
-  @Mutation(() => ClaimType, { description: 'By the claiming association.' })
+  @Mutation(() => ClaimType, {
+    description:
+      'Withdraws an ACTIVE claim (WITHDRAWN, the reason kept as endReason) and returns it; its volunteers are unassigned. By the claiming association. One CLAIM_WITHDRAWN event (then REOPENED if the request was FILLED).',
+  })
   async withdrawClaim(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
@@ -41,7 +45,10 @@ export class ClaimResolver extends NodeFieldsResolver(ClaimType, 'Claim') {
   }
 
   @Access('authenticated')
-  @Mutation(() => ClaimType, { description: 'By the requesting association.' })
+  @Mutation(() => ClaimType, {
+    description:
+      'Declines an ACTIVE claim on one of its requests (DECLINED, the reason kept as endReason) and returns it; its volunteers are unassigned. By the requesting association. One CLAIM_DECLINED event (then REOPENED if the request was FILLED).',
+  })
   async declineClaim(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,

@@ -45,13 +45,16 @@ export async function freshRequest(ctx: Context, id: string): Promise<HelpReques
 @Resolver(() => HelpRequestType)
 export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'HelpRequest') {
   @Access('public')
-  @Query(() => HelpRequestType, { nullable: true })
+  @Query(() => HelpRequestType, { nullable: true, description: 'A help request by its id; null when the id names no help request.' })
   helpRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<HelpRequestRow | null> {
     return findHelpRequest(ctx.db, ctx.actor, { id }, projectionOf(info));
   }
 
   @Access('public')
-  @Query(() => HelpRequestConnection, { complexity: pageCost(20) })
+  @Query(() => HelpRequestConnection, {
+    complexity: pageCost(20),
+    description: 'A page of help requests matching the filter (all of them without one), in the order asked for (NEWEST by default).',
+  })
   helpRequests(
     @Args(() => HelpRequestsArgs) args: HelpRequestsArgs,
     @Ctx() ctx: Context,
@@ -61,7 +64,10 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
   }
 
   @Access('authenticated')
-  @Mutation(() => HelpRequestType)
+  @Mutation(() => HelpRequestType, {
+    description:
+      'Posts a help request for a verified association and returns it, OPEN, with its slots (explicit slots first, then the shifts of the recurrence). By its OWNERs, COORDINATORs and API key. One POSTED event.',
+  })
   async postHelpRequest(
     @Arg('input', () => PostHelpRequestInput) input: PostHelpRequestInput,
     @Ctx() ctx: Context,
@@ -70,7 +76,10 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
   }
 
   @Access('authenticated')
-  @Mutation(() => HelpRequestType, { description: 'Fails with VERSION_CONFLICT when expectedVersion is not the current version.' })
+  @Mutation(() => HelpRequestType, {
+    description:
+      'Changes the fields given (an explicit null clears an optional one) and returns the request. Fails with VERSION_CONFLICT when expectedVersion is not the current version. By the requester. One UPDATED event, none when nothing changes.',
+  })
   async updateHelpRequest(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
@@ -82,7 +91,10 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
   }
 
   @Access('authenticated')
-  @Mutation(() => HelpRequestType, { description: 'Closes the request; its ACTIVE claims become DECLINED.' })
+  @Mutation(() => HelpRequestType, {
+    description:
+      'Closes the request as CANCELLED (keeping the reason as cancelReason) and returns it; its ACTIVE claims become DECLINED. By the requester. One CANCELLED event.',
+  })
   async cancelHelpRequest(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
@@ -92,7 +104,10 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
   }
 
   @Access('authenticated')
-  @Mutation(() => HelpRequestType, { description: 'Closes the request; its ACTIVE claims become FULFILLED.' })
+  @Mutation(() => HelpRequestType, {
+    description:
+      'Closes the request as COMPLETED with the people it helped (beneficiaries) and an outcome, and returns it; its ACTIVE claims become FULFILLED. By the requester. One COMPLETED event.',
+  })
   async completeHelpRequest(
     @Arg('id', () => ID) id: string,
     @Arg('beneficiaries', () => Int) beneficiaries: number,

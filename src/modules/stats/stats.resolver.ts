@@ -47,7 +47,10 @@ const wantsVolunteerFigures = (info: GraphQLResolveInfo) => {
 @Resolver(() => StatsType)
 export class StatsResolver {
   @Access('public')
-  @Query(() => StatsType)
+  @Query(() => StatsType, {
+    description:
+      "The county's figures for dashboards, over the requests posted in [filter.from, filter.to) that match the other filters (the volunteer figures: over the shifts starting in that period). Without a filter, over everything. Public.",
+  })
   stats(@Arg('filter', () => StatsFilter, { nullable: true }) filter: StatsFilter | null, @Ctx() ctx: Context): StatsQuery {
     return statsQuery(ctx.db, ctx.actor, { filter, timeZone: ctx.app.config.statsTimeZone });
   }
