@@ -97,7 +97,7 @@ async function serve(config: Config, log: Logger, db: Database): Promise<App> {
   // Demo data: DEMO_DATA=true loads it (once) anywhere; unset, only into a fresh embedded database.
   await withStartupLock(db.url, async () => {
     const wanted = config.demoData ?? (db.embedded && firstStart);
-    if (wanted && (await loadDemoData(db.orm, services.clock))) log.info('demo data loaded (see README, "Demo data")');
+    if (wanted && (await loadDemoData(db.orm, services.clock))) log.info('demo data loaded (see docs/demo-data.md)');
   });
 
   await events.start();

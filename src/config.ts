@@ -222,7 +222,7 @@ function logLevel(env: Env): string {
   return value;
 }
 
-/** Defaults of QUERY_MAX_COST and SUBSCRIPTION_MAX_COST (README, "Limits"; server/cost.ts). */
+/** Defaults of QUERY_MAX_COST and SUBSCRIPTION_MAX_COST (docs/limits.md; server/cost.ts). */
 export const DEFAULT_MAX_COST = 100_000;
 export const DEFAULT_MAX_SUBSCRIPTION_COST = 1_000;
 

@@ -9,7 +9,7 @@
  * binaries and the data. When the project lives in a folder only root can
  * enter (/root/..., a `mktemp -d` folder), it cannot: then the binaries are
  * copied once to a shared folder, and the cluster's files are kept there under
- * a name derived from DATA_DIR (README, "Quick start"). See stack.md
+ * a name derived from DATA_DIR (README, "Quick start"; docs/configuration.md). See stack.md
  * ("Embedded PostgreSQL") for the other traps handled here.
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -313,7 +313,7 @@ function startPostgres(layout: Layout, owner: SystemUser | null, port: number, l
       [
         ...['-D', layout.clusterDir, '-p', String(port), '-k', layout.clusterDir, '-c', 'listen_addresses=127.0.0.1'],
         // Its log reaches ours (at debug level): never with a statement or the DETAIL of an
-        // error, which carry the row's values (README, "Limits and security").
+        // error, which carry the row's values (docs/limits.md).
         ...['-c', 'log_error_verbosity=terse', '-c', 'log_min_error_statement=panic'],
       ],
       // A process group of its own: a terminal's Ctrl-C reaches only this server, which

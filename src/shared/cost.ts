@@ -6,7 +6,7 @@
  * default, never zero), a documented expected size for lists without
  * arguments, the `limit` argument for top-N lists. Statistics figures cost what
  * they cost PostgreSQL: an aggregate over the filtered requests each.
- * README, "Limits", lists the sizes.
+ * docs/limits.md lists the sizes.
  */
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { DomainError } from './errors.js';

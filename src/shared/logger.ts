@@ -1,7 +1,7 @@
 /**
  * The process log: JSON lines (pino), pretty when a person watches a terminal.
  *
- * What never reaches it (README, "Limits and security"): passwords or their hashes, API-key
+ * What never reaches it (docs/limits.md): passwords or their hashes, API-key
  * secrets or their hashes, session tokens, and `contact`/`address` text. Most of
  * it is simply never logged; two things could carry it anyway and are handled
  * here once: errors from the database (their message, `detail` and statement

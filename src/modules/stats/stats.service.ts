@@ -276,7 +276,7 @@ export class StatsQuery {
   }
 
   /**
-   * The counted assignments, which the volunteer figures count (README, "Stats
+   * The counted assignments, which the volunteer figures count (docs/stats.md, "Stats
    * for dashboard authors"): those held through an ACTIVE or FULFILLED claim
    * (the claims volunteersCommitted counts), whose shift starts (lower(shift))
    * in [from, to), on requests that match the other filters whenever they were

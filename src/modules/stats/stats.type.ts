@@ -1,4 +1,4 @@
-/** Dashboard figures (contract: Stats and friends). Definitions: README, "Stats for dashboard authors". */
+/** Dashboard figures (contract: Stats and friends). Definitions: docs/stats.md. */
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AidCategory } from '../../shared/enums.js';
 

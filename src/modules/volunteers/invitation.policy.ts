@@ -1,6 +1,6 @@
 /**
- * Who answers a roster's invitation and who leaves a roster (README,
- * "Volunteers and shifts"). Pure. Consent is the user's own: nobody answers or
+ * Who answers a roster's invitation and who leaves a roster (docs/volunteers.md,
+ * "Invitations"). Pure. Consent is the user's own: nobody answers or
  * leaves for them, administrators and the system included.
  */
 import type { Actor } from '../../shared/actor.js';

@@ -1,4 +1,4 @@
-/** Who sees a volunteer's service record (README, "Volunteers and shifts"). Pure. */
+/** Who sees a volunteer's service record (docs/volunteers.md). Pure. */
 import type { Actor } from '../../shared/actor.js';
 import { MemberRole } from '../../shared/enums.js';
 import type { Standing } from '../associations/association.policy.js';

@@ -16,7 +16,7 @@ import { ASSIGNMENT_FIELDS, personOfUser, type AssignmentRow, type RosterEntry, 
 type VolunteerExpressions = ExpressionBuilder<Tables, 'volunteer'>;
 
 /**
- * Who may see a volunteer's name, phone and linked user (README, "Who sees
+ * Who may see a volunteer's name, phone and linked user (docs/volunteers.md, "Who sees
  * what"): administrators; the linked user (once they accepted the roster's
  * invitation: an invited user is nobody yet); the OWNERs, COORDINATORs and keys
  * of the roster's association and of every association that requested a slot
