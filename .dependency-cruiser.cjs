@@ -100,5 +100,7 @@ module.exports = {
     exclude: { path: '^(tests|bench|migrations|examples)/|^src/web/vite\\.config\\.ts$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
+    // Packages' "exports" (subpaths such as graphql-ws/client, imported by the pages).
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
   },
 };
