@@ -7,9 +7,16 @@
  * Output: dist/web/<page>/index.html plus hashed files under dist/web/assets/.
  */
 import path from 'node:path';
+import process from 'node:process';
 import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
+
+// Production builds of the libraries whatever NODE_ENV the builder inherits
+// (the test set-up builds under vitest's NODE_ENV=test): otherwise React's and
+// Radix's development builds are bundled, bigger, slower and chatty in the
+// console. Vite reads NODE_ENV after loading this file, and advises setting it here.
+process.env.NODE_ENV = 'production';
 
 export default defineConfig({
   root,
@@ -24,6 +31,12 @@ export default defineConfig({
     // Monaco alone is several MB; the pages are loaded once and cached (hashed names).
     chunkSizeWarningLimit: 8192,
     rolldownOptions: {
+      // React libraries (GraphiQL's UI kit among them) mark their modules "use
+      // client", a server-components hint that means nothing in a bundle that
+      // is all client code; left in, it is a hundred warnings per build.
+      onLog(level, log, handler) {
+        if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+      },
       input: {
         ide: path.resolve(root, 'ide/index.html'),
         dashboard: path.resolve(root, 'dashboard/index.html'),
