@@ -65,6 +65,16 @@ describe('GET /dashboard', () => {
     expect(await response.text()).toMatch(/<script type="module"[^>]* src="\/assets\//);
   });
 
+  test('assets travel gzipped to a client that accepts it', async ({ url }) => {
+    const page = await (await fetch(url.replace(/\/graphql$/, '/dashboard'))).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page)?.[1];
+    expect(script).toBeDefined();
+    const response = await fetch(new URL(script ?? '', url), { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect((await response.text()).length).toBeGreaterThan(1000); // fetch decodes it: the script itself
+  });
+
   test('an unknown asset is a 404, not a page', async ({ url }) => {
     const response = await fetch(url.replace(/\/graphql$/, '/assets/nothing-here.js'));
     expect(response.status).toBe(404);
