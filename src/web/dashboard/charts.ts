@@ -51,7 +51,10 @@ function base(): Option {
     textStyle: { fontFamily: FONT, color: TEXT, fontSize: 14 },
     animationDuration: 400,
     aria: { enabled: true },
+    // Names come from the API (anyone may name an association): tooltips are
+    // drawn as canvas text, never as HTML.
     tooltip: {
+      renderMode: 'richText',
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       backgroundColor: '#0f2440',
@@ -218,6 +221,7 @@ export function networkOption(links: PeriodStats['collaborations'], size: { widt
     ...base(),
     legend: undefined,
     tooltip: {
+      renderMode: 'richText',
       trigger: 'item',
       backgroundColor: '#0f2440',
       borderColor: '#2b4a70',
