@@ -693,6 +693,30 @@ export type ViewerMembershipsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerMembershipsQuery = { viewer: { displayName: string, memberships: Array<{ role: MemberRole, association: { name: string } }> } | null };
 
+export type DemoYearStatsQueryVariables = Exact<{
+  filter?: StatsFilter | null | undefined;
+}>;
+
+
+export type DemoYearStatsQuery = { stats: { requestsPosted: number, requestsFilled: number, requestsCompleted: number, medianTimeToFillSeconds: number | null, volunteersCommitted: number, amountPledged: number, beneficiaries: number, activeAssociations: number, volunteerHours: number, volunteersServed: number, noShowRate: number | null, byCategory: Array<{ category: AidCategory, requestsPosted: number, requestsCompleted: number }>, byTownship: Array<{ township: string, requestsPosted: number }>, byMonth: Array<{ month: string, requestsPosted: number, requestsCompleted: number, volunteerHours: number }>, collaborations: Array<{ claims: number, helper: { name: string }, helped: { name: string } }> } };
+
+export type DemoRequestCountQueryVariables = Exact<{
+  filter?: HelpRequestFilter | null | undefined;
+}>;
+
+
+export type DemoRequestCountQuery = { helpRequests: { totalCount: number } };
+
+export type DemoOpenRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DemoOpenRequestsQuery = { helpRequests: { edges: Array<{ node: { title: string, startsAt: string | null, slots: Array<{ remaining: number }> } }> } };
+
+export type DemoFirstEventsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DemoFirstEventsQuery = { requestEvents: { edges: Array<{ node: { type: RequestEventType, occurredAt: string, request: { postedAt: string } } }> } };
+
 export type HandOffFieldsFragment = { id: string, status: ClaimHandOffStatus, note: string | null, reason: string | null, offeredAt: string, lapsesAt: string | null, decidedAt: string | null, from: { id: string }, to: { id: string }, claim: { id: string, status: ClaimStatus, quantity: number, endReason: string | null, endedAt: string | null, assigned: number, handedTo: { id: string } | null, association: { id: string } }, newClaim: { id: string, status: ClaimStatus, quantity: number, association: { id: string }, slot: { id: string } } | null };
 
 export type OfferClaimHandOffMutationVariables = Exact<{
@@ -2356,6 +2380,84 @@ export const ViewerMembershipsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerMembershipsQuery, ViewerMembershipsQueryVariables>;
+export const DemoYearStatsDocument = new TypedDocumentString(`
+    query DemoYearStats($filter: StatsFilter) {
+  stats(filter: $filter) {
+    requestsPosted
+    requestsFilled
+    requestsCompleted
+    medianTimeToFillSeconds
+    volunteersCommitted
+    amountPledged
+    beneficiaries
+    activeAssociations
+    volunteerHours
+    volunteersServed
+    noShowRate
+    byCategory {
+      category
+      requestsPosted
+      requestsCompleted
+    }
+    byTownship {
+      township
+      requestsPosted
+    }
+    byMonth {
+      month
+      requestsPosted
+      requestsCompleted
+      volunteerHours
+    }
+    collaborations(limit: 50) {
+      helper {
+        name
+      }
+      helped {
+        name
+      }
+      claims
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DemoYearStatsQuery, DemoYearStatsQueryVariables>;
+export const DemoRequestCountDocument = new TypedDocumentString(`
+    query DemoRequestCount($filter: HelpRequestFilter) {
+  helpRequests(filter: $filter, first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<DemoRequestCountQuery, DemoRequestCountQueryVariables>;
+export const DemoOpenRequestsDocument = new TypedDocumentString(`
+    query DemoOpenRequests {
+  helpRequests(filter: {statuses: [OPEN]}, orderBy: STARTS_SOON, first: 50) {
+    edges {
+      node {
+        title
+        startsAt
+        slots {
+          remaining
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DemoOpenRequestsQuery, DemoOpenRequestsQueryVariables>;
+export const DemoFirstEventsDocument = new TypedDocumentString(`
+    query DemoFirstEvents {
+  requestEvents(first: 1) {
+    edges {
+      node {
+        type
+        occurredAt
+        request {
+          postedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DemoFirstEventsQuery, DemoFirstEventsQueryVariables>;
 export const OfferClaimHandOffDocument = new TypedDocumentString(`
     mutation OfferClaimHandOff($input: OfferClaimHandOffInput!) {
   offerClaimHandOff(input: $input) {

@@ -1,32 +1,35 @@
 /**
  * Demo data for a first look at the server: the associations and townships of
- * shared/design/domain.md, each with an owner and a coordinator. Every person,
- * e-mail address and phone number here is invented. Loaded once, under the
- * start-up lock; the marker in app_setting keeps it from loading twice.
+ * shared/design/domain.md, each with an owner and a coordinator, and a year of
+ * their history up to the moment of loading (demo-history.ts), which leaves
+ * requests open to be claimed. Every person, e-mail address and phone number
+ * here is invented. Loaded once, under the start-up lock; the marker in
+ * app_setting keeps it from loading twice.
  *
  * Everything goes through the services, with the SYSTEM actor (or the founding
  * user, for what only a user may do), so demo data obeys every rule and fills
- * the event log like real use.
+ * the event log like real use. Deterministic: the same clock gives the same
+ * data (ids aside).
  */
-import { openDb, type Db } from '../../db/handle.js';
+import type { ForkOptions } from '@mikro-orm/core';
+import type { Db } from '../../db/handle.js';
 import type { Orm } from '../../db/orm.js';
 import { SYSTEM } from '../../shared/actor.js';
-import type { Clock } from '../../shared/clock.js';
-import { AidCategory, MemberRole, RequestKind, Urgency } from '../../shared/enums.js';
+import { fixedClock, type Clock } from '../../shared/clock.js';
+import { AidCategory, MemberRole } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
 import { mustExist } from '../../shared/must-exist.js';
 import { query } from '../tables.js';
 import { createUser } from '../identity/user.service.js';
 import { addMember, createAssociation, verifyAssociation } from '../associations/association.service.js';
-import { postHelpRequest, completeHelpRequest, type PostFields } from '../help-requests/help-request.service.js';
-import { claim } from '../help-requests/claim.service.js';
-import { slotsByRequest } from '../help-requests/help-request.loaders.js';
+import { associationsJoined, loadDemoHistory, newcomerJoined } from './demo-history.js';
+import type { Slug } from './demo-stories.js';
 
 export const DEMO_PASSWORD = 'mutual-aid-demo';
 const MARKER = 'demo_data_loaded';
 
 interface DemoAssociation {
-  slug: string;
+  slug: Slug;
   name: string;
   township: string;
   description: string;
@@ -101,184 +104,94 @@ export const DEMO_ASSOCIATIONS: DemoAssociation[] = [
 
 export const demoEmail = (slug: string, role: 'owner' | 'coordinator') => `${slug}.${role}@demo.example.org`;
 
-/** Loads the demo data unless it was loaded before. Returns whether it loaded now. */
+/**
+ * Loads the demo data unless it was loaded before. Returns whether it loaded
+ * now. `clock` is read once: the history ends at that instant. All or nothing:
+ * the marker, the people and the year commit together (inOneTransaction), so a
+ * load that fails or is interrupted leaves no trace and the next start loads
+ * again.
+ */
 export async function loadDemoData(orm: Orm, clock: Clock): Promise<boolean> {
-  const loaded = await loadDemoIdentities(openDb(orm), clock);
-  if (loaded) await loadDemoRequests(openDb(orm), clock);
-  return loaded;
-}
-
-/** The marker and every association with its people, in one transaction: all or nothing. */
-async function loadDemoIdentities(db: Db, clock: Clock): Promise<boolean> {
-  return db.em.transactional(async (em) => {
-    const tx: Db = { em, loaderScope: {} };
-    const marked = await query(em)
-      .insertInto('app_setting')
-      .values({ key: MARKER, value: 'true', createdAt: clock() })
-      .onConflict((conflict) => conflict.column('key').doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!marked) return false;
-    for (const demo of DEMO_ASSOCIATIONS) {
-      const person = (role: 'owner' | 'coordinator', displayName: string) =>
-        createUser(tx, SYSTEM, { email: demoEmail(demo.slug, role), password: DEMO_PASSWORD, displayName }, clock);
-      const owner = await person('owner', demo.owner);
-      await person('coordinator', demo.coordinator);
-      const founder = { kind: 'user', userId: owner.id, isAdmin: false } as const;
-      const { description, categories, township, name } = demo;
-      const association = await createAssociation(tx, founder, { name, township, description, categories }, clock);
-      const associationId = toGlobalId('Association', association.id);
-      await addMember(tx, founder, { associationId, email: demoEmail(demo.slug, 'coordinator'), role: MemberRole.COORDINATOR }, clock);
-      if (demo.verified) await verifyAssociation(tx, SYSTEM, associationId);
-    }
+  const now = clock();
+  return inOneTransaction(orm, async (open) => {
+    if (!(await mark(open(), now))) return false;
+    await loadDemoIdentities(open(), now);
+    const associations = await demoAssociationIds(open());
+    const verified = DEMO_ASSOCIATIONS.filter((demo) => demo.verified).map((demo) => demo.slug);
+    await loadDemoHistory(open(), now, associations, verified);
     return true;
   });
+}
+
+/**
+ * Runs `work` in one transaction, with a fresh Db (its own loaders) per
+ * operation from `open`, in which every service's own transaction becomes a
+ * savepoint. The services open theirs with `db.em.transactional` or, for
+ * requests, `db.em.fork().transactional`; a plain fork has no transaction, so
+ * the Db's EntityManager makes its forks keep the enclosing one. Reads through
+ * `db.em` (loaders, `query(db.em)`) run in it too and see what earlier steps
+ * wrote. Nothing else changes: the same statements, locks and checks, the
+ * event log's positions taken under its lock (held to this one COMMIT, so its
+ * commit order holds); what is saved is a COMMIT, and its wait for the disk,
+ * per step: thousands of them, most of the load's time.
+ */
+async function inOneTransaction<T>(orm: Orm, work: (open: () => Db) => Promise<T>): Promise<T> {
+  return orm.em.fork().transactional(async (em) => {
+    const shared = new Proxy(em, {
+      get(target, property): unknown {
+        if (property === 'fork') {
+          return (options?: ForkOptions) => target.fork({ ...options, keepTransactionContext: true, disableTransactions: true });
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        // Its methods run on the EntityManager itself: they read its private fields.
+        return typeof value === 'function' ? (...args: unknown[]): unknown => Reflect.apply(value, target, args) : value;
+      },
+    });
+    return work(() => ({ em: shared, loaderScope: {} }));
+  });
+}
+
+/** Sets the marker; false if it was set before (loaded already). */
+async function mark(db: Db, now: Date): Promise<boolean> {
+  const marked = await query(db.em)
+    .insertInto('app_setting')
+    .values({ key: MARKER, value: 'true', createdAt: now })
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  return marked !== undefined;
+}
+
+/**
+ * Every association with its people. The verified associations joined a few
+ * weeks before their history starts, the one awaiting review last week: their
+ * people with them.
+ */
+async function loadDemoIdentities(db: Db, now: Date): Promise<void> {
+  for (const demo of DEMO_ASSOCIATIONS) {
+    const clock = fixedClock(demo.verified ? associationsJoined(now) : newcomerJoined(now));
+    const person = (role: 'owner' | 'coordinator', displayName: string) =>
+      createUser(db, SYSTEM, { email: demoEmail(demo.slug, role), password: DEMO_PASSWORD, displayName }, clock);
+    const owner = await person('owner', demo.owner);
+    await person('coordinator', demo.coordinator);
+    const founder = { kind: 'user', userId: owner.id, isAdmin: false } as const;
+    const { description, categories, township, name } = demo;
+    const association = await createAssociation(db, founder, { name, township, description, categories }, clock);
+    const associationId = toGlobalId('Association', association.id);
+    await addMember(db, founder, { associationId, email: demoEmail(demo.slug, 'coordinator'), role: MemberRole.COORDINATOR }, clock);
+    if (demo.verified) await verifyAssociation(db, SYSTEM, associationId);
+  }
+}
+
+/** The global ids of the demo associations, by slug, in the order of DEMO_ASSOCIATIONS. */
+async function demoAssociationIds(db: Db): Promise<Map<Slug, string>> {
+  const rows = await query(db.em).selectFrom('association').select(['id', 'name']).execute();
+  const byName = new Map(rows.map((row) => [row.name, row.id]));
+  return new Map(DEMO_ASSOCIATIONS.map((demo) => [demo.slug, toGlobalId('Association', mustExist(byName.get(demo.name), demo.name))]));
 }
 
 /** Whether the database holds anything yet (a first start). */
 export async function isEmpty(db: Db): Promise<boolean> {
   const user = await query(db.em).selectFrom('app_user').select('id').limit(1).executeTakeFirst();
   return user === undefined;
-}
-
-/** A time `days` from today at `hour`:00 in China (UTC+8), where the demo county is. */
-function chinaTime(days: number, hour: number): Date {
-  const now = new Date();
-  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days);
-  return new Date(day + (hour - 8) * 3600_000);
-}
-
-interface DemoRequest {
-  by: string;
-  input: Omit<PostFields, 'associationId'>;
-  /** Claims as [slot index, association slug, quantity]. */
-  claims: [number, string, number][];
-  complete?: { beneficiaries: number; outcome: string };
-}
-
-const DEMO_REQUESTS: DemoRequest[] = [
-  {
-    by: 'hz',
-    input: {
-      kind: RequestKind.PATIENT_GUARD,
-      category: AidCategory.MEDICAL,
-      title: '县人民医院重症病人夜间陪护',
-      description: '一位独居老人在县人民医院重症监护，家属在外地务工。需要每晚两人轮流陪护一周。',
-      address: '县人民医院住院部',
-      contact: '赵敏 138-0000-0101（病房号请电话询问）',
-      urgency: Urgency.CRITICAL,
-      slots: Array.from({ length: 7 }, (_, i) => ({
-        label: `第${i + 1}晚 20:00-08:00`,
-        startsAt: chinaTime(i + 1, 20),
-        endsAt: chinaTime(i + 2, 8),
-        capacity: 2,
-      })),
-    },
-    claims: [
-      [0, 'bx', 2],
-      [1, 'bx', 1],
-      [1, 'xq', 1],
-      [2, 'gt', 1],
-    ],
-  },
-  {
-    by: 'bx',
-    input: {
-      kind: RequestKind.FUNDRAISING,
-      category: AidCategory.POVERTY_RELIEF,
-      title: '上罗镇火灾受灾家庭联合募捐',
-      description: '一户五口之家房屋失火，财物全毁。各协会联合募捐，目标五万元，用于临时住所和生活用品。',
-      contact: '王丽 138-0000-0102',
-      urgency: Urgency.HIGH,
-      township: '上罗镇',
-      slots: [{ label: '募捐目标（元）', capacity: 50_000 }],
-    },
-    claims: [
-      [0, 'hz', 5_000],
-      [0, 'xq', 2_000],
-      [0, 'js', 3_000],
-    ],
-  },
-  {
-    by: 'gt',
-    input: {
-      kind: RequestKind.TUTORING,
-      category: AidCategory.EDUCATION,
-      title: '四点半课堂辅导老师',
-      description: '下周工作日下午四点半到六点，留守儿童作业辅导，需要四名辅导志愿者。',
-      address: '巡场镇社工站四点半课堂',
-      contact: '周芳 138-0000-0103',
-      startsAt: chinaTime(7, 16),
-      endsAt: chinaTime(11, 18),
-      slots: [{ label: '下周一至周五 16:30-18:00', capacity: 4 }],
-    },
-    claims: [
-      [0, 'bx', 2],
-      [0, 'xq', 2],
-    ],
-  },
-  {
-    by: 'js',
-    input: {
-      kind: RequestKind.TRAINING,
-      category: AidCategory.SKILLS_TRAINING,
-      title: '苗族蜡染技艺课程授课老师',
-      description: '为二十多名妇女开设苗族蜡染入门课程，共三次课，需要一位有经验的老师。',
-      address: '上罗镇文化站',
-      contact: '黄梅 138-0000-0104',
-      startsAt: chinaTime(-10, 9),
-      endsAt: chinaTime(-8, 17),
-      slots: [{ label: '授课老师（三次课）', capacity: 1 }],
-    },
-    claims: [[0, 'hz', 1]],
-    complete: { beneficiaries: 24, outcome: '三次课全部完成，24名学员结业，其中5人被推荐就业。' },
-  },
-  {
-    by: 'gt',
-    input: {
-      kind: RequestKind.MANPOWER,
-      category: AidCategory.COMMUNITY_SERVICE,
-      title: '阅览室回馈值日：清洁与秩序维护',
-      description: '接受服务的家庭每户派一名成员轮流值日，整理阅览室、打扫卫生、维持秩序。',
-      address: '巡场镇社工站阅览室',
-      // Past shifts: claimed while they were ahead, so the slots carry no times here.
-      startsAt: chinaTime(-6, 14),
-      endsAt: chinaTime(-2, 17),
-      slots: ['周一', '周三', '周五'].map((day) => ({ label: `上周${day} 14:00-17:00`, capacity: 2 })),
-    },
-    claims: [
-      [0, 'hz', 2],
-      [1, 'bx', 1],
-      [2, 'xq', 2],
-    ],
-    complete: { beneficiaries: 60, outcome: '三次值日完成，阅览室整洁有序，服务约六十名儿童。' },
-  },
-];
-
-/**
- * Realistic requests, posted, claimed and completed through the services with
- * the SYSTEM actor (who may act for any association), so that demo data obeys
- * every rule and fills the event log like real use.
- */
-async function loadDemoRequests(db: Db, clock: Clock): Promise<void> {
-  const associations = await query(db.em).selectFrom('association').select(['id', 'name']).execute();
-  const ids = new Map(associations.map((a) => [a.name, a.id]));
-  const idOf = (slug: string) => {
-    const demo = mustExist(
-      DEMO_ASSOCIATIONS.find((a) => a.slug === slug),
-      slug,
-    );
-    return toGlobalId('Association', mustExist(ids.get(demo.name), demo.name));
-  };
-  for (const demo of DEMO_REQUESTS) {
-    const requestId = await postHelpRequest(db, SYSTEM, { ...demo.input, associationId: idOf(demo.by) }, clock);
-    const slots = await slotsByRequest(db).load(requestId);
-    for (const [slot, slug, quantity] of demo.claims) {
-      await claim(db, SYSTEM, { slotId: toGlobalId('Slot', slots[slot].id), associationId: idOf(slug), quantity }, clock);
-    }
-    if (demo.complete) {
-      const { beneficiaries, outcome } = demo.complete;
-      await completeHelpRequest(db, SYSTEM, { id: toGlobalId('HelpRequest', requestId), beneficiaries, outcome }, clock);
-    }
-  }
 }

@@ -5,7 +5,10 @@
  * each expiry is a conditional UPDATE, so exactly one of them wins per request.
  *
  * The database's clock, not the service's Clock: several instances race on the
- * same rows, and only PostgreSQL's now() is the same for all of them.
+ * same rows, and only PostgreSQL's now() is the same for all of them. The one
+ * exception is the demo history, which passes a Clock set in the past to
+ * expireRequest: alone on the database at start-up, it expires "last March"
+ * last March, with the event dated by that clock like every other.
  */
 import { transactionTime } from '../../db/raw.js';
 import { openDb, type Db } from '../../db/handle.js';
@@ -13,6 +16,7 @@ import type { Orm } from '../../db/orm.js';
 import { SYSTEM, isPrivileged, type Actor } from '../../shared/actor.js';
 import { RequestEventType, RequestStatus } from '../../shared/enums.js';
 import { forbidden } from '../../shared/errors.js';
+import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import { appendEvents } from '../event-log/event-log.service.js';
 import { query } from '../tables.js';
@@ -24,22 +28,24 @@ const BATCH = 200;
  * Expires one OPEN request without ACTIVE claims whose end has passed. The
  * conditional UPDATE is the first statement of its transaction and locks the
  * row: with several instances, exactly one of them changes it and records the
- * EXPIRED event (actor null: the system).
+ * EXPIRED event (actor null: the system). `clock` (the demo history only)
+ * replaces the database's clock in the decision, in closedAt and in the event.
  */
-export async function expireRequest(db: Db, actor: Actor, input: { requestId: string }): Promise<boolean> {
+export async function expireRequest(db: Db, actor: Actor, input: { requestId: string }, clock?: Clock): Promise<boolean> {
   if (!isPrivileged(actor)) throw forbidden('Only the system expires requests');
+  const now = clock ? clock() : transactionTime();
   return db.em.fork().transactional(async (em) => {
     const expired = await query(em)
       .updateTable('help_request')
-      .set((eb) => ({ status: RequestStatus.EXPIRED, closedAt: transactionTime(), version: eb('version', '+', 1) }))
+      .set((eb) => ({ status: RequestStatus.EXPIRED, closedAt: now, version: eb('version', '+', 1) }))
       .where('id', '=', input.requestId)
       .where('status', '=', RequestStatus.OPEN)
       .where('activeClaims', '=', 0)
-      .where('endsAt', '<', transactionTime())
+      .where('endsAt', '<', now)
       .returning('id')
       .executeTakeFirst();
     if (!expired) return false;
-    await appendEvents(em, input.requestId, [{ type: RequestEventType.EXPIRED, actorId: null }]);
+    await appendEvents(em, input.requestId, [{ type: RequestEventType.EXPIRED, actorId: null }], clock);
     return true;
   });
 }
