@@ -1,7 +1,8 @@
 /** Protect-all: every root field of the built schema declares its access rule. */
 import { describe, expect, it } from 'vitest';
-import type { GraphQLObjectType } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { buildSchema } from '../src/server/build-schema.js';
+import { assertEveryRootFieldHasAccess } from '../src/modules/access.js';
 
 describe('access rules', () => {
   it('every Query, Mutation and Subscription field declares one', async () => {
@@ -22,5 +23,17 @@ describe('access rules', () => {
       .filter((field) => field.extensions?.access === 'public')
       .map((field) => field.name);
     expect(open.sort()).toEqual(['logIn', 'signUp']);
+  });
+
+  it('a schema with a root field without a rule is refused when built, naming the field', () => {
+    const withRule = { type: GraphQLString, extensions: { access: 'public' } };
+    const query = new GraphQLObjectType({ name: 'Query', fields: { open: withRule, forgotten: { type: GraphQLString } } });
+    const mutation = new GraphQLObjectType({ name: 'Mutation', fields: { alsoForgotten: { type: GraphQLString } } });
+    expect(() => assertEveryRootFieldHasAccess(new GraphQLSchema({ query, mutation }))).toThrow(
+      'Root fields without an @Access rule: Query.forgotten, Mutation.alsoForgotten',
+    );
+    expect(() =>
+      assertEveryRootFieldHasAccess(new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { open: withRule } }) })),
+    ).not.toThrow();
   });
 });
