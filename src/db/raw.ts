@@ -16,6 +16,12 @@ export async function notify(em: Em, channel: string, payload: string): Promise<
   await sql`SELECT pg_notify(${channel}, ${payload})`.execute(em.getKysely());
 }
 
+/**
+ * `pg_notify(channel, value::text)` as an expression, so that a statement can
+ * notify with what it computed (the last position it inserted) in one round trip.
+ */
+export const notifyWith = (channel: string, payload: Expression<unknown>) => sql<null>`pg_notify(${channel}, (${payload})::text)`;
+
 // SQL expressions Kysely has no builder for, typed, for the query builders of
 // the modules. Each says what it computes; values go in as parameters.
 

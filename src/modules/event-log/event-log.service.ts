@@ -10,7 +10,7 @@
  * it cannot deadlock with the request-row locks taken first by others.
  */
 import type { Em } from '../../db/query.js';
-import { advisoryTransactionLock, arrayOf, nextval, notify } from '../../db/raw.js';
+import { advisoryTransactionLock, arrayOf, nextval, notify, notifyWith, transactionTime } from '../../db/raw.js';
 import type { Actor } from '../../shared/actor.js';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import type { RequestEventType } from '../../shared/enums.js';
@@ -40,67 +40,64 @@ export interface NewEvent {
  * version already counting these events: one per event after POSTED, except
  * VOLUNTEER_ASSIGNED, VOLUNTEER_UNASSIGNED and ATTENDANCE_RECORDED, which are
  * about people, not the request, and count for nothing), as the transaction's
- * last step. `clock`
- * sets occurredAt (demo history); without it the database's transaction time does.
+ * last step. `clock` sets occurredAt (demo history); without it the database's
+ * transaction time does.
+ *
+ * Three statements whatever the number of events, and only the last two under
+ * the log's lock, which every append in every process waits for:
+ * 1. Before the lock, the filter attributes (replay, live delivery and HTTP
+ *    reads all match on them), copied from the request as it is now. The
+ *    request row is locked by this transaction, and claims and hand-offs on it
+ *    are written only under that lock, so they cannot change before commit.
+ * 2. The lock.
+ * 3. One INSERT of every event, positions from the sequence in event order,
+ *    with the NOTIFY of the last position in the same statement.
  */
 export async function appendEvents(em: Em, requestId: string, events: NewEvent[], clock?: Clock): Promise<void> {
   if (events.length === 0) return;
-  await advisoryTransactionLock(em, EVENT_LOG_LOCK_KEY);
+  const request = await query(em)
+    .selectFrom('help_request as h')
+    .select((eb) => [
+      'h.kind',
+      'h.category',
+      'h.township',
+      'h.requesterId',
+      // The requester, every association that ever claimed on the request, and every
+      // association a claim on it was ever offered to (a hand-off, any status).
+      arrayOf<string>(
+        query(em)
+          .selectNoFrom(eb.ref('h.requesterId').as('id'))
+          .union(eb.selectFrom('claim as c').select('c.associationId as id').whereRef('c.requestId', '=', 'h.id'))
+          .union(eb.selectFrom('claim_handoff as o').select('o.toAssociationId as id').whereRef('o.requestId', '=', 'h.id')),
+      ).as('involved'),
+    ])
+    .where('h.id', '=', requestId)
+    .executeTakeFirstOrThrow();
   const occurredAt = clock?.();
-  let last = '';
-  for (const event of events) {
-    // The filter attributes are copied from the request as it is now, inside this
-    // transaction: replay, live delivery and HTTP reads all match on these.
-    const inserted = await query(em)
-      .insertInto('request_event')
-      .columns([
-        'position',
-        'type',
-        'requestId',
-        'claimId',
-        'assignmentId',
-        'handOffId',
-        'actorId',
-        'kind',
-        'category',
-        'township',
-        'requesterId',
-        'involved',
-        ...(occurredAt ? (['occurredAt'] as const) : []),
-      ])
-      .expression((eb) =>
-        eb
-          .selectFrom('help_request as h')
-          .select((eb) => [
-            nextPosition().as('position'),
-            eb.val(event.type).as('type'),
-            'h.id',
-            eb.cast<string | null>(eb.val(event.claimId ?? null), 'uuid').as('claimId'),
-            eb.cast<string | null>(eb.val(event.assignmentId ?? null), 'uuid').as('assignmentId'),
-            eb.cast<string | null>(eb.val(event.handOffId ?? null), 'uuid').as('handOffId'),
-            eb.cast<string | null>(eb.val(event.actorId), 'uuid').as('actorId'),
-            'h.kind',
-            'h.category',
-            'h.township',
-            'h.requesterId',
-            // The requester, every association that ever claimed on the request, and every
-            // association a claim on it was ever offered to (a hand-off, any status).
-            arrayOf<string>(
-              query(em)
-                .selectNoFrom(eb.ref('h.requesterId').as('id'))
-                .union(eb.selectFrom('claim as c').select('c.associationId as id').whereRef('c.requestId', '=', 'h.id'))
-                .union(eb.selectFrom('claim_handoff as o').select('o.toAssociationId as id').whereRef('o.requestId', '=', 'h.id')),
-            ).as('involved'),
-            ...(occurredAt ? [eb.val(occurredAt).as('occurredAt')] : []),
-          ])
-          .where('h.id', '=', requestId),
-      )
-      .returning('position')
-      .executeTakeFirstOrThrow();
-    last = inserted.position;
-  }
-  // A wake-up only ("something up to N committed"): the table is the truth.
-  await notify(em, EVENTS_CHANNEL, last);
+  await advisoryTransactionLock(em, EVENT_LOG_LOCK_KEY);
+  await query(em)
+    .with('appended', (db) =>
+      db
+        .insertInto('request_event')
+        .values(
+          events.map((event) => ({
+            position: nextPosition(),
+            type: event.type,
+            requestId,
+            claimId: event.claimId ?? null,
+            assignmentId: event.assignmentId ?? null,
+            handOffId: event.handOffId ?? null,
+            actorId: event.actorId,
+            ...request,
+            occurredAt: occurredAt ?? transactionTime(),
+          })),
+        )
+        .returning('position'),
+    )
+    // A wake-up only ("something up to N committed"): the table is the truth.
+    .selectFrom('appended')
+    .select((eb) => notifyWith(EVENTS_CHANNEL, eb.fn.max('position')).as('notified'))
+    .execute();
 }
 
 export type RevokedKind = RowOf<'credential_revocation'>['kind'];
