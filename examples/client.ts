@@ -23,7 +23,7 @@ export const shanghaiDate = (instant: Date) => new Date(instant.getTime() + UTC_
 /** The wall-clock time in Shanghai of a DateTime the server sent: HH:mm. */
 export const shanghaiTime = (dateTime: string) => new Date(Date.parse(dateTime) + UTC_OFFSET_MS).toISOString().slice(11, 16);
 
-/** The password of every demo login (README, "Demo data"): `<slug>.<owner|coordinator>@demo.example.org`. */
+/** The password of every demo login (docs/demo-data.md): `<slug>.<owner|coordinator>@demo.example.org`. */
 const DEMO_PASSWORD = 'mutual-aid-demo';
 export const demoEmail = (slug: string, role: 'owner' | 'coordinator') => `${slug}.${role}@demo.example.org`;
 

@@ -12,7 +12,10 @@ import { CountyStatsDocument, type AidCategory } from './generated/graphql.ts';
 
 const { values: options } = parseArgs({ options: { month: { type: 'string', default: shanghaiDate(new Date()).slice(0, 7) } } });
 const { month } = options;
-if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`--month ${month}: expected YYYY-MM`);
+if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+  console.error(`--month ${month}: expected a month as YYYY-MM, e.g. 2026-11`);
+  process.exit(2);
+}
 const [year, monthNumber] = month.split('-').map(Number);
 // [from, to) with the county's offset: the 1st of the month to the 1st of the next (Date.UTC rolls December over).
 const nextMonth = new Date(Date.UTC(year, monthNumber, 1)).toISOString().slice(0, 7);

@@ -13,10 +13,10 @@
  * Options: --claims N (stop after N claims; 0: never), --timeout SECONDS (stop
  * then, claim or not). Environment: MUTUAL_AID_URL (the server),
  * MUTUAL_AID_BOT_STATE (its state file: the API key and the cursor; default
- * mutual-aid-bot.json in the OS's temporary directory; delete it to start afresh).
+ * ~/.mutual-aid-bot.json, mode 600; delete it to start afresh).
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -35,7 +35,7 @@ import {
 
 const { values: options } = parseArgs({ options: { claims: { type: 'string', default: '1' }, timeout: { type: 'string' } } });
 const maxClaims = Number(options.claims);
-const STATE_FILE = process.env.MUTUAL_AID_BOT_STATE ?? path.join(tmpdir(), 'mutual-aid-bot.json');
+const STATE_FILE = process.env.MUTUAL_AID_BOT_STATE ?? path.join(homedir(), '.mutual-aid-bot.json');
 /** What the bot acts on; the same fields filter the list of requests and the feed. */
 const WATCHED = { kinds: ['PATIENT_GUARD' as const], townships: ['巡场镇'] };
 
@@ -47,8 +47,11 @@ interface State {
 const state = JSON.parse(await readFile(STATE_FILE, 'utf8').catch(() => '{}')) as State;
 async function save(): Promise<void> {
   // Write, then rename: a crash leaves the old state or the new one, never half of one.
-  await writeFile(`${STATE_FILE}.tmp`, JSON.stringify(state, null, 2));
-  await rename(`${STATE_FILE}.tmp`, STATE_FILE);
+  // It holds an API key: readable by its owner only, and written to a new file
+  // ('wx' refuses one that exists, a planted symlink included).
+  const temporary = `${STATE_FILE}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(state, null, 2), { mode: 0o600, flag: 'wx' });
+  await rename(temporary, STATE_FILE);
 }
 
 // The API key. An association's OWNER creates it once and hands the secret to the integration;

@@ -5,7 +5,7 @@
  * `npm start`. Their output is checked, and what they did through the API.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -216,6 +216,9 @@ describe('the integrator bot', () => {
     expect(first).toContain(`open\t开始前已开放\t2 PERSON to go`);
     expect(second.slice(0, 2)).toEqual(['acting as "夜班认领机器人" of 僰乡义工协会', `resuming after ${afterFirst.cursor}`]);
     expect(afterSecond.apiKey).toBe(afterFirst.apiKey);
+    // It holds an API key: its owner's to read only, and no temporary file is left.
+    expect((await stat(env.MUTUAL_AID_BOT_STATE)).mode & 0o777).toBe(0o600);
+    expect(await readdir(dir)).toEqual(['bot.json']);
     expect(dataOf(await gql(url, CurrentApiKeyDocument, {}, afterFirst.apiKey)).currentApiKey).toMatchObject({
       name: '夜班认领机器人',
       association: { name: '僰乡义工协会' },
@@ -316,8 +319,10 @@ describe('the dashboard example', () => {
     const lines = await runToEnd(url, 'dashboard-stats.ts', { args: ['--month', '2001-01'] });
     expect(lines[0]).toBe('2001-01 本月概况 this month');
     expect(row(lines, 'requests posted')).toEqual(['发布求助 requests posted', '0']);
-    const refused = await runExample(url, 'dashboard-stats.ts', { args: ['--month', 'January'] }).done;
-    expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain('--month January: expected YYYY-MM');
+    for (const month of ['January', '2026-13']) {
+      const refused = await runExample(url, 'dashboard-stats.ts', { args: ['--month', month] }).done;
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trim()).toBe(`--month ${month}: expected a month as YYYY-MM, e.g. 2026-11`);
+    }
   });
 });

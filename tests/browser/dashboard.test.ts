@@ -236,14 +236,14 @@ describe('dashboard', () => {
     ]);
     expect(errors).toEqual([]);
 
-    // Kept for the next load (localStorage); a refused token is dropped and the page goes on anonymously.
+    // Kept for the next load (sessionStorage); a refused token is dropped and the page goes on anonymously.
     await page.goto('about:blank');
     await page.goto(`${origin}/dashboard#token=not-a-token`);
     await shownFigures(page, '');
     await page.locator('[data-testid="ticker-status"][data-state="live"]').waitFor({ timeout: 20_000 });
     expect(authorizations.slice(1)).toEqual(['Bearer not-a-token', undefined]);
     expect(await page.getByRole('alert').textContent()).toContain('anonymously');
-    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
     await page.context().close();
   });
 });

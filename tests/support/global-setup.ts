@@ -26,8 +26,8 @@ declare module 'vitest' {
   }
 }
 
-/** Written after each page build; older than any page source means rebuild. */
-const PAGES_STAMP = 'dist/web/.built';
+/** Written after each page build (outside dist/web, which a build empties); older than any page source means rebuild. */
+const PAGES_STAMP = 'dist/.web-built';
 /** What the page bundles are built from (the IDE preloads the example operations). */
 const PAGE_SOURCES = ['src/web', 'examples/operations', 'package-lock.json'];
 

@@ -10,7 +10,7 @@
  * - the ticker: the `requestEvents` subscription over graphql-ws, live (after
  *   `requestEventsHead`, see ticker.ts), started with the newest postings
  *   (`helpRequests`, NEWEST) on load and on a township change.
- * Anonymous by default; a token given as `#token=...` (kept in localStorage,
+ * Anonymous by default; a token given as `#token=...` (kept in sessionStorage,
  * taken out of the address) is sent in the Authorization header and in
  * connection_init. Filters live in the query string (?township=&period=), so
  * a screen can be set up by its address.
@@ -106,14 +106,14 @@ function readToken(): string | null {
     const rest = fragment.toString();
     window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`);
     try {
-      localStorage.setItem(TOKEN_KEY, given);
+      sessionStorage.setItem(TOKEN_KEY, given);
     } catch {
       // Storage refused (private mode): the token lasts as long as the page.
     }
     return given;
   }
   try {
-    return localStorage.getItem(TOKEN_KEY);
+    return sessionStorage.getItem(TOKEN_KEY);
   } catch {
     return null;
   }
@@ -130,7 +130,7 @@ function dropToken(): void {
   tokenRefused = true;
   showProblem(TOKEN_REFUSED);
   try {
-    localStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(TOKEN_KEY);
   } catch {
     // nothing stored
   }

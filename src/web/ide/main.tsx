@@ -14,6 +14,8 @@ import { createRoot } from 'react-dom/client';
 import { createIdeFetcher } from './fetcher';
 import { defaultTabs } from './tabs';
 
+// Tabs, headers and history live as long as the browser tab: a token typed in
+// the header editor (or a password in variables) is not left on the machine.
 const fetcher = createIdeFetcher(new URL('/graphql', window.location.href));
 
 const container = document.getElementById('ide');
@@ -21,6 +23,6 @@ if (!container) throw new Error('The page has no #ide element');
 container.textContent = '';
 createRoot(container).render(
   <StrictMode>
-    <GraphiQL fetcher={fetcher} defaultTabs={defaultTabs} defaultEditorToolsVisibility="headers" />
+    <GraphiQL fetcher={fetcher} defaultTabs={defaultTabs} defaultEditorToolsVisibility="headers" storage={sessionStorage} />
   </StrictMode>,
 );

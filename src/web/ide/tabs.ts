@@ -7,7 +7,7 @@ import type { GraphiQLProps } from 'graphiql';
 
 type TabDefinition = NonNullable<GraphiQLProps['defaultTabs']>[number];
 
-/** The demo logins (README, "Demo data"): every one has this password. */
+/** The demo logins (docs/demo-data.md): every one has this password. */
 const DEMO_LOGIN = { email: 'hz.coordinator@demo.example.org', password: 'mutual-aid-demo' };
 
 const WELCOME = `# 互助 GraphQL IDE · Mutual aid GraphQL IDE
@@ -18,10 +18,11 @@ const WELCOME = `# 互助 GraphQL IDE · Mutual aid GraphQL IDE
 #
 # 登录：在 “SignUp” 标签页运行 LogIn，演示账号如
 #   ${DEMO_LOGIN.email}
-#   密码 ${DEMO_LOGIN.password}（见 README “Demo data”），
+#   密码 ${DEMO_LOGIN.password}（见 docs/demo-data.md，仅当载入演示数据时），
 # 再把返回的 token 填入下方 Headers：
 # Log in: run LogIn in the "SignUp" tab with a demo
-# login (README, "Demo data") such as the one above,
+# login (docs/demo-data.md; only where the demo data
+# is loaded) such as the one above,
 # then put the token it returns in Headers below:
 #
 #   {"Authorization": "Bearer <token>"}
