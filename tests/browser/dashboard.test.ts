@@ -69,7 +69,8 @@ test.beforeAll(async ({ url, adminToken }) => {
   browser = await launchBrowser();
   const tag = randomBytes(3).toString('hex');
   requester = await createOrg(url, adminToken, { name: `巡场镇敬老志愿队 ${tag}`, township: '巡场镇' });
-  claimerName = `象棋协会青年队 ${tag}`;
+  // Names come from users: this one would add elements to a page that wrote names as HTML.
+  claimerName = `象棋协会青年队<b id="injected">${tag}</b><img src="x" id="injected-img">`;
   claimer = await createOrg(url, adminToken, { name: claimerName, township: '孝儿镇' });
   elsewhere = await createOrg(url, adminToken, { name: `上罗镇邻里会 ${tag}`, township: '上罗镇' });
 }, DEMO_LOAD_MS);
@@ -177,6 +178,9 @@ describe('dashboard', () => {
     expect(year).toEqual(countyMonth(11, 12));
     await expectFigures(page, await stats(url, year));
     await screenshot(page, 'dashboard');
+    // The hostile name is shown as text everywhere (ticker, top helpers, the charts' data tables), never as markup.
+    expect(await page.locator('#injected, #injected-img').count()).toBe(0);
+    expect(await page.getByText(claimerName).count()).toBeGreaterThan(0);
 
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
