@@ -1,0 +1,36 @@
+/**
+ * `{ __typename }`, 16 clients: the fixed cost of one operation through ours
+ * (HTTP, Apollo, plugins, context, limits) against bare Apollo Server 5.
+ */
+import { compareSides } from '../lib/same-data.mjs';
+import { httpPass, interleaved } from '../lib/passes.mjs';
+
+const CLIENTS = 16;
+const BODY = JSON.stringify({ query: '{ __typename }' });
+
+export async function typename(ctx) {
+  const sides = [{ key: 'ours', server: ctx.ours }];
+  if (ctx.peers.apollo) sides.push({ key: 'apollo', server: ctx.peers.apollo });
+  const sameData = await compareSides(
+    sides.map((side) => ({ key: side.key, url: `${side.server.url}/graphql`, pick: (data) => data })),
+    [{ ours: BODY, apollo: BODY }],
+  );
+  ctx.log(`  {__typename}: same data: ${sameData.ok ? 'yes' : `NO (${sameData.detail})`}`);
+  const results = await interleaved(
+    sides.map((side) => ({
+      key: side.key,
+      run: (seconds) =>
+        httpPass({
+          db: ctx.db,
+          pid: side.server.pid,
+          spec: {
+            url: `${side.server.url}/graphql`,
+            seconds,
+            connections: Array.from({ length: CLIENTS }, () => ({ bodies: [BODY], cycle: true })),
+          },
+        }),
+    })),
+    ctx.passOptions,
+  );
+  return { clients: CLIENTS, sameData, results };
+}
