@@ -39,6 +39,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly subscriptionExecutions = new Counter({
+    name: 'graphql_subscription_executions_total',
+    help: 'Executions of a subscription selection for a live event: once per event and group of subscribers with the same document, variables and view of the event (shared), or once per subscriber whose document reaches a rule that differs per caller (own).',
+    labelNames: ['sharing'] as const,
+    registers: [this.registry],
+  });
+
   readonly subscriptionsDropped = new Counter({
     name: 'request_event_subscriptions_dropped_total',
     help: 'Subscriptions ended with SLOW_CONSUMER.',

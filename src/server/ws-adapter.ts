@@ -6,10 +6,19 @@
  * Here they go to the process log as one structured line per kind of error
  * and interval, with a count. Everything else follows `useServer` (keep-alive
  * pings, close codes), except that a client offering no graphql-transport-ws
- * subprotocol is refused at the handshake.
+ * subprotocol is refused at the handshake, and that a `next` payload may come
+ * serialised already (SerialisedPayload): one live event's answer is sent to
+ * thousands of sockets as one text, not stringified again for each.
  */
 import type { IncomingMessage } from 'node:http';
-import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import {
+  CloseCode,
+  GRAPHQL_TRANSPORT_WS_PROTOCOL,
+  handleProtocols,
+  makeServer,
+  type FormattedExecutionResult,
+  type ServerOptions,
+} from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../shared/logger.js';
 
@@ -22,6 +31,49 @@ export interface SocketExtra {
 const KEEP_ALIVE_MS = 12_000;
 /** Identical socket errors within this window are logged as one line with their count. */
 const ERROR_WINDOW_MS = 10_000;
+
+/**
+ * The JSON text of a `next` message's payload, made once for every socket that
+ * sends it (ws-delivery.ts). graphql-ws builds and stringifies each message
+ * itself (`{"id":…,"type":"next","payload":…}`, the payload last); its
+ * `jsonMessageReplacer` puts a numbered placeholder where this payload goes,
+ * and the socket's `send`, which graphql-ws calls with that very string in the
+ * same synchronous step, puts the text in its place. The number makes sure a
+ * text can only ever go into the message it was stringified for.
+ */
+export class SerialisedPayload implements FormattedExecutionResult {
+  // Never set: declared so that graphql-ws's onNext accepts this as a payload.
+  declare readonly data?: undefined;
+
+  constructor(readonly json: string) {}
+}
+
+const PLACEHOLDER = '\u0000serialised payload ';
+
+/** Splices serialised payloads into the messages graphql-ws stringified around them. */
+class PayloadSplicer {
+  private pending: { placeholder: string; json: string } | null = null;
+  private count = 0;
+
+  /** graphql-ws's jsonMessageReplacer. */
+  readonly replacer = (key: string, value: unknown): unknown => {
+    if (key !== 'payload' || !(value instanceof SerialisedPayload)) return value;
+    const placeholder = `${PLACEHOLDER}${(this.count = (this.count + 1) % Number.MAX_SAFE_INTEGER)}`;
+    this.pending = { placeholder, json: value.json };
+    return placeholder;
+  };
+
+  /** The message as sent: `data` with the pending payload in its placeholder's place, if it has one. */
+  splice(data: string): string {
+    const pending = this.pending;
+    if (pending === null) return data;
+    this.pending = null;
+    const tail = `"payload":${JSON.stringify(pending.placeholder)}}`;
+    // Another message than the one stringified last: never put a payload into it.
+    if (!data.endsWith(tail)) throw new Error('a serialised payload was not sent with its message');
+    return `${data.slice(0, -tail.length)}"payload":${pending.json}}`;
+  }
+}
 
 /**
  * Counts identical errors and logs each kind once per window: the first one at
@@ -67,7 +119,8 @@ export function serveGraphqlWs<P extends Record<PropertyKey, unknown> | undefine
   wss: WebSocketServer,
   log: Logger,
 ): { dispose(): Promise<void> } {
-  const server = makeServer(options);
+  const payloads = new PayloadSplicer();
+  const server = makeServer({ ...options, jsonMessageReplacer: payloads.replacer });
   const errors = new ErrorTally(log, 'WebSocket errors');
   wss.options.handleProtocols = handleProtocols;
   // A client that does not speak graphql-transport-ws is refused at the handshake
@@ -105,11 +158,12 @@ export function serveGraphqlWs<P extends Record<PropertyKey, unknown> | undefine
         protocol: socket.protocol,
         send: (data) =>
           new Promise<void>((resolve, reject) => {
+            const message = payloads.splice(data);
             if (socket.readyState !== socket.OPEN) {
               resolve();
               return;
             }
-            socket.send(data, (error) => {
+            socket.send(message, (error) => {
               if (error) reject(error);
               else resolve();
             });

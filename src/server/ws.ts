@@ -5,7 +5,9 @@
  * here by hand (stack.md "graphql-ws").
  *
  * Only subscriptions are accepted on the socket: queries and mutations go over
- * HTTP, where rate limits, status codes and logging apply to them.
+ * HTTP, where rate limits, status codes and logging apply to them. Live events
+ * are executed, serialised and paced by ws-delivery.ts: once per group of
+ * subscribers that may see the same, not once per subscriber.
  */
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -32,7 +34,8 @@ import { checkCost } from './cost.js';
 import { serveGraphqlWs } from './ws-adapter.js';
 import { callerOf, clientAddress } from './client-address.js';
 import { isDatabaseUnavailable } from '../db/availability.js';
-import { createContext, type AppServices } from './context.js';
+import type { AppServices } from './context.js';
+import { liveSubscribe, Pacer, PreparedResult, socketContext } from './ws-delivery.js';
 
 export const GRAPHQL_PATH = '/graphql';
 /** Close code for refused credentials, as graphql-ws uses it (api.md "Identity"). */
@@ -63,6 +66,35 @@ function authorizationOf(params: Record<string, unknown> | undefined): unknown {
 /** Close code for "try again later" (RFC 6455 registry), for a caller over WS_MAX_SOCKETS_PER_CALLER. */
 export const CLOSE_TRY_AGAIN_LATER = 1013;
 
+/** Documents longer than this are parsed for each subscription, not kept. */
+const CACHED_DOCUMENT_CHARS = 16_384;
+const CACHED_DOCUMENTS = 256;
+
+/**
+ * Parsed and validated subscription documents by their text, the most recently
+ * used kept: thousands of clients sending one document share one AST, parse and
+ * validate it once, and can share its executions (ws-delivery.ts keys groups by
+ * the document object). Only documents that parsed and validated are kept.
+ */
+class DocumentCache {
+  private readonly documents = new Map<string, DocumentNode>();
+
+  get(text: string): DocumentNode | undefined {
+    const document = this.documents.get(text);
+    if (document) {
+      this.documents.delete(text);
+      this.documents.set(text, document);
+    }
+    return document;
+  }
+
+  add(text: string, document: DocumentNode): void {
+    if (text.length > CACHED_DOCUMENT_CHARS) return;
+    this.documents.set(text, document);
+    if (this.documents.size > CACHED_DOCUMENTS) this.documents.delete(this.documents.keys().next().value ?? text);
+  }
+}
+
 export interface WsParts {
   server: WebSocketServer;
   /** Closes every socket with 1001 (going away) and stops accepting new ones. */
@@ -76,12 +108,24 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => formatError(error.toJSON(), error, services.log));
 
+  const documents = new DocumentCache();
+  const subscribe = liveSubscribe({
+    schema,
+    services,
+    pacer: new Pacer(),
+    format,
+    executed: (sharing) => {
+      services.metrics.subscriptionExecutions.inc({ sharing });
+    },
+  });
+
   const socketsPerCaller = new Map<string, number>();
   /** Acknowledged sockets' subscription records (graphql-ws's ctx.subscriptions), for metrics. */
   const open = new Set<Record<string, unknown>>();
   const disposable = serveGraphqlWs<Record<string, unknown> | undefined, Extra>(
     {
       schema,
+      subscribe,
       connectionInitWaitTimeout: services.config.wsInitTimeoutMs,
       onConnect: async (ctx) => {
         try {
@@ -132,16 +176,19 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
         if (Object.keys(ctx.subscriptions).length > limit) {
           return [new AppError('RATE_LIMITED', `A socket may hold at most ${limit} subscriptions at once`, { limit })];
         }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, parseOptions);
-        } catch (error) {
-          const message = messageOf(error);
-          return [new AppError(isTooManyTokens(message) ? ErrorCode.QUERY_TOO_COMPLEX : ErrorCode.GRAPHQL_PARSE_FAILED, message)];
-        }
-        const invalid = validate(schema, document, [...specifiedRules, ...validationRules]);
-        if (invalid.length > 0) {
-          return invalid.map((e) => withCode(e, ErrorCode.GRAPHQL_VALIDATION_FAILED));
+        let document = documents.get(payload.query);
+        if (!document) {
+          try {
+            document = parse(payload.query, parseOptions);
+          } catch (error) {
+            const message = messageOf(error);
+            return [new AppError(isTooManyTokens(message) ? ErrorCode.QUERY_TOO_COMPLEX : ErrorCode.GRAPHQL_PARSE_FAILED, message)];
+          }
+          const invalid = validate(schema, document, [...specifiedRules, ...validationRules]);
+          if (invalid.length > 0) {
+            return invalid.map((e) => withCode(e, ErrorCode.GRAPHQL_VALIDATION_FAILED));
+          }
+          documents.add(payload.query, document);
         }
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new AppError('BAD_REQUEST', 'Could not determine the operation to run')];
@@ -162,10 +209,12 @@ export function createWs(services: AppServices, schema: GraphQLSchema, httpServe
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createContext(services, actor),
+          contextValue: socketContext(services, actor),
         };
       },
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
+      // Live answers come formatted and serialised (ws-delivery.ts); anything else is formatted here.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result instanceof PreparedResult ? result.payload : result.errors ? { ...result, errors: format(result.errors) } : undefined,
       // Errors returned by onSubscribe and thrown by the event stream both pass here.
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },

@@ -39,6 +39,42 @@ export const membershipsByAssociation = defineLoader<string, MembershipRow[]>(as
   ),
 );
 
+/** One user's place in one association: what a permission check asks (membershipRole). */
+export interface MembershipKey {
+  userId: string;
+  associationId: string;
+}
+
+/**
+ * The user's role in the association, or null when not a member: the one row
+ * that decides a permission check, read through the primary key
+ * (association_id, user_id), so the cost does not grow with the user's other
+ * memberships. Every pair asked for in one tick is one statement of two array
+ * parameters, whatever their number: the pairs of those users and those
+ * associations. That is exactly the pairs asked for when they are one user's
+ * (an operation) or one set of associations' (an event's requester and
+ * claimants, for each subscriber of the live feed); rows of other pairs are
+ * dropped here.
+ */
+export const membershipRole = defineLoader<MembershipKey, MemberRole | null>(
+  async (db, keys) =>
+    byKey(
+      keys.map(membershipKey),
+      await query(db.em)
+        .selectFrom('membership')
+        .select(['associationId', 'userId', 'role'])
+        .where((eb) => eb('associationId', '=', eb.fn.any(eb.val([...new Set(keys.map((key) => key.associationId))]))))
+        .where((eb) => eb('userId', '=', eb.fn.any(eb.val([...new Set(keys.map((key) => key.userId))]))))
+        .execute(),
+      membershipKey,
+    ).map((row) => row?.role ?? null),
+  membershipKey,
+);
+
+function membershipKey(key: MembershipKey): string {
+  return `${key.associationId}/${key.userId}`;
+}
+
 /** Memberships of each user: role, then the association's name (code-point order). */
 export const membershipsByUser = defineLoader<string, MembershipRow[]>(async (db, ids) =>
   groupByKey(

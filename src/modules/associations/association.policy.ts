@@ -15,12 +15,18 @@ export interface Standing {
   ownKey: boolean;
 }
 
-export function standingOf(actor: Actor, associationId: string, roles: ReadonlyMap<string, MemberRole>): Standing {
+/** `role`: the signed-in user's role in the association, null when not a member (ignored for anyone but a user). */
+export function standingWithRole(actor: Actor, associationId: string, role: MemberRole | null): Standing {
   return {
     admin: isPrivileged(actor),
-    role: actor.kind === 'user' ? (roles.get(associationId) ?? null) : null,
+    role: actor.kind === 'user' ? role : null,
     ownKey: actor.kind === 'apiKey' && actor.associationId === associationId,
   };
+}
+
+/** The same, from the user's roles by association id. */
+export function standingOf(actor: Actor, associationId: string, roles: ReadonlyMap<string, MemberRole>): Standing {
+  return standingWithRole(actor, associationId, roles.get(associationId) ?? null);
 }
 
 const isLead = (s: Standing) => s.role === MemberRole.OWNER || s.role === MemberRole.COORDINATOR;

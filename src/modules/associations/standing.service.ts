@@ -1,15 +1,20 @@
 /**
- * What the actor is with respect to associations, loaded once per operation
- * (the memberships loader) and asked of the pure policies in
- * association.policy.ts. Every module that acts for an association or shows
+ * What the actor is with respect to associations, asked of the pure policies
+ * in association.policy.ts. Every module that acts for an association or shows
  * what only its members may see comes here.
+ *
+ * A permission check reads only the membership that decides it (the user's
+ * role in that one association, by primary key, through a loader keyed by the
+ * pair), so its cost does not grow with the user's other memberships. Only
+ * read paths that filter by everything the caller may see (visibilityOf,
+ * actorAssociations) read all of them.
  */
 import type { Db } from '../../db/handle.js';
 import { isPrivileged, type Actor } from '../../shared/actor.js';
 import { MemberRole } from '../../shared/enums.js';
 import { forbidden, notFound } from '../../shared/errors.js';
-import { associationById, membershipsByUser } from './association.loaders.js';
-import { mayActFor, standingOf, type Standing } from './association.policy.js';
+import { associationById, membershipRole, membershipsByUser } from './association.loaders.js';
+import { mayActFor, standingWithRole, type Standing } from './association.policy.js';
 import type { AssociationRow } from './association.rows.js';
 
 /** The actor's roles, by association id (empty for everyone but a signed-in user). */
@@ -19,9 +24,29 @@ export async function actorRoles(db: Db, actor: Actor): Promise<Map<string, Memb
   return new Map(memberships.map((m) => [m.associationId, m.role]));
 }
 
-/** The actor's standing in one association; the system's is an administrator's. */
+/** The actor's standing in one association (one indexed read for a user, none for anyone else); the system's is an administrator's. */
 export async function standingIn(db: Db, actor: Actor, associationId: string): Promise<Standing> {
-  return standingOf(actor, associationId, await actorRoles(db, actor));
+  const role = actor.kind === 'user' ? await membershipRole(db).load({ userId: actor.userId, associationId }) : null;
+  return standingWithRole(actor, associationId, role);
+}
+
+/**
+ * Those of `associationIds` the actor belongs to (any role) or is a key of: a
+ * decision about a few associations (a request's requester and claimants) reads
+ * those memberships only, in one statement.
+ */
+export async function memberOfAny(db: Db, actor: Actor, associationIds: readonly string[]): Promise<Set<string>> {
+  if (actor.kind === 'apiKey') return new Set(associationIds.filter((id) => id === actor.associationId));
+  if (actor.kind !== 'user' || associationIds.length === 0) return new Set();
+  const { userId } = actor;
+  const roles = await membershipRole(db).loadMany(associationIds.map((associationId) => ({ userId, associationId })));
+  return new Set(
+    associationIds.filter((_, i) => {
+      const role = roles[i];
+      if (role instanceof Error) throw role;
+      return role !== null;
+    }),
+  );
 }
 
 /** The associations the actor belongs to (any role) or is an API key of; the system belongs to none. */
@@ -38,10 +63,13 @@ export async function actorAssociations(db: Db, actor: Actor): Promise<Set<strin
 export async function actingAssociation(db: Db, actor: Actor, associationKey: string | null, verb: string): Promise<AssociationRow> {
   const association = associationKey ? await associationById(db).load(associationKey) : null;
   if (!association) throw notFound('Association');
-  if (!mayActFor(await standingIn(db, actor, association.id))) {
-    throw forbidden(`Only an OWNER or COORDINATOR of the association, or its API key, can ${verb}`);
-  }
+  requireMayActFor(await standingIn(db, actor, association.id), verb);
   return association;
+}
+
+/** FORBIDDEN unless the standing may act for its association (OWNER, COORDINATOR, its key, an administrator). */
+export function requireMayActFor(standing: Standing, verb: string): void {
+  if (!mayActFor(standing)) throw forbidden(`Only an OWNER or COORDINATOR of the association, or its API key, can ${verb}`);
 }
 
 /**

@@ -8,8 +8,11 @@
  *   reads on from there.
  * - Each event is read once per process and resolved with one fresh ORM fork and
  *   one loader set shared by all its subscribers; per subscriber only the filter
- *   (matched in memory on the attributes stored with the event), the visibility
- *   rules and the serialisation differ.
+ *   (matched in memory on the attributes stored with the event) differs, and
+ *   what the subscriber may see of the event. The transport keeps, with each
+ *   delivery, the answers it computed for it (`Delivery.results`), so
+ *   subscribers that asked the same and may see the same share one execution
+ *   (server/ws-delivery.ts).
  * - Subscribing with `after` replays from the table, then goes live: live events
  *   that arrive during the replay are buffered, and anything at or below the
  *   last position handed to the subscriber is dropped, so the seam has no gap and
@@ -50,6 +53,12 @@ export type SharedResolution = Db;
 export interface Delivery {
   event: RequestEventRow;
   shared: SharedResolution;
+  /**
+   * What was computed from this event for its subscribers in this process, by
+   * a key of the caller's choosing; lives as long as the delivery. A replayed
+   * event has a delivery (and results) of its own per subscriber.
+   */
+  readonly results: Map<string, unknown>;
 }
 
 /** What the hub reports for metrics (server/metrics.ts). */
@@ -203,10 +212,14 @@ export class EventHub {
     const open = () => this.openDb();
     const deliveries = events.map((event): Delivery => {
       let shared: SharedResolution | undefined;
+      let results: Map<string, unknown> | undefined;
       return {
         event,
         get shared() {
           return (shared ??= open());
+        },
+        get results() {
+          return (results ??= new Map());
         },
       };
     });
@@ -314,7 +327,7 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
       this.fail(unauthenticated('The credentials of this subscription were revoked'));
       return;
     }
-    this.enqueue(events.map((event) => ({ event, shared })));
+    this.enqueue(events.map((event) => ({ event, shared, results: new Map<string, unknown>() })));
     if (events.length < REPLAY_BATCH) {
       // Caught up with the table: whatever the hub delivered meanwhile follows,
       // minus what the replay already handed over.
@@ -323,7 +336,22 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
     }
   }
 
+  /** The holder of this subscription, as authenticated. */
+  get actor(): Actor {
+    return this.holder.actor;
+  }
+
   async next(): Promise<IteratorResult<RequestEventRow>> {
+    const delivery = await this.nextDelivery();
+    return delivery ? { value: delivery.event, done: false } : { value: undefined, done: true };
+  }
+
+  /**
+   * The next event with what it is shared with (its Db and results), in order;
+   * null once the stream ended. Throws the subscription's failure
+   * (SLOW_CONSUMER, revoked credentials), once.
+   */
+  async nextDelivery(): Promise<Delivery | null> {
     for (;;) {
       if (this.failure) {
         const failure = this.failure;
@@ -335,9 +363,9 @@ export class EventSubscription implements AsyncIterableIterator<RequestEventRow>
       if (delivery) {
         this.hub.observer?.delivered();
         this.onDelivery(delivery.shared);
-        return { value: delivery.event, done: false };
+        return delivery;
       }
-      if (this.done) return { value: undefined, done: true };
+      if (this.done) return null;
       if (this.replaying) {
         await this.replayBatch();
         continue;

@@ -32,8 +32,9 @@ they were when each event was written, so replay and live agree.`;
 /**
  * The event stream of one subscription. Its context's Db (ORM fork and
  * loaders) is swapped, event by event, for the one the hub shares among all
- * subscribers of that event in this process (graphql-js executes each event
- * before pulling the next).
+ * subscribers of that event in this process (each event is executed before the
+ * next is pulled). Over WebSocket the transport executes an event once per
+ * group of subscribers that may see the same of it (server/ws-delivery.ts).
  */
 async function subscribeToEvents({
   args,
@@ -49,6 +50,11 @@ async function subscribeToEvents({
 
 @Resolver(() => RequestEventObject)
 export class RequestEventResolver {
+  /**
+   * The event, whatever the arguments: they choose which events come (in
+   * subscribeToEvents), never what one holds, so subscribers with different
+   * filters and cursors share an answer (request-event.sharing.ts).
+   */
   @Access('public')
   @Subscription(() => RequestEventObject, { name: 'requestEvents', subscribe: subscribeToEvents, description: SUBSCRIPTION_DESCRIPTION })
   liveRequestEvents(

@@ -10,7 +10,7 @@ import type { AssociationRow } from '../associations/association.rows.js';
 import { ClaimType, HelpRequestType, SlotType } from './help-request.type.js';
 import { claimById, requestById, slotById } from './help-request.loaders.js';
 import { ClaimInput } from './help-request.inputs.js';
-import { claim, declineClaim, withdrawClaim } from './claim.service.js';
+import { claimReturning, declineClaim, withdrawClaim } from './claim.service.js';
 import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
 import { mustExist } from '../../shared/must-exist.js';
 
@@ -28,7 +28,12 @@ export class ClaimResolver extends NodeFieldsResolver(ClaimType, 'Claim') {
       "Claims a quantity of a slot for the claiming association and returns the ACTIVE claim. Atomic: the sum of ACTIVE and FULFILLED quantities on a slot never exceeds its capacity, whatever the concurrency. By the claimant's OWNERs, COORDINATORs and API key; never on its own request. One CLAIMED event (then FILLED when every slot is full).",
   })
   async claim(@Arg('input', () => ClaimInput) input: ClaimInput, @Ctx() ctx: Context): Promise<ClaimRow> {
-    return freshClaim(ctx, await underField('input', () => claim(ctx.db, ctx.actor, input, ctx.app.clock)));
+    const claimed = await underField('input', () => claimReturning(ctx.db, ctx.actor, input, ctx.app.clock));
+    if (!claimed.row) return freshClaim(ctx, claimed.id);
+    // A new claim is the row its transaction committed; what else was loaded may be stale.
+    forgetLoaded(ctx.db);
+    claimById(ctx.db).prime(claimed.id, claimed.row);
+    return claimed.row;
   }
 
   @Access('authenticated')

@@ -30,7 +30,7 @@ import { allOf, anyOf, requestAttributeConditions } from '../request-filter.js';
 import { query, type Tables } from '../tables.js';
 import { ClaimHandOffStatus, ClaimStatus } from '../../shared/enums.js';
 import { wants, type Projection } from '../../shared/projection.js';
-import { actorAssociations, visibilityOf, type Visibility } from '../associations/standing.service.js';
+import { memberOfAny, visibilityOf, type Visibility } from '../associations/standing.service.js';
 import { committedClaimants, requestById } from './help-request.loaders.js';
 import { maySeeContact } from './help-request.policy.js';
 import { CONTACT_DECIDED, PUBLIC_REQUEST_FIELDS, type HelpRequestRow } from './help-request.rows.js';
@@ -308,13 +308,16 @@ export async function findHelpRequest(db: Db, actor: Actor, input: { id: string 
 /**
  * HelpRequest.contact as `actor` may see it. Rows from the reads above come with
  * it decided (no statement); a request reached another way (a claim's request,
- * an event's request, a mutation's payload) asks the policy, with the caller's
- * associations and the request's committed claimants from their loaders.
+ * an event's request, a mutation's payload) asks the policy, with the request's
+ * committed claimants and the caller's memberships among them and the requester,
+ * from their loaders.
  */
 export async function requestContact(db: Db, actor: Actor, input: { request: HelpRequestRow }): Promise<string | null> {
   const { request } = input;
   if (request[CONTACT_DECIDED]) return request.contact;
   if (request.contact === null || actor.kind === 'anonymous') return null;
-  const [mine, claimants] = await Promise.all([actorAssociations(db, actor), committedClaimants(db).load(request.id)]);
+  // Only the memberships that decide it: the requester's and the committed claimants', never all of the caller's.
+  const claimants = await committedClaimants(db).load(request.id);
+  const mine = await memberOfAny(db, actor, [request.requesterId, ...claimants]);
   return maySeeContact(actor, mine, request.requesterId, claimants) ? request.contact : null;
 }

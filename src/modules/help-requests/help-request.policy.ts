@@ -6,8 +6,10 @@ import { isPrivileged, type Actor } from '../../shared/actor.js';
  * ACTIVE or FULFILLED claim on it or with a claim on it OFFERED to them (a
  * hand-off they may accept: they need to know whom they would serve), their
  * keys, and administrators. `actorAssociations`: the associations the actor
- * belongs to or is a key of; `committedClaimants`: the associations of those
- * claims and offers (help-request.loaders.ts).
+ * belongs to or is a key of, at least those among the requester and the
+ * committed claimants (all of them are not needed: requestContact reads only
+ * those); `committedClaimants`: the associations of those claims and offers
+ * (help-request.loaders.ts).
  */
 export function maySeeContact(
   actor: Actor,

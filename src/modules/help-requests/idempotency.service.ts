@@ -42,6 +42,12 @@ export function idempotencyKey(
   return { associationId, operation, key, inputHash };
 }
 
+/** What is stored of a taken key. */
+export interface StoredKey {
+  inputHash: string;
+  resultId: string;
+}
+
 /** The stored result id of a known key with the same input; BAD_USER_INPUT for other input; null when unknown. */
 export async function replayOf(em: Em, key: IdempotencyKey, field = 'idempotencyKey'): Promise<string | null> {
   const stored = await query(em)
@@ -51,6 +57,15 @@ export async function replayOf(em: Em, key: IdempotencyKey, field = 'idempotency
     .where('operation', '=', key.operation)
     .where('key', '=', key.key)
     .executeTakeFirst();
+  return replayFrom(key, stored ?? null, field);
+}
+
+/**
+ * replayOf's decision on a key's row read by the caller (claim reads it in the
+ * statement of its other checks): the stored result id for the same input,
+ * BAD_USER_INPUT for other input, null when the key is unknown.
+ */
+export function replayFrom(key: IdempotencyKey, stored: StoredKey | null, field = 'idempotencyKey'): string | null {
   if (!stored) return null;
   if (stored.inputHash !== key.inputHash) throw badInput(field, 'This idempotency key was used with other input');
   return stored.resultId;
@@ -83,10 +98,24 @@ export async function idempotent(em: Em, key: IdempotencyKey | null, write: () =
     const replay = await replayOf(em, key);
     if (replay) return replay;
   }
+  return orTwinsResult(em, key, write, (id) => id);
+}
+
+/**
+ * Runs `write` (which must call takeKey first when a key is given, and has
+ * checked for a replay itself); when a twin took the key first, answers with
+ * `replayed(the twin's result id)` instead.
+ */
+export async function orTwinsResult<T>(
+  em: Em,
+  key: IdempotencyKey | null,
+  write: () => Promise<T>,
+  replayed: (id: string) => T,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {
     if (!(error instanceof ReplayInstead) || !key) throw error;
-    return mustExist(await replayOf(em, key), 'the claim of an idempotency key taken by another transaction');
+    return replayed(mustExist(await replayOf(em, key), 'the result of an idempotency key taken by another transaction'));
   }
 }

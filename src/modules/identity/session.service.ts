@@ -3,7 +3,7 @@
  * secret generated once and stored in the database, so every instance on one
  * database accepts every token.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { Db } from '../../db/handle.js';
 import { query } from '../tables.js';
@@ -24,6 +24,23 @@ export async function loadSessionKey(db: Db, configured: string | null): Promise
   return new TextEncoder().encode(stored.value);
 }
 
+/**
+ * The secret as a WebCrypto HMAC key, imported once per secret. jose 6 runs on
+ * WebCrypto only: handed the raw bytes (or a Node KeyObject, which it exports
+ * back to bytes), it imports them again on every sign and verify, a cost paid
+ * by every authenticated request; a CryptoKey it uses as it is.
+ */
+const hmacKeys = new WeakMap<Uint8Array, Promise<webcrypto.CryptoKey>>();
+
+function hmacKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
+
 export async function issueSessionToken(key: Uint8Array, userId: string, ttlSeconds: number): Promise<string> {
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -31,7 +48,7 @@ export async function issueSessionToken(key: Uint8Array, userId: string, ttlSeco
     .setIssuer(ISSUER)
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
-    .sign(key);
+    .sign(await hmacKey(key));
 }
 
 export interface SessionClaims {
@@ -49,7 +66,11 @@ const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
  */
 export async function verifySessionToken(key: Uint8Array, token: string): Promise<SessionClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, requiredClaims: ['exp', 'sub'] });
+    const { payload } = await jwtVerify(token, await hmacKey(key), {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+      requiredClaims: ['exp', 'sub'],
+    });
     if (typeof payload.sub !== 'string' || !USER_ID.test(payload.sub) || typeof payload.exp !== 'number') return null;
     return { userId: payload.sub, expiresAt: new Date(payload.exp * 1000) };
   } catch {
