@@ -13,5 +13,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 export type Em = EntityManager;
 
-// Stateless apart from its name cache: one for the process.
-export const propertyNames = new CamelCasePlugin();
+// Stateless apart from its name cache: one for the process. Objects inside a
+// column (rows built as JSON by PostgreSQL, jsonObject in raw.ts) keep their
+// keys: they are written with the property names already, and walking them
+// again would cost what building them in the database saved.
+export const propertyNames = new CamelCasePlugin({ maintainNestedObjectKeys: true });

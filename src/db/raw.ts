@@ -85,3 +85,20 @@ export const infinity = () => sql<Date>`'infinity'::timestamptz`;
 export async function listen(client: pg.Client, channel: string): Promise<void> {
   await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
 }
+
+/**
+ * `json_build_object('key', value, ...)`: a row built by PostgreSQL as one JSON
+ * object, under the keys given (property names: the row decoders read them as
+ * they are, see propertyNames in query.ts). Keys are the callers' constants,
+ * never input. Inside JSON a timestamptz is ISO 8601 text (decodeTimestamp).
+ */
+export const jsonObject = (entries: readonly (readonly [key: string, value: Expression<unknown>])[]) =>
+  sql`json_build_object(${sql.join(entries.map(([key, value]) => sql`${sql.lit(key)}, ${value}`))})`;
+
+/**
+ * SQL text this process compiled before with Kysely from constants only (no
+ * parameter: the caller checks), reused as it is: a statement's part that
+ * depends on the shape of what is asked, not on its values, is built once per
+ * shape (help-request.json.ts). Never text from input.
+ */
+export const precompiled = (text: string) => sql`${sql.raw(text)}`;

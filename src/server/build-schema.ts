@@ -3,7 +3,7 @@
  * it to schema/schema.graphql; a test fails when that file drifts from this.
  */
 import 'reflect-metadata';
-import { GraphQLSchema, printSchema } from 'graphql';
+import { GraphQLSchema, isObjectType, printSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema, type NonEmptyArray } from 'type-graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import '../shared/enums.graphql.js'; // registers the enums before any type refers to them
@@ -16,9 +16,9 @@ import { AssociationRequestsResolver } from '../modules/help-requests/associatio
 import { ApiKeyResolver } from '../modules/associations/api-key.resolver.js';
 import { AssociationResolver } from '../modules/associations/association.resolver.js';
 import { MembershipResolver, UserMembershipsResolver } from '../modules/associations/membership.resolver.js';
-import { HelpRequestResolver } from '../modules/help-requests/help-request.resolver.js';
-import { SlotResolver } from '../modules/help-requests/slot.resolver.js';
-import { ClaimResolver } from '../modules/help-requests/claim.resolver.js';
+import { HelpRequestResolver, helpRequestDirectResolvers } from '../modules/help-requests/help-request.resolver.js';
+import { SlotResolver, slotDirectResolvers } from '../modules/help-requests/slot.resolver.js';
+import { ClaimResolver, claimDirectResolvers } from '../modules/help-requests/claim.resolver.js';
 import {
   AssociationHandOffsResolver,
   ClaimHandOffResolver,
@@ -39,6 +39,8 @@ import {
   VolunteerServiceRecordResolver,
 } from '../modules/volunteers/service-record.resolver.js';
 import { AssociationStatsResolver, CollaborationResolver, StatsResolver } from '../modules/stats/stats.resolver.js';
+import type { DirectResolvers } from '../shared/direct-resolvers.js';
+import { nodeIdResolvers } from '../shared/node.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const resolvers: NonEmptyArray<Function> = [
@@ -72,6 +74,26 @@ const resolvers: NonEmptyArray<Function> = [
   CollaborationResolver,
 ];
 
+/** Fields on every object of a page, resolved without TypeGraphQL's parameter machinery (shared/direct-resolvers.ts). */
+const directResolvers: DirectResolvers[] = [nodeIdResolvers, helpRequestDirectResolvers, slotDirectResolvers, claimDirectResolvers];
+
+/** Replaces the resolve function of each direct field; a type or field the schema lacks is a programming error. */
+function installDirectResolvers(schema: GraphQLSchema): void {
+  for (const table of directResolvers) {
+    for (const [typeName, fields] of Object.entries(table)) {
+      const type = schema.getType(typeName);
+      if (!isObjectType(type)) throw new Error(`direct resolvers: ${typeName} is not an object type of the schema`);
+      for (const [fieldName, resolve] of Object.entries(fields)) {
+        const field = Object.hasOwn(type.getFields(), fieldName) ? type.getFields()[fieldName] : undefined;
+        if (!field) throw new Error(`direct resolvers: ${typeName}.${fieldName} is not in the schema`);
+        // graphql-js hands it the object its parent field resolved and the operation's Context: the types the resolver declares.
+        field.resolve = (source: unknown, args: Record<string, unknown>, context: unknown) =>
+          Reflect.apply(resolve, undefined, [source, args, context]);
+      }
+    }
+  }
+}
+
 let built: Promise<GraphQLSchema> | undefined;
 
 /** Built once per process: TypeGraphQL's metadata is global anyway. */
@@ -91,6 +113,7 @@ async function build(): Promise<GraphQLSchema> {
     orphanedTypes: [PageInfo],
   });
   assertEveryRootFieldHasAccess(schema);
+  installDirectResolvers(schema);
   // The contract's DateTime scalar belongs to the schema even before a field uses it.
   const config = schema.toConfig();
   return config.types.some((type) => type.name === DateTimeScalar.name)

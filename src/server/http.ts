@@ -157,6 +157,10 @@ export async function createHttp(
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on answers sent with res.send (GraphQL, health, metrics): an
+  // operation's answer is not a cacheable resource, and hashing every body
+  // costs CPU on each request. Static assets (pages.ts) keep their own.
+  app.set('etag', false);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -38,3 +38,26 @@ export function merge(a: Projection, b: Projection): Projection {
   }
   return { fields: new Set([...a.fields, ...b.fields]), relations };
 }
+
+/**
+ * The columns a read selects for a projection: the keys (always: resolvers of
+ * relations and ids follow them), every column the caller asks for, and what
+ * the computed fields it asks for read (`derived`: field -> columns).
+ */
+export function columnsFor<C extends string>(
+  columns: readonly C[],
+  keys: readonly C[],
+  wanted: Projection,
+  derived: Readonly<Partial<Record<string, readonly C[]>>> = {},
+): C[] {
+  const selected = new Set<C>(keys);
+  for (const column of columns) if (wanted.fields.has(column)) selected.add(column);
+  for (const field of wanted.fields) for (const column of derived[field] ?? []) selected.add(column);
+  return [...selected];
+}
+
+/** A text that is the same for two projections exactly when they ask for the same (fields in code-point order). */
+export function projectionKey(of: Projection): string {
+  const fields = [...of.fields].sort();
+  return `{${fields.map((field) => (of.relations.has(field) ? `${field}${projectionKey(of.relations.get(field) ?? NOTHING)}` : field)).join(',')}}`;
+}

@@ -9,6 +9,8 @@ import { AssociationType } from '../associations/association.type.js';
 import type { AssociationRow } from '../associations/association.rows.js';
 import { ClaimType, HelpRequestType, SlotType } from './help-request.type.js';
 import { claimById, requestById, slotById } from './help-request.loaders.js';
+import { readWith } from '../../db/relations.js';
+import type { DirectResolvers } from '../../shared/direct-resolvers.js';
 import { ClaimInput } from './help-request.inputs.js';
 import { claimReturning, declineClaim, withdrawClaim } from './claim.service.js';
 import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
@@ -73,7 +75,21 @@ export class ClaimResolver extends NodeFieldsResolver(ClaimType, 'Claim') {
   }
 
   @FieldResolver(() => AssociationType)
-  async association(@Root() claim: ClaimRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return mustExist(await associationById(ctx.db).load(claim.associationId), 'associationById(claim.associationId)');
+  association(@Root() claim: ClaimRow, @Ctx() ctx: Context): AssociationRow | Promise<AssociationRow> {
+    return associationOf(claim, ctx);
   }
 }
+
+/** Synchronous when the association was read with the claim (help-request.json.ts), else through its loader. */
+function associationOf(claim: ClaimRow, ctx: Context): AssociationRow | Promise<AssociationRow> {
+  return readWith(claim, 'association') ?? loadAssociation(ctx, claim);
+}
+
+async function loadAssociation(ctx: Context, claim: ClaimRow): Promise<AssociationRow> {
+  return mustExist(await associationById(ctx.db).load(claim.associationId), 'associationById(claim.associationId)');
+}
+
+/** The same field, resolved directly (shared/direct-resolvers.ts): it is on every claim of a page. */
+export const claimDirectResolvers: DirectResolvers = {
+  Claim: { association: (claim: ClaimRow, _args, ctx: Context) => associationOf(claim, ctx) },
+};

@@ -29,9 +29,10 @@ import {
 import { allOf, anyOf, requestAttributeConditions } from '../request-filter.js';
 import { query, type Tables } from '../tables.js';
 import { ClaimHandOffStatus, ClaimStatus } from '../../shared/enums.js';
-import { wants, type Projection } from '../../shared/projection.js';
+import { columnsFor, wants, type Projection } from '../../shared/projection.js';
 import { memberOfAny, visibilityOf, type Visibility } from '../associations/standing.service.js';
-import { committedClaimants, requestById } from './help-request.loaders.js';
+import { committedClaimants } from './help-request.loaders.js';
+import { REMAINING_READS, requestRelationsJson, withRelations } from './help-request.json.js';
 import { maySeeContact } from './help-request.policy.js';
 import { CONTACT_DECIDED, PUBLIC_REQUEST_FIELDS, type HelpRequestRow } from './help-request.rows.js';
 
@@ -78,28 +79,30 @@ function contactColumn(eb: RequestExpressions, read: ContactRead) {
   return eb.case().when(visible).then(eb.ref('help_request.contact')).else(null).end().as('contact');
 }
 
+/** What every request read selects whatever is asked: the keys of the orders and cursors, and of the requester. */
+const REQUEST_KEYS = ['id', 'requesterId', 'postedAt', 'urgency', 'startsAt'] as const;
+
 /**
- * The columns a request read selects: the public ones, contact as decided above
- * for this caller, and the stored contact for the actor-neutral copy (below).
+ * The select list of a request read: what `wanted` asks of each request (its
+ * columns, contact decided for this caller, its relations as JSON), or every
+ * public column and contact when `wanted` is null (reads whose rows may reach
+ * any field).
  */
-const requestColumns = (read: ContactRead) => (eb: RequestExpressions) => [
-  ...PUBLIC_REQUEST_FIELDS,
+const requestColumns = (db: Db, read: ContactRead, wanted: Projection | null) => (eb: RequestExpressions) => [
+  ...(wanted === null ? PUBLIC_REQUEST_FIELDS : columnsFor(PUBLIC_REQUEST_FIELDS, REQUEST_KEYS, wanted, REMAINING_READS)),
   contactColumn(eb, read),
-  eb.ref('help_request.contact').as('storedContact'),
+  ...(wanted === null ? [] : requestRelationsJson(query(db.em), wanted)),
 ];
 
 /**
- * Splits what a read returned. The caller's rows (contact decided for it, and
- * marked so when it asked for contact: the contact resolver trusts them) go to
- * its connection or lookup only. An actor-neutral copy of each (the stored
- * contact, unmarked: whoever reaches it through a relation is asked the policy)
- * primes requestById, which a delivered event shares among all its subscribers,
- * so a claim's request on the page costs no statement.
+ * The caller's rows: relations decoded (help-request.json.ts), and contact
+ * marked as decided for it when it asked for contact, so that the contact
+ * resolver trusts it.
  */
-function forCaller(db: Db, rows: (HelpRequestRow & { storedContact: string | null })[], read: ContactRead): HelpRequestRow[] {
-  return rows.map(({ storedContact, ...row }) => {
-    requestById(db).prime(row.id, { ...row, contact: storedContact });
-    return read.wanted ? { ...row, [CONTACT_DECIDED]: true } : row;
+function forCaller(rows: Record<string, unknown>[], read: ContactRead): HelpRequestRow[] {
+  return rows.map((row) => {
+    const decoded = withRelations(row);
+    return read.wanted ? Object.assign(decoded, { [CONTACT_DECIDED]: true as const }) : decoded;
   });
 }
 
@@ -188,13 +191,13 @@ export async function listHelpRequests(
   const read = await contactRead(db, actor, wanted);
   let pageQuery = query(db.em)
     .selectFrom('help_request')
-    .select(requestColumns(read))
+    .select(requestColumns(db, read, wanted))
     .where((eb) => allOf(eb, [filterCondition(eb, checked), after ? order.after(eb, after) : null]));
   if (orderBy === HelpRequestOrder.NEWEST) pageQuery = pageQuery.orderBy('postedAt', 'desc').orderBy('id', 'desc');
   else if (orderBy === HelpRequestOrder.URGENCY)
     pageQuery = pageQuery.orderBy('urgencyRank', 'desc').orderBy('postedAt', 'desc').orderBy('id', 'desc');
   else pageQuery = pageQuery.orderBy(startsKey).orderBy('id');
-  const found = forCaller(db, await pageQuery.limit(page.limit + 1).execute(), read);
+  const found = forCaller(await pageQuery.limit(page.limit + 1).execute(), read);
   return toConnection(found, page, order.key, async () => {
     const { n } = await query(db.em)
       .selectFrom('help_request')
@@ -213,7 +216,7 @@ const requestsOfAssociations = parentPageLoaders<HelpRequestRow, RequestStatus, 
     const after = page.after;
     const ranked = query(db.em)
       .selectFrom('help_request')
-      .select(requestColumns(read))
+      .select(requestColumns(db, read, null))
       .select((eb) =>
         eb
           .cast<number>(
@@ -231,10 +234,9 @@ const requestsOfAssociations = parentPageLoaders<HelpRequestRow, RequestStatus, 
       )
       .as('ranked');
     return forCaller(
-      db,
       await query(db.em)
         .selectFrom(ranked)
-        .select([...PUBLIC_REQUEST_FIELDS, 'contact', 'storedContact'])
+        .select([...PUBLIC_REQUEST_FIELDS, 'contact'])
         .where('rank', '<=', page.limit + 1)
         .orderBy('rank')
         .execute(),
@@ -290,10 +292,10 @@ const requestsForCaller = defineLoader<{ id: string; read: ContactRead }, HelpRe
   for (const [variant, { read, ids }] of byRead) {
     const rows = await query(db.em)
       .selectFrom('help_request')
-      .select(requestColumns(read))
+      .select(requestColumns(db, read, null))
       .where((eb) => eb('id', '=', eb.fn.any(eb.val(ids))))
       .execute();
-    for (const row of forCaller(db, rows, read)) found.set(`${row.id}|${variant}`, row);
+    for (const row of forCaller(rows, read)) found.set(`${row.id}|${variant}`, row);
   }
   return keys.map(({ id, read }) => found.get(`${id}|${JSON.stringify(read)}`) ?? null);
 });

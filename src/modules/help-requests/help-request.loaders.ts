@@ -82,6 +82,10 @@ function claimsBy(parent: 'requestId' | 'slotId') {
 
 export const claimsByRequest = claimsBy('requestId');
 export const claimsBySlot = claimsBy('slotId');
+/** The claims of `status` among `claims` (all of them when it is null or not given), in their order. */
+export const ofStatus = (claims: ClaimRow[], status: ClaimStatus | null | undefined): ClaimRow[] =>
+  status == null ? claims : claims.filter((claim) => claim.status === status);
+
 export const claimsKey = (parentId: string, status: ClaimStatus | null | undefined) => `${parentId}|${status ?? ''}`;
 
 /**

@@ -14,10 +14,12 @@ import { AssociationType } from '../associations/association.type.js';
 import type { AssociationRow } from '../associations/association.rows.js';
 import { ClaimType, HelpRequestConnection, HelpRequestType, SlotType } from './help-request.type.js';
 import { HelpRequestFilter, PostHelpRequestInput, UpdateHelpRequestInput } from './help-request.inputs.js';
-import { claimsByRequest, claimsKey, requestById, slotsByRequest } from './help-request.loaders.js';
+import { claimsByRequest, claimsKey, ofStatus, requestById, slotsByRequest } from './help-request.loaders.js';
+import { readWith } from '../../db/relations.js';
 import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
 import { cancelHelpRequest, completeHelpRequest, postHelpRequest, updateHelpRequest } from './help-request.service.js';
 import { findHelpRequest, listHelpRequests, requestContact } from './help-request-list.service.js';
+import { enumArgument, type DirectResolvers } from '../../shared/direct-resolvers.js';
 import { mustExist } from '../../shared/must-exist.js';
 import { EXPECTED, listCost, pageCost, spendItems } from '../../shared/cost.js';
 
@@ -41,6 +43,44 @@ export async function freshRequest(ctx: Context, id: string): Promise<HelpReques
   forgetLoaded(ctx.db);
   return mustExist(await requestById(ctx.db).load(id), 'requestById(id)');
 }
+
+// A request's relations: synchronous when they were read with the request
+// (help-request.json.ts), else through their loaders.
+
+function requesterOf(request: HelpRequestRow, ctx: Context): AssociationRow | Promise<AssociationRow> {
+  return readWith(request, 'requester') ?? loadRequester(ctx, request);
+}
+
+async function loadRequester(ctx: Context, request: HelpRequestRow): Promise<AssociationRow> {
+  return mustExist(await associationById(ctx.db).load(request.requesterId), 'associationById(request.requesterId)');
+}
+
+function slotsOf(request: HelpRequestRow, ctx: Context): SlotRow[] | Promise<SlotRow[]> {
+  const read = readWith(request, 'slots');
+  return read
+    ? spendItems(ctx, read)
+    : slotsByRequest(ctx.db)
+        .load(request.id)
+        .then((slots) => spendItems(ctx, slots));
+}
+
+function claimsOf(request: HelpRequestRow, status: ClaimStatus | null, ctx: Context): ClaimRow[] | Promise<ClaimRow[]> {
+  const read = readWith(request, 'claims');
+  if (read) return spendItems(ctx, ofStatus(read, status));
+  return claimsByRequest(ctx.db)
+    .load(claimsKey(request.id, status))
+    .then((claims) => spendItems(ctx, claims));
+}
+
+/** The same fields, resolved directly (shared/direct-resolvers.ts): they are on every request of a page. */
+export const helpRequestDirectResolvers: DirectResolvers = {
+  HelpRequest: {
+    requester: (request: HelpRequestRow, _args, ctx: Context) => requesterOf(request, ctx),
+    slots: (request: HelpRequestRow, _args, ctx: Context) => slotsOf(request, ctx),
+    remaining: (request: HelpRequestRow) => request.capacity - request.claimed,
+    claims: (request: HelpRequestRow, args, ctx: Context) => claimsOf(request, enumArgument(args, 'status', ClaimStatus), ctx),
+  },
+};
 
 @Resolver(() => HelpRequestType)
 export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'HelpRequest') {
@@ -118,13 +158,13 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
   }
 
   @FieldResolver(() => AssociationType)
-  async requester(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<AssociationRow> {
-    return mustExist(await associationById(ctx.db).load(request.requesterId), 'associationById(request.requesterId)');
+  requester(@Root() request: HelpRequestRow, @Ctx() ctx: Context): AssociationRow | Promise<AssociationRow> {
+    return requesterOf(request, ctx);
   }
 
   @FieldResolver(() => [SlotType], { complexity: listCost(EXPECTED.slots) })
-  async slots(@Root() request: HelpRequestRow, @Ctx() ctx: Context): Promise<SlotRow[]> {
-    return spendItems(ctx, await slotsByRequest(ctx.db).load(request.id));
+  slots(@Root() request: HelpRequestRow, @Ctx() ctx: Context): SlotRow[] | Promise<SlotRow[]> {
+    return slotsOf(request, ctx);
   }
 
   @FieldResolver(() => Int)
@@ -133,12 +173,12 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
   }
 
   @FieldResolver(() => [ClaimType], { complexity: listCost(EXPECTED.claims) })
-  async claims(
+  claims(
     @Root() request: HelpRequestRow,
     @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,
     @Ctx() ctx: Context,
-  ): Promise<ClaimRow[]> {
-    return spendItems(ctx, await claimsByRequest(ctx.db).load(claimsKey(request.id, status)));
+  ): ClaimRow[] | Promise<ClaimRow[]> {
+    return claimsOf(request, status, ctx);
   }
 
   @FieldResolver(() => String, {

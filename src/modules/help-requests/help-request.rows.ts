@@ -3,6 +3,8 @@
  * (modules/tables.ts): a renamed or retyped column changes these types, and tsc
  * finds every reader.
  */
+import type { WithRelations } from '../../db/relations.js';
+import type { AssociationRow } from '../associations/association.rows.js';
 import type { RowOf } from '../tables.js';
 
 /**
@@ -42,13 +44,26 @@ export const REQUEST_FIELDS = [
  * caller's visibility (help-request-list.service.ts) have already decided
  * `contact` for that caller, and say so with CONTACT_DECIDED.
  */
-export type HelpRequestRow = Pick<RowOf<'help_request'>, (typeof REQUEST_FIELDS)[number]> & { readonly [CONTACT_DECIDED]?: true };
+export type HelpRequestRow = Pick<RowOf<'help_request'>, (typeof REQUEST_FIELDS)[number]> & {
+  readonly [CONTACT_DECIDED]?: true;
+} & WithRelations<{ requester: AssociationRow; slots: SlotRow[]; claims: ClaimRow[] }>;
 
 export const CONTACT_DECIDED = Symbol('contact decided for the caller');
 
 /** Every field of REQUEST_FIELDS that anyone may see (contact is restricted: help-request.policy.ts). */
 export const PUBLIC_REQUEST_FIELDS = REQUEST_FIELDS.filter((field): field is Exclude<typeof field, 'contact'> => field !== 'contact');
-export type SlotRow = RowOf<'slot'>;
+export const SLOT_FIELDS = [
+  'id',
+  'requestId',
+  'position',
+  'label',
+  'startsAt',
+  'endsAt',
+  'capacity',
+  'claimed',
+] as const satisfies readonly (keyof RowOf<'slot'>)[];
+
+export type SlotRow = RowOf<'slot'> & WithRelations<{ claims: ClaimRow[] }>;
 
 /** Every column of a claim (listed, so that a page ranked in a subquery can leave its rank behind). */
 export const CLAIM_FIELDS = [
@@ -66,4 +81,4 @@ export const CLAIM_FIELDS = [
   'handedToClaimId',
 ] as const satisfies readonly (keyof RowOf<'claim'>)[];
 
-export type ClaimRow = Pick<RowOf<'claim'>, (typeof CLAIM_FIELDS)[number]>;
+export type ClaimRow = Pick<RowOf<'claim'>, (typeof CLAIM_FIELDS)[number]> & WithRelations<{ association: AssociationRow }>;

@@ -2,8 +2,10 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { ClaimStatus } from '../../shared/enums.js';
 import { NodeFieldsResolver } from '../../shared/node.resolver.js';
 import { ClaimType, HelpRequestType, SlotType } from './help-request.type.js';
-import { claimsBySlot, claimsKey, requestById } from './help-request.loaders.js';
+import { claimsBySlot, claimsKey, ofStatus, requestById } from './help-request.loaders.js';
+import { readWith } from '../../db/relations.js';
 import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
+import { enumArgument, type DirectResolvers } from '../../shared/direct-resolvers.js';
 import { mustExist } from '../../shared/must-exist.js';
 import { EXPECTED, listCost, spendItems } from '../../shared/cost.js';
 import type { Context } from '../context.js';
@@ -21,11 +23,28 @@ export class SlotResolver extends NodeFieldsResolver(SlotType, 'Slot') {
   }
 
   @FieldResolver(() => [ClaimType], { complexity: listCost(EXPECTED.claims) })
-  async claims(
+  claims(
     @Root() slot: SlotRow,
     @Arg('status', () => ClaimStatus, { nullable: true }) status: ClaimStatus | null,
     @Ctx() ctx: Context,
-  ): Promise<ClaimRow[]> {
-    return spendItems(ctx, await claimsBySlot(ctx.db).load(claimsKey(slot.id, status)));
+  ): ClaimRow[] | Promise<ClaimRow[]> {
+    return claimsOfSlot(slot, status, ctx);
   }
 }
+
+/** Synchronous when the claims were read with the slot (help-request.json.ts), else through their loader. */
+function claimsOfSlot(slot: SlotRow, status: ClaimStatus | null, ctx: Context): ClaimRow[] | Promise<ClaimRow[]> {
+  const read = readWith(slot, 'claims');
+  if (read) return spendItems(ctx, ofStatus(read, status));
+  return claimsBySlot(ctx.db)
+    .load(claimsKey(slot.id, status))
+    .then((claims) => spendItems(ctx, claims));
+}
+
+/** The same fields, resolved directly (shared/direct-resolvers.ts): they are on every slot of a page. */
+export const slotDirectResolvers: DirectResolvers = {
+  Slot: {
+    remaining: (slot: SlotRow) => slot.capacity - slot.claimed,
+    claims: (slot: SlotRow, args, ctx: Context) => claimsOfSlot(slot, enumArgument(args, 'status', ClaimStatus), ctx),
+  },
+};
