@@ -31,6 +31,8 @@ export interface Config {
   /** null: load demo data on the first embedded start only. */
   demoData: boolean | null;
   dbPoolSize: number;
+  /** Named prepared statements per pooled connection (db/prepared-statements.ts); off for a pooler in transaction mode. */
+  dbPreparedStatements: boolean;
   logLevel: string;
   sessionSecret: string | null;
   sessionTtlSeconds: number;
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
     migrateOnStart: bool(env, 'MIGRATE_ON_START') ?? true,
     demoData: bool(env, 'DEMO_DATA'),
     dbPoolSize: int(env, 'DB_POOL_SIZE', Math.max(4, 2 * availableParallelism()), 1, 200),
+    dbPreparedStatements: bool(env, 'DB_PREPARED_STATEMENTS') ?? true,
     logLevel: logLevel(env),
     sessionSecret,
     sessionTtlSeconds: duration(env, 'SESSION_TTL', 7 * 86400),

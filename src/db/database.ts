@@ -44,7 +44,7 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
   }
   let orm: Orm;
   try {
-    orm = await openOrm(options.entities, url, config.dbPoolSize, log);
+    orm = await openOrm(options.entities, url, config.dbPoolSize, log, config.dbPreparedStatements);
   } catch (error) {
     await embedded?.stop();
     if (error instanceof DatabaseCheckError) throw new ConfigError(config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR', error.message);

@@ -9,6 +9,7 @@ import { typeParsers } from './timestamps.js';
 import { serverSettings } from './raw.js';
 import { migrationsList } from './migrations.js';
 import { CountingClient } from './statement-count.js';
+import { PreparingClient } from './prepared-statements.js';
 import type { Logger } from '../shared/logger.js';
 
 export type Orm = MikroORM;
@@ -19,7 +20,7 @@ const CONNECT_TIMEOUT_MS = 3_000;
 /** `entities`: every table's declaration (modules/tables.ts); db/ knows no feature. */
 export type EntityList = Readonly<NonNullable<Options['entities']>>;
 
-export function ormOptions(entities: EntityList, url: string, poolSize: number, log?: Logger): Options {
+export function ormOptions(entities: EntityList, url: string, poolSize: number, log?: Logger, preparedStatements = true): Options {
   return {
     clientUrl: url,
     entities: [...entities],
@@ -37,8 +38,9 @@ export function ormOptions(entities: EntityList, url: string, poolSize: number, 
       // MikroORM makes pg return timestamps as text for its own hydration; our
       // typed queries get Dates, through the one decoder (timestamps.ts).
       types: typeParsers(),
-      // Every pooled connection counts its statements (SQL_COUNT_HEADER, N+1 tests).
-      Client: CountingClient,
+      // Every pooled connection counts its statements (SQL_COUNT_HEADER, N+1 tests),
+      // and prepares those with parameters (prepared-statements.ts) unless told not to.
+      Client: preparedStatements ? PreparingClient : CountingClient,
       // In an outage an operation fails within seconds (SERVICE_UNAVAILABLE) instead of waiting for a connection forever.
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     },
@@ -53,10 +55,10 @@ export function ormOptions(entities: EntityList, url: string, poolSize: number, 
 
 export class DatabaseCheckError extends Error {}
 
-export async function openOrm(entities: EntityList, url: string, poolSize: number, log: Logger): Promise<Orm> {
+export async function openOrm(entities: EntityList, url: string, poolSize: number, log: Logger, preparedStatements = true): Promise<Orm> {
   // Entities and extensions are listed statically, so the synchronous constructor
   // discovers everything `MikroORM.init` would; it connects on first use.
-  const orm = new MikroORM(ormOptions(entities, url, poolSize, log));
+  const orm = new MikroORM(ormOptions(entities, url, poolSize, log, preparedStatements));
   try {
     await checkServer(orm);
   } catch (error) {

@@ -87,13 +87,11 @@ export async function listen(client: pg.Client, channel: string): Promise<void> 
 }
 
 /**
- * `json_build_object('key', value, ...)`: a row built by PostgreSQL as one JSON
- * object, under the keys given (property names: the row decoders read them as
- * they are, see propertyNames in query.ts). Keys are the callers' constants,
- * never input. Inside JSON a timestamptz is ISO 8601 text (decodeTimestamp).
+ * `json_build_array(value, ...)`: a row built by PostgreSQL as one JSON array,
+ * values only (relations.ts decodes it by position, JsonShape). Inside JSON a
+ * timestamptz is ISO 8601 text (decodeTimestamp).
  */
-export const jsonObject = (entries: readonly (readonly [key: string, value: Expression<unknown>])[]) =>
-  sql`json_build_object(${sql.join(entries.map(([key, value]) => sql`${sql.lit(key)}, ${value}`))})`;
+export const jsonArray = (values: readonly Expression<unknown>[]) => sql`json_build_array(${sql.join(values)})`;
 
 /**
  * SQL text this process compiled before with Kysely from constants only (no

@@ -24,18 +24,52 @@ export function readWith<R extends object, K extends keyof R>(row: WithRelations
   return row[RELATIONS]?.[relation];
 }
 
-/** An object PostgreSQL built as JSON (json_build_object: jsonObject in raw.ts), as JSON.parse gave it. */
+/** An object a JSON row decodes to, before it is taken as its row type (trustedRow). */
 export type JsonRow = Record<string, unknown>;
 
-export const isJsonRow = (value: unknown): value is JsonRow => typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * How a row built by PostgreSQL as a JSON array (jsonArray in raw.ts:
+ * values only, no keys to build, send and parse) decodes: its columns in
+ * order, those of them that are timestamps (ISO 8601 text inside JSON), then
+ * its relations in order, each one row (null when there is none) or a list
+ * (json_agg: null for no row).
+ */
+export interface JsonShape {
+  readonly columns: readonly string[];
+  readonly timestamps: readonly string[];
+  readonly relations: readonly JsonRelation[];
+}
 
-/** The rows of a JSON array column (json_agg gives null for no row: an empty list). */
-export const jsonRows = (value: unknown): JsonRow[] => (Array.isArray(value) ? value.filter(isJsonRow) : []);
+export interface JsonRelation {
+  readonly name: string;
+  readonly many: boolean;
+  readonly shape: JsonShape;
+}
 
-/** A timestamptz inside JSON (ISO 8601 text) made a Date in place, when the row has it. */
-export function decodeTimestampIn(row: JsonRow, key: string): void {
-  const value = row[key];
-  if (typeof value === 'string') row[key] = decodeTimestamp(value);
+/** One row of `shape` from its JSON array: columns by position, timestamps decoded, relations under RELATIONS. */
+export function decodeJsonRow(value: unknown, shape: JsonShape): JsonRow {
+  const values = Array.isArray(value) ? value : [];
+  const row: JsonRow = {};
+  const { columns } = shape;
+  for (let i = 0; i < columns.length; i++) row[columns[i]] = values[i];
+  for (const column of shape.timestamps) {
+    const text = row[column];
+    if (typeof text === 'string') row[column] = decodeTimestamp(text);
+  }
+  if (shape.relations.length > 0) {
+    const relations: JsonRow = {};
+    shape.relations.forEach((relation, i) => {
+      relations[relation.name] = decodeRelation(values[columns.length + i], relation);
+    });
+    attachRelations(row, relations);
+  }
+  return row;
+}
+
+/** A relation's JSON value: a list of rows, or one row (null when there is none). */
+export function decodeRelation(value: unknown, relation: JsonRelation): JsonRow[] | JsonRow | null {
+  if (relation.many) return Array.isArray(value) ? value.map((item) => decodeJsonRow(item, relation.shape)) : [];
+  return value === null || value === undefined ? null : decodeJsonRow(value, relation.shape);
 }
 
 /**

@@ -7,13 +7,19 @@
  */
 import type { Expression, ExpressionBuilder, ReferenceExpression, SqlBool } from 'kysely';
 
-/** `column = ANY(values)`; null when `values` is null (no condition). */
+/**
+ * `column = ANY(values)`, or `column = value` for one value (the common case:
+ * PostgreSQL estimates a scalar comparison from the column's statistics, and
+ * picks a better plan for it than for an array it cannot see into); null when
+ * `values` is null (no condition).
+ */
 export function anyOf<DB, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
   column: ReferenceExpression<DB, TB>,
   values: readonly string[] | null | undefined,
 ): Expression<SqlBool> | null {
   if (values == null) return null;
+  if (values.length === 1) return eb(column, '=', values[0]);
   return eb(column, '=', eb.fn.any(eb.val([...values])));
 }
 

@@ -29,10 +29,11 @@ import {
 import { allOf, anyOf, requestAttributeConditions } from '../request-filter.js';
 import { query, type Tables } from '../tables.js';
 import { ClaimHandOffStatus, ClaimStatus } from '../../shared/enums.js';
-import { columnsFor, wants, type Projection } from '../../shared/projection.js';
+import { columnsFor, nodesOf, relationOf, wants, type Projection } from '../../shared/projection.js';
 import { memberOfAny, visibilityOf, type Visibility } from '../associations/standing.service.js';
 import { committedClaimants } from './help-request.loaders.js';
-import { REMAINING_READS, requestRelationsJson, withRelations } from './help-request.json.js';
+import { REMAINING_READS, requestRelations, type RequestRelations } from './help-request.json.js';
+import { trustedRow } from '../../db/relations.js';
 import { maySeeContact } from './help-request.policy.js';
 import { CONTACT_DECIDED, PUBLIC_REQUEST_FIELDS, type HelpRequestRow } from './help-request.rows.js';
 
@@ -88,10 +89,10 @@ const REQUEST_KEYS = ['id', 'requesterId', 'postedAt', 'urgency', 'startsAt'] as
  * public column and contact when `wanted` is null (reads whose rows may reach
  * any field).
  */
-const requestColumns = (db: Db, read: ContactRead, wanted: Projection | null) => (eb: RequestExpressions) => [
+const requestColumns = (read: ContactRead, wanted: Projection | null, relations: RequestRelations | null) => (eb: RequestExpressions) => [
   ...(wanted === null ? PUBLIC_REQUEST_FIELDS : columnsFor(PUBLIC_REQUEST_FIELDS, REQUEST_KEYS, wanted, REMAINING_READS)),
   contactColumn(eb, read),
-  ...(wanted === null ? [] : requestRelationsJson(query(db.em), wanted)),
+  ...(relations?.selections ?? []),
 ];
 
 /**
@@ -99,9 +100,9 @@ const requestColumns = (db: Db, read: ContactRead, wanted: Projection | null) =>
  * marked as decided for it when it asked for contact, so that the contact
  * resolver trusts it.
  */
-function forCaller(rows: Record<string, unknown>[], read: ContactRead): HelpRequestRow[] {
+function forCaller(rows: Record<string, unknown>[], read: ContactRead, relations: RequestRelations | null = null): HelpRequestRow[] {
   return rows.map((row) => {
-    const decoded = withRelations(row);
+    const decoded = relations ? relations.decode(row) : trustedRow<HelpRequestRow>(row);
     return read.wanted ? Object.assign(decoded, { [CONTACT_DECIDED]: true as const }) : decoded;
   });
 }
@@ -176,28 +177,37 @@ function filterCondition(eb: RequestExpressions, filter: ReturnType<typeof check
   ]);
 }
 
-/** `wanted`: what the caller wants of each request (the nodes of the connection). */
+/**
+ * `selection`: what the caller wants of the connection: of each request (its
+ * nodes), and whether it asks for pageInfo.hasNextPage (only then is one row
+ * more read).
+ */
 export async function listHelpRequests(
   db: Db,
   actor: Actor,
   input: ListHelpRequestsInput,
-  wanted: Projection,
+  selection: Projection,
 ): Promise<Connection<HelpRequestRow>> {
+  const wanted = nodesOf(selection);
+  const readAhead = wants(relationOf(selection, 'pageInfo'), 'hasNextPage') ? 1 : 0;
   const orderBy = input.orderBy ?? HelpRequestOrder.NEWEST;
   const order = ORDERS[orderBy];
   const { checked, canonical } = checkFilter(input.filter ?? {});
   const page = openPage(input, listScope('helpRequests', orderBy, canonical), order.shape);
   const after = page.after;
   const read = await contactRead(db, actor, wanted);
+  const relations = requestRelations(query(db.em), wanted);
   let pageQuery = query(db.em)
     .selectFrom('help_request')
-    .select(requestColumns(db, read, wanted))
+    .select(requestColumns(read, wanted, relations))
     .where((eb) => allOf(eb, [filterCondition(eb, checked), after ? order.after(eb, after) : null]));
   if (orderBy === HelpRequestOrder.NEWEST) pageQuery = pageQuery.orderBy('postedAt', 'desc').orderBy('id', 'desc');
   else if (orderBy === HelpRequestOrder.URGENCY)
     pageQuery = pageQuery.orderBy('urgencyRank', 'desc').orderBy('postedAt', 'desc').orderBy('id', 'desc');
   else pageQuery = pageQuery.orderBy(startsKey).orderBy('id');
-  const found = forCaller(await pageQuery.limit(page.limit + 1).execute(), read);
+  // The page size as a literal (a checked integer, 1-101): PostgreSQL can then keep one generic plan
+  // of the prepared statement (db/prepared-statements.ts); a parameter LIMIT makes it plan every time.
+  const found = forCaller(await pageQuery.limit((eb) => eb.lit(page.limit + readAhead)).execute(), read, relations);
   return toConnection(found, page, order.key, async () => {
     const { n } = await query(db.em)
       .selectFrom('help_request')
@@ -216,7 +226,7 @@ const requestsOfAssociations = parentPageLoaders<HelpRequestRow, RequestStatus, 
     const after = page.after;
     const ranked = query(db.em)
       .selectFrom('help_request')
-      .select(requestColumns(db, read, null))
+      .select(requestColumns(read, null, null))
       .select((eb) =>
         eb
           .cast<number>(
@@ -292,7 +302,7 @@ const requestsForCaller = defineLoader<{ id: string; read: ContactRead }, HelpRe
   for (const [variant, { read, ids }] of byRead) {
     const rows = await query(db.em)
       .selectFrom('help_request')
-      .select(requestColumns(db, read, null))
+      .select(requestColumns(read, null, null))
       .where((eb) => eb('id', '=', eb.fn.any(eb.val(ids))))
       .execute();
     for (const row of forCaller(rows, read)) found.set(`${row.id}|${variant}`, row);

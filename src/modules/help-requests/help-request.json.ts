@@ -10,165 +10,218 @@
  * request, stays a column of the request decided for the caller
  * (help-request-list.service.ts).
  */
-import { expressionBuilder, type Expression, type ExpressionBuilder, type Kysely } from 'kysely';
-import { jsonObject, precompiled } from '../../db/raw.js';
-import { attachRelations, decodeTimestampIn, isJsonRow, jsonRows, trustedRow, type JsonRow } from '../../db/relations.js';
+import { expressionBuilder, type AliasedExpression, type Expression, type ExpressionBuilder, type Kysely } from 'kysely';
+import { jsonArray, precompiled } from '../../db/raw.js';
+import { attachRelations, decodeRelation, trustedRow, type JsonRelation, type JsonRow, type JsonShape } from '../../db/relations.js';
 import { columnsFor, projectionKey, relationOf, wants, type Projection } from '../../shared/projection.js';
-import { associationJson, decodeAssociation } from '../associations/association.json.js';
+import { associationJson } from '../associations/association.json.js';
 import type { Tables } from '../tables.js';
-import type { AssociationRow } from '../associations/association.rows.js';
-import { CLAIM_FIELDS, SLOT_FIELDS, type ClaimRow, type HelpRequestRow, type SlotRow } from './help-request.rows.js';
+import { CLAIM_FIELDS, SLOT_FIELDS, type HelpRequestRow } from './help-request.rows.js';
 
 /**
- * Columns every claim and slot read this way carries: what their relations
- * and ids follow, and a claim's status, which the `status` argument of
- * Slot.claims and HelpRequest.claims filters on.
+ * What claims and slots read this way carry besides the columns asked for:
+ * what each field that is not a column reads (its resolver follows that key),
+ * and always a claim's status, which the `status` argument of Slot.claims and
+ * HelpRequest.claims filters on. Their relations read here (a claim's
+ * association, a slot's claims) need no key: they come with them.
  */
-const CLAIM_KEYS = ['id', 'slotId', 'requestId', 'associationId', 'handedToClaimId', 'status'] as const;
-const SLOT_KEYS = ['id', 'requestId'] as const;
+const CLAIM_KEYS = ['status'] as const;
+const CLAIM_READS = {
+  id: ['id'],
+  handOffs: ['id'],
+  assignments: ['id'],
+  request: ['requestId'],
+  slot: ['slotId'],
+  handedTo: ['handedToClaimId'],
+} as const;
+const SLOT_READS = {
+  id: ['id'],
+  assignments: ['id'],
+  request: ['requestId'],
+  remaining: ['capacity', 'claimed'],
+} as const;
 /** `remaining` is computed from these (help-request.resolver.ts, slot.resolver.ts). */
 export const REMAINING_READS = { remaining: ['capacity', 'claimed'] } as const;
 
 /** The relations of a request this module reads with it. */
 export const REQUEST_RELATIONS = ['requester', 'slots', 'claims'] as const;
 
+const SLOT_TIMESTAMPS: readonly string[] = ['startsAt', 'endsAt'];
+const CLAIM_TIMESTAMPS: readonly string[] = ['claimedAt', 'endedAt'];
+
+/** A subquery giving one JSON value per enclosing row, and how that value decodes. */
+interface JsonRead<Q> {
+  query: Q;
+  relation: JsonRelation;
+}
+
 /**
  * The claims of a slot or of a request (`parent`, a column of the enclosing
- * statement), oldest first (claimedAt, id: the
- * order of the claims loaders), as a JSON array; null when there are none.
+ * statement), oldest first (claimedAt, id: the order of the claims loaders),
+ * as a JSON array of arrays; null when there are none.
  */
 function claimsJson(parent: Expression<string>, parentColumn: 'slotId' | 'requestId', wanted: Projection) {
   const association = wants(wanted, 'association') ? relationOf(wanted, 'association') : null;
-  const columns = columnsFor(CLAIM_FIELDS, CLAIM_KEYS, wanted);
-  return expressionBuilder<Tables>()
+  const columns = columnsFor(CLAIM_FIELDS, CLAIM_KEYS, wanted, CLAIM_READS);
+  const relations: JsonRelation[] = [];
+  const query = expressionBuilder<Tables>()
     .selectFrom('claim')
-    .innerJoin('association', 'association.id', 'claim.associationId')
     .where(`claim.${parentColumn}`, '=', parent)
-    .select((eb) =>
-      eb.fn
-        .agg('json_agg', [
-          jsonObject([
-            ...columns.map((name) => [name, eb.ref(`claim.${name}`)] as const),
-            ...(association ? [['association', associationJson(association, (name) => eb.ref(`association.${name}`))] as const] : []),
-          ]),
-        ])
+    .select((eb) => {
+      const values: Expression<unknown>[] = columns.map((name) => eb.ref(`claim.${name}`));
+      if (association) {
+        const read = associationOf(eb, association);
+        values.push(read.query);
+        relations.push(read.relation);
+      }
+      return eb.fn
+        .agg('json_agg', [jsonArray(values)])
         .orderBy('claim.claimedAt')
         .orderBy('claim.id')
-        .as('claims'),
-    );
+        .as('claims');
+    });
+  return {
+    query,
+    relation: { name: 'claims', many: true, shape: { columns, timestamps: timestampsOf(columns, CLAIM_TIMESTAMPS), relations } },
+  };
+}
+
+/**
+ * The claim's association, by its primary key: a subquery per claim reads one
+ * index entry, where a join would hash the whole table for each slot's claims.
+ */
+function associationOf(eb: ExpressionBuilder<Tables, 'claim'>, wanted: Projection): JsonRead<Expression<unknown>> {
+  let shape: JsonShape | undefined;
+  const query = eb
+    .selectFrom('association')
+    .whereRef('association.id', '=', 'claim.associationId')
+    .select((eb) => {
+      const json = associationJson(wanted, (name) => eb.ref(`association.${name}`));
+      shape = json.shape;
+      return json.value.as('association');
+    });
+  return { query, relation: { name: 'association', many: false, shape: mustHave(shape) } };
 }
 
 /** The slots of the request, in their order (position), with their claims when asked for; null when none. */
 function slotsJson(eb: ExpressionBuilder<Tables, 'help_request'>, wanted: Projection) {
   const claims = wants(wanted, 'claims') ? relationOf(wanted, 'claims') : null;
-  const columns = columnsFor(SLOT_FIELDS, SLOT_KEYS, wanted, REMAINING_READS);
-  return eb
+  const columns = columnsFor(SLOT_FIELDS, [], wanted, SLOT_READS);
+  const relations: JsonRelation[] = [];
+  const query = eb
     .selectFrom('slot')
     .whereRef('slot.requestId', '=', 'help_request.id')
-    .select((eb) =>
-      eb.fn
-        .agg('json_agg', [
-          jsonObject([
-            ...columns.map((name) => [name, eb.ref(`slot.${name}`)] as const),
-            ...(claims ? [['claims', claimsJson(eb.ref('slot.id'), 'slotId', claims)] as const] : []),
-          ]),
-        ])
+    .select((eb) => {
+      const values: Expression<unknown>[] = columns.map((name) => eb.ref(`slot.${name}`));
+      if (claims) {
+        const read = claimsJson(eb.ref('slot.id'), 'slotId', claims);
+        values.push(read.query);
+        relations.push(read.relation);
+      }
+      return eb.fn
+        .agg('json_agg', [jsonArray(values)])
         .orderBy('slot.position')
-        .as('slots'),
-    );
+        .as('slots');
+    });
+  return {
+    query,
+    relation: { name: 'slots', many: true, shape: { columns, timestamps: timestampsOf(columns, SLOT_TIMESTAMPS), relations } },
+  };
 }
 
-/** Each relation's JSON subquery, over the enclosing `help_request` row. */
+/** The requester, by its primary key. */
+function requesterJson(eb: ExpressionBuilder<Tables, 'help_request'>, wanted: Projection) {
+  let shape: JsonShape | undefined;
+  const query = eb
+    .selectFrom('association as requester')
+    .whereRef('requester.id', '=', 'help_request.requesterId')
+    .select((eb) => {
+      const json = associationJson(wanted, (name) => eb.ref(`requester.${name}`));
+      shape = json.shape;
+      return json.value.as('requester');
+    });
+  return { query, relation: { name: 'requester', many: false, shape: mustHave(shape) } };
+}
+
+const timestampsOf = (columns: readonly string[], timestamps: readonly string[]) => columns.filter((name) => timestamps.includes(name));
+
+function mustHave<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('help-request.json: a subquery was not built');
+  return value;
+}
+
+/** Each relation's JSON subquery over the enclosing `help_request` row, with its shape. */
 function relationJson(eb: ExpressionBuilder<Tables, 'help_request'>, relation: (typeof REQUEST_RELATIONS)[number], wanted: Projection) {
   if (relation === 'slots') return slotsJson(eb, wanted);
   if (relation === 'claims') return claimsJson(eb.ref('help_request.id'), 'requestId', wanted);
-  return eb
-    .selectFrom('association')
-    .whereRef('association.id', '=', 'help_request.requesterId')
-    .select((eb) => associationJson(wanted, (name) => eb.ref(`association.${name}`)).as('requester'));
+  return requesterJson(eb, wanted);
 }
 
-/** Compiled subqueries by the shape asked for: a list asked for again and again is built once (bounded). */
-const compiled = new Map<string, { relation: string; text: string }[]>();
+/** What a request read adds for the relations asked for: its select list, and how to decode each row's JSON columns. */
+export interface RequestRelations {
+  readonly selections: readonly AliasedExpression<unknown, string>[];
+  readonly decode: (row: JsonRow) => HelpRequestRow;
+}
+
+const NO_RELATIONS: RequestRelations = { selections: [], decode: (row) => trustedRow<HelpRequestRow>(row) };
+
+/** Compiled subqueries and their shapes, by the shape asked for: a list asked for again and again is built once (bounded). */
+const compiled = new Map<string, { relation: JsonRelation; text: string }[]>();
 const COMPILED_SHAPES = 500;
 
 /**
- * The selections that read the relations `wanted` asks for, to add to a
- * statement over `help_request`: one JSON column per relation. Their SQL
- * depends on the shape of `wanted` only (no parameter), so each shape is
- * compiled once by `db` and reused as text (precompiled in raw.ts).
+ * The relations `wanted` asks for, read with each request: one JSON column
+ * per relation to add to a statement over `help_request`, and the decoder of
+ * the rows it returns. Their SQL depends on the shape of `wanted` only (no
+ * parameter), so each shape is compiled once by `db` and reused as text
+ * (precompiled in raw.ts).
  */
-export function requestRelationsJson(db: Kysely<Tables>, wanted: Projection) {
-  const relations = REQUEST_RELATIONS.filter((relation) => wants(wanted, relation));
-  if (relations.length === 0) return [];
-  const shape = relations.map((relation) => `${relation}${projectionKey(relationOf(wanted, relation))}`).join(';');
-  let texts = compiled.get(shape);
-  if (!texts) {
-    texts = relations.map((relation) => {
+export function requestRelations(db: Kysely<Tables>, wanted: Projection): RequestRelations {
+  const names = REQUEST_RELATIONS.filter((relation) => wants(wanted, relation));
+  if (names.length === 0) return NO_RELATIONS;
+  const key = names.map((relation) => `${relation}${projectionKey(relationOf(wanted, relation))}`).join(';');
+  let parts = compiled.get(key);
+  if (!parts) {
+    parts = names.map((name) => {
+      let relation: JsonRelation | undefined;
       const statement = db
         .selectFrom('help_request')
-        .select((eb) => relationJson(eb, relation, relationOf(wanted, relation)).as(relation))
+        .select((eb) => {
+          const read = relationJson(eb, name, relationOf(wanted, name));
+          relation = read.relation;
+          return read.query.as(name);
+        })
         .compile();
       const prefix = 'select ';
-      const suffix = ` as "${relation}" from "help_request"`;
+      const suffix = ` as "${name}" from "help_request"`;
       if (statement.parameters.length > 0 || !statement.sql.startsWith(prefix) || !statement.sql.endsWith(suffix)) {
-        throw new Error(`requestRelationsJson: unexpected SQL for ${relation}`);
+        throw new Error(`requestRelations: unexpected SQL for ${name}`);
       }
-      return { relation, text: statement.sql.slice(prefix.length, -suffix.length) };
+      return { relation: mustHave(relation), text: statement.sql.slice(prefix.length, -suffix.length) };
     });
     if (compiled.size >= COMPILED_SHAPES) compiled.clear();
-    compiled.set(shape, texts);
+    compiled.set(key, parts);
   }
-  return texts.map(({ relation, text }) => precompiled(text).as(relation));
-}
-
-function decodeClaim(json: JsonRow): ClaimRow {
-  decodeTimestampIn(json, 'claimedAt');
-  decodeTimestampIn(json, 'endedAt');
-  // The JSON relation is the object's last key: deleting it keeps the object's fast shape.
-  const association = json.association;
-  if (isJsonRow(association)) {
-    delete json.association;
-    attachRelations(json, { association: decodeAssociation(association) });
-  }
-  return trustedRow<ClaimRow>(json);
-}
-
-function decodeSlot(json: JsonRow): SlotRow {
-  decodeTimestampIn(json, 'startsAt');
-  decodeTimestampIn(json, 'endsAt');
-  if ('claims' in json) {
-    const claims = jsonRows(json.claims).map(decodeClaim);
-    delete json.claims;
-    attachRelations(json, { claims });
-  }
-  return trustedRow<SlotRow>(json);
+  const relations = parts.map((part) => part.relation);
+  return {
+    selections: parts.map(({ relation, text }) => precompiled(text).as(relation.name)),
+    decode: (row) => withRelations(row, relations),
+  };
 }
 
 /**
- * A request row as read with requestRelationsJson: its JSON columns decoded
- * and moved under RELATIONS (an empty list where PostgreSQL aggregated no row).
+ * A request row as read with requestRelations: its JSON columns decoded and
+ * moved under RELATIONS. They are the row's last columns: deleted last first,
+ * the row keeps its fast shape.
  */
-export function withRelations(row: JsonRow): HelpRequestRow {
-  // The JSON columns are the row's last ones: deleted last first, the row keeps its fast shape.
-  const relations: { requester?: AssociationRow; slots?: SlotRow[]; claims?: ClaimRow[] } = {};
-  let found = false;
-  if ('claims' in row) {
-    relations.claims = jsonRows(row.claims).map(decodeClaim);
-    delete row.claims;
-    found = true;
+function withRelations(row: JsonRow, relations: readonly JsonRelation[]): HelpRequestRow {
+  const read: JsonRow = {};
+  for (let i = relations.length - 1; i >= 0; i--) {
+    const relation = relations[i];
+    read[relation.name] = decodeRelation(row[relation.name], relation);
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a relation's own column, replaced by its decoded rows
+    delete row[relation.name];
   }
-  if ('slots' in row) {
-    relations.slots = jsonRows(row.slots).map(decodeSlot);
-    delete row.slots;
-    found = true;
-  }
-  const requester = row.requester;
-  if (isJsonRow(requester)) {
-    relations.requester = decodeAssociation(requester);
-    delete row.requester;
-    found = true;
-  }
-  if (found) attachRelations(row, relations);
+  attachRelations(row, read);
   return trustedRow<HelpRequestRow>(row);
 }

@@ -1,5 +1,4 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { nodesOf } from '../../shared/projection.js';
 import { projectionOf } from '../../shared/selection.js';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { forgetLoaded } from '../../db/handle.js';
@@ -100,7 +99,7 @@ export class HelpRequestResolver extends NodeFieldsResolver(HelpRequestType, 'He
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<HelpRequestRow>> {
-    return listHelpRequests(ctx.db, ctx.actor, args, nodesOf(projectionOf(info)));
+    return listHelpRequests(ctx.db, ctx.actor, args, projectionOf(info));
   }
 
   @Access('authenticated')
