@@ -2,7 +2,7 @@
  * bench/results.json (everything measured, pass by pass) and bench/RESULTS.md
  * (the tables: per workload and side, then every ratio).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { medians, outcomeTotals, ratioOf, round } from './passes.mjs';
 
@@ -180,6 +180,7 @@ const NOTES = path.join(import.meta.dirname, '..', 'RESULTS.notes.md');
 export async function writeResults(outDir, run, summaries) {
   const notes = await readFile(NOTES, 'utf8').catch(() => null);
   const json = { ...run, workloads: Object.fromEntries(summaries.map((summary) => [summary.id, summary])) };
+  await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'results.json'), JSON.stringify(json, null, 2) + '\n');
   const md = [
     '# Benchmark: this server against its peers, in one run',

@@ -38,11 +38,12 @@ export class PreparingClient extends CountingClient {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/unbound-method -- taken unbound on purpose: Reflect.apply gives it the client as `this`
-const countingQuery = CountingClient.prototype.query;
-// Defined rather than assigned, as in statement-count.ts: query() has a dozen overloads.
+// Defined rather than assigned, as in statement-count.ts: query() has a dozen overloads. The
+// counting query() is looked up at each call, as a method would be, so a wrapper of it still applies.
 Object.defineProperty(PreparingClient.prototype, 'query', {
   value: function (this: PreparingClient, ...args: unknown[]): unknown {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- taken unbound on purpose: Reflect.apply gives it the client as `this`
+    const countingQuery = CountingClient.prototype.query;
     const [text, values, ...rest] = args;
     if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
       const name = this.statementName(text);
