@@ -58,23 +58,34 @@ function contactColumn(eb: RequestExpressions, read: ContactRead) {
   if (privileged) return eb.ref('help_request.contact').as('contact');
   if (associations.length === 0) return eb.val<string | null>(null).as('contact');
   const mine = eb.fn.any(eb.val([...associations]));
+  // Each test is a scalar subquery with LIMIT 1, not EXISTS: PostgreSQL may run an EXISTS as one
+  // hashed scan of every claim of the caller's associations (tens of thousands of rows) before
+  // the page's LIMIT; a scalar subquery is looked up per row of the page, through claim_request_idx.
   const visible = eb.or([
     eb('help_request.requesterId', '=', mine),
-    eb.exists(
+    eb(
       eb
         .selectFrom('claim')
-        .select('claim.id')
+        .select((eb) => eb.lit(true).as('found'))
         .whereRef('claim.requestId', '=', 'help_request.id')
         .where('claim.status', 'in', [ClaimStatus.ACTIVE, ClaimStatus.FULFILLED])
-        .where('claim.associationId', '=', mine),
+        .where('claim.associationId', '=', mine)
+        .limit(1)
+        .$asScalar(),
+      'is',
+      true,
     ),
-    eb.exists(
+    eb(
       eb
         .selectFrom('claim_handoff')
-        .select('claim_handoff.id')
+        .select((eb) => eb.lit(true).as('found'))
         .whereRef('claim_handoff.requestId', '=', 'help_request.id')
         .where('claim_handoff.status', '=', ClaimHandOffStatus.OFFERED)
-        .where('claim_handoff.toAssociationId', '=', mine),
+        .where('claim_handoff.toAssociationId', '=', mine)
+        .limit(1)
+        .$asScalar(),
+      'is',
+      true,
     ),
   ]);
   return eb.case().when(visible).then(eb.ref('help_request.contact')).else(null).end().as('contact');
