@@ -17,8 +17,20 @@ export interface Db {
   loaderScope: object;
 }
 
+/**
+ * The ORM fork is made on first use: an operation that reads nothing from the
+ * database (`{ __typename }`, an introspection, one refused by a limit) costs
+ * no fork.
+ */
 export function openDb(orm: Orm): Db {
-  return { em: orm.em.fork(), loaderScope: {} };
+  let em: Em | undefined;
+  return {
+    get em() {
+      em ??= orm.em.fork();
+      return em;
+    },
+    loaderScope: {},
+  };
 }
 
 /** Everything loaded so far may be stale (after a write): later loads read again. */

@@ -21,22 +21,38 @@ export interface CostLimits {
 }
 
 /** What `operation` costs with these variables; throws BAD_USER_INPUT-coded errors for variables that do not coerce. */
+/**
+ * Costs already computed, by document (Apollo parses a query text once and
+ * hands the same DocumentNode to every request with that text) and by
+ * operation and variables: the cost depends on nothing else, and the same
+ * operation is sent again and again. Bounded per document; variables longer
+ * than MEMO_VARIABLES_BYTES are computed each time rather than kept.
+ */
+const memo = new WeakMap<DocumentNode, Map<string, number>>();
+const MEMO_PER_DOCUMENT = 256;
+const MEMO_VARIABLES_BYTES = 2048;
+
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: unknown,
 ): number {
-  return getComplexity({
-    schema,
-    query: document,
-    operationName: operation.name?.value,
-    variables: isRecord(variables) ? variables : {},
-    estimators,
-  });
+  const values = isRecord(variables) ? variables : {};
+  const text = JSON.stringify(values);
+  const key = text.length <= MEMO_VARIABLES_BYTES ? `${operation.name?.value ?? ''}\u0000${text}` : null;
+  const known = key === null ? undefined : memo.get(document)?.get(key);
+  if (known !== undefined) return known;
+  const cost = getComplexity({ schema, query: document, operationName: operation.name?.value, variables: values, estimators });
+  if (key !== null) {
+    let costs = memo.get(document);
+    if (!costs) memo.set(document, (costs = new Map<string, number>()));
+    if (costs.size >= MEMO_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+  }
+  return cost;
 }
 
-/** Refuses an operation over its limit: QUERY_TOO_COMPLEX with `extensions.cost` and `extensions.limit`. */
 export function checkCost(
   schema: GraphQLSchema,
   document: DocumentNode,
