@@ -44,6 +44,14 @@ function selections(): { name: string; selection: string }[] {
       selection: `requester { ${field} } ${claim(`association { ${field} }`)}`,
     })),
     {
+      name: 'aliases with different selections',
+      selection: `a: slots { id } b: slots { claims { note association { name } } } c: claims { id }`,
+    },
+    {
+      name: 'fragments and directives',
+      selection: `... on Node { id } ... on HelpRequest { slots @include(if: true) { ... on Slot { capacity } claims @skip(if: true) { id } } }`,
+    },
+    {
       name: 'everything',
       selection: `${all('HelpRequest')} requester { ${all('Association')} } slots { ${all('Slot')} claims { ${all('Claim')} association { ${all('Association')} } } }
         ${claim(`${all('Claim')} association { ${all('Association')} }`)}`,
@@ -128,6 +136,32 @@ describe('a page with its nested lists read in one statement', () => {
       }
     });
   }
+
+  test('walking pages of one finds every request once, with or without hasNextPage asked', async ({ url }) => {
+    interface Page {
+      helpRequests: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage?: boolean; endCursor: string | null } };
+    }
+    const walk = async (pageInfo: string) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 10; i++) {
+        const response = await send(
+          url,
+          `query($requester: ID!, $after: String) { helpRequests(first: 1, after: $after, filter: { requesterId: $requester }) {
+            edges { node { id slots { capacity } } } pageInfo { ${pageInfo} } } }`,
+          { requester: poster.id, after },
+        );
+        const page = (dataOf(response) as Page).helpRequests;
+        ids.push(...page.edges.map((edge) => edge.node.id));
+        if (page.edges.length === 0 || page.pageInfo.hasNextPage === false) break;
+        after = page.pageInfo.endCursor;
+      }
+      return ids;
+    };
+    const withNext = await walk('hasNextPage endCursor');
+    expect([...withNext].sort()).toEqual([...requestIds].sort());
+    expect(await walk('endCursor')).toEqual(withNext);
+  });
 
   test('the whole page, every relation and field, is one statement for an anonymous caller', async ({ url }) => {
     // Every field that is a column or read with the page; relations reached by id (a claim's slot) are other statements.

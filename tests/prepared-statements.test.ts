@@ -7,6 +7,9 @@
 import pg from 'pg';
 import { PREPARED_PER_CONNECTION, PreparingClient } from '../src/db/prepared-statements.js';
 import { describe, expect, test } from './support/fixtures.js';
+import { ormOptions } from '../src/db/orm.js';
+import { CountingClient } from '../src/db/statement-count.js';
+import { loadConfig } from '../src/config.js';
 
 async function withClient<T>(databaseUrl: string, work: (client: PreparingClient) => Promise<T>): Promise<T> {
   const client = new PreparingClient({ connectionString: databaseUrl });
@@ -46,13 +49,36 @@ describe('prepared statements', () => {
     });
   });
 
-  test(`a connection prepares at most ${PREPARED_PER_CONNECTION} texts, and runs the others unnamed`, async ({ databaseUrl }) => {
+  test(`a connection keeps the ${PREPARED_PER_CONNECTION} texts it used last, deallocating the least recently used`, async ({
+    databaseUrl,
+  }) => {
     await withClient(databaseUrl, async (client) => {
+      const text = (i: number) => `SELECT $1::int + ${i} AS n`;
       for (let i = 0; i < PREPARED_PER_CONNECTION + 10; i++) {
-        const { rows } = await client.query<{ n: number }>(`SELECT $1::int + ${i} AS n`, [1]);
+        const { rows } = await client.query<{ n: number }>(text(i), [1]);
         expect(rows[0].n).toBe(i + 1);
+        // The first text stays in use, so it is never the least recently used.
+        if (i > 0) expect((await client.query<{ n: number }>(text(0), [1])).rows[0].n).toBe(1);
       }
-      expect(await prepared(client)).toHaveLength(PREPARED_PER_CONNECTION);
+      const held = (await prepared(client)).map((row) => row.statement);
+      expect(held).toHaveLength(PREPARED_PER_CONNECTION);
+      expect(held).toContain(text(0));
+      expect(held).not.toContain(text(1));
+      expect(held).toContain(text(PREPARED_PER_CONNECTION + 9));
+      // An evicted text runs again, prepared anew under a new name.
+      expect((await client.query<{ n: number }>(text(1), [1])).rows[0].n).toBe(2);
+      expect((await prepared(client)).map((row) => row.statement)).toContain(text(1));
     });
+  });
+
+  test('the pool is made of preparing clients, unless DB_PREPARED_STATEMENTS=false', () => {
+    const clientOf = (prepared: boolean): unknown => {
+      const options: unknown = ormOptions([], 'postgres://localhost/x', 4, undefined, prepared).driverOptions;
+      return typeof options === 'object' && options !== null ? Reflect.get(options, 'Client') : undefined;
+    };
+    expect(clientOf(true)).toBe(PreparingClient);
+    expect(clientOf(false)).toBe(CountingClient);
+    expect(loadConfig({ DB_PREPARED_STATEMENTS: 'false' }).dbPreparedStatements).toBe(false);
+    expect(loadConfig({}).dbPreparedStatements).toBe(true);
   });
 });

@@ -23,14 +23,26 @@ export interface CostLimits {
 /** What `operation` costs with these variables; throws BAD_USER_INPUT-coded errors for variables that do not coerce. */
 /**
  * Costs already computed, by document (Apollo parses a query text once and
- * hands the same DocumentNode to every request with that text) and by
- * operation and variables: the cost depends on nothing else, and the same
- * operation is sent again and again. Bounded per document; variables longer
- * than MEMO_VARIABLES_BYTES are computed each time rather than kept.
+ * hands the same DocumentNode to every request with that text), operation and
+ * the values of the variables the operation declares (others cannot change
+ * it): the cost depends on nothing else, and the same operation is sent again
+ * and again. Only short variables are kept, and MEMO_ENTRIES in all: past
+ * that the memo starts again, so no sequence of requests grows it further.
  */
-const memo = new WeakMap<DocumentNode, Map<string, number>>();
-const MEMO_PER_DOCUMENT = 256;
-const MEMO_VARIABLES_BYTES = 2048;
+let memo = new WeakMap<DocumentNode, Map<string, number>>();
+let memoEntries = 0;
+const MEMO_ENTRIES = 10_000;
+const MEMO_KEY_CHARACTERS = 256;
+
+function memoKey(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | null {
+  // [value] when given, [] when not: an omitted variable takes its default, an explicit null does not.
+  const declared = (operation.variableDefinitions ?? []).map((definition) => {
+    const name = definition.variable.name.value;
+    return Object.hasOwn(variables, name) ? [variables[name]] : [];
+  });
+  const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(declared)}`;
+  return key.length <= MEMO_KEY_CHARACTERS ? key : null;
+}
 
 export function operationCost(
   schema: GraphQLSchema,
@@ -39,16 +51,19 @@ export function operationCost(
   variables: unknown,
 ): number {
   const values = isRecord(variables) ? variables : {};
-  const text = JSON.stringify(values);
-  const key = text.length <= MEMO_VARIABLES_BYTES ? `${operation.name?.value ?? ''}\u0000${text}` : null;
+  const key = memoKey(operation, values);
   const known = key === null ? undefined : memo.get(document)?.get(key);
   if (known !== undefined) return known;
   const cost = getComplexity({ schema, query: document, operationName: operation.name?.value, variables: values, estimators });
   if (key !== null) {
+    if (memoEntries >= MEMO_ENTRIES) {
+      memo = new WeakMap();
+      memoEntries = 0;
+    }
     let costs = memo.get(document);
     if (!costs) memo.set(document, (costs = new Map<string, number>()));
-    if (costs.size >= MEMO_PER_DOCUMENT) costs.clear();
     costs.set(key, cost);
+    memoEntries += 1;
   }
   return cost;
 }

@@ -55,9 +55,3 @@ export function columnsFor<C extends string>(
   for (const field of wanted.fields) for (const column of derived[field] ?? []) selected.add(column);
   return [...selected];
 }
-
-/** A text that is the same for two projections exactly when they ask for the same (fields in code-point order). */
-export function projectionKey(of: Projection): string {
-  const fields = [...of.fields].sort();
-  return `{${fields.map((field) => (of.relations.has(field) ? `${field}${projectionKey(of.relations.get(field) ?? NOTHING)}` : field)).join(',')}}`;
-}

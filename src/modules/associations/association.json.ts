@@ -11,9 +11,12 @@ import { ASSOCIATION_FIELDS } from './association.rows.js';
 
 type AssociationColumn = (typeof ASSOCIATION_FIELDS)[number];
 
+/** The columns read of an association for what `wanted` asks of it. */
+export const associationColumns = (wanted: Projection): AssociationColumn[] => columnsFor(ASSOCIATION_FIELDS, ['id'], wanted);
+
 /** `json_build_array(...)` of the association whose columns `column` names, for what `wanted` asks of it, and its shape. */
 export function associationJson(wanted: Projection, column: (name: AssociationColumn) => Expression<unknown>) {
-  const columns = columnsFor(ASSOCIATION_FIELDS, ['id'], wanted);
+  const columns = associationColumns(wanted);
   const shape: JsonShape = { columns, timestamps: columns.filter((name) => name === 'createdAt'), relations: [] };
   return { value: jsonArray(columns.map(column)), shape };
 }

@@ -13,8 +13,8 @@
 import { expressionBuilder, type AliasedExpression, type Expression, type ExpressionBuilder, type Kysely } from 'kysely';
 import { jsonArray, precompiled } from '../../db/raw.js';
 import { attachRelations, decodeRelation, trustedRow, type JsonRelation, type JsonRow, type JsonShape } from '../../db/relations.js';
-import { columnsFor, projectionKey, relationOf, wants, type Projection } from '../../shared/projection.js';
-import { associationJson } from '../associations/association.json.js';
+import { columnsFor, relationOf, wants, type Projection } from '../../shared/projection.js';
+import { associationColumns, associationJson } from '../associations/association.json.js';
 import type { Tables } from '../tables.js';
 import { CLAIM_FIELDS, SLOT_FIELDS, type HelpRequestRow } from './help-request.rows.js';
 
@@ -165,9 +165,29 @@ export interface RequestRelations {
 
 const NO_RELATIONS: RequestRelations = { selections: [], decode: (row) => trustedRow<HelpRequestRow>(row) };
 
-/** Compiled subqueries and their shapes, by the shape asked for: a list asked for again and again is built once (bounded). */
+/**
+ * Compiled subqueries and their shapes, by what their SQL reads (sqlShape):
+ * a list asked for again and again is built once. The COMPILED_SHAPES used
+ * last are kept.
+ */
 const compiled = new Map<string, { relation: JsonRelation; text: string }[]>();
 const COMPILED_SHAPES = 500;
+
+/**
+ * What the SQL of a relation reads for `wanted`: its columns (as a set) and
+ * its own relations. Two selections that read the same are one entry, however
+ * they differ elsewhere (fields of a claim's `request`, read by its loader).
+ */
+function sqlShape(relation: (typeof REQUEST_RELATIONS)[number] | 'association', wanted: Projection): string {
+  const set = (columns: readonly string[]) => [...columns].sort().join(',');
+  if (relation === 'requester' || relation === 'association') return `${relation}(${set(associationColumns(wanted))})`;
+  if (relation === 'slots') {
+    const claims = wants(wanted, 'claims') ? sqlShape('claims', relationOf(wanted, 'claims')) : '';
+    return `slots(${set(columnsFor(SLOT_FIELDS, [], wanted, SLOT_READS))}${claims})`;
+  }
+  const association = wants(wanted, 'association') ? sqlShape('association', relationOf(wanted, 'association')) : '';
+  return `claims(${set(columnsFor(CLAIM_FIELDS, CLAIM_KEYS, wanted, CLAIM_READS))}${association})`;
+}
 
 /**
  * The relations `wanted` asks for, read with each request: one JSON column
@@ -179,9 +199,12 @@ const COMPILED_SHAPES = 500;
 export function requestRelations(db: Kysely<Tables>, wanted: Projection): RequestRelations {
   const names = REQUEST_RELATIONS.filter((relation) => wants(wanted, relation));
   if (names.length === 0) return NO_RELATIONS;
-  const key = names.map((relation) => `${relation}${projectionKey(relationOf(wanted, relation))}`).join(';');
+  const key = names.map((relation) => sqlShape(relation, relationOf(wanted, relation))).join(';');
   let parts = compiled.get(key);
-  if (!parts) {
+  if (parts) {
+    compiled.delete(key); // kept in the order of last use
+    compiled.set(key, parts);
+  } else {
     parts = names.map((name) => {
       let relation: JsonRelation | undefined;
       const statement = db
@@ -199,7 +222,7 @@ export function requestRelations(db: Kysely<Tables>, wanted: Projection): Reques
       }
       return { relation: mustHave(relation), text: statement.sql.slice(prefix.length, -suffix.length) };
     });
-    if (compiled.size >= COMPILED_SHAPES) compiled.clear();
+    if (compiled.size >= COMPILED_SHAPES) compiled.delete(compiled.keys().next().value ?? key);
     compiled.set(key, parts);
   }
   const relations = parts.map((part) => part.relation);
