@@ -50,6 +50,20 @@ export async function httpPass({ db, pid, spec }) {
 }
 
 /**
+ * Interleaved HTTP passes (below) of `sides`: [{ key, pid, url, connections }],
+ * each loaded with its own connections (http-load.mjs's spec).
+ */
+export function interleavedHttp(ctx, sides) {
+  return interleaved(
+    sides.map((side) => ({
+      key: side.key,
+      run: (seconds) => httpPass({ db: ctx.db, pid: side.pid, spec: { url: side.url, seconds, connections: side.connections } }),
+    })),
+    ctx.passOptions,
+  );
+}
+
+/**
  * Runs `sides` ([{ key, run(seconds, pass) }]) in interleaved passes after a
  * warm-up each. Returns { key: [result of pass 0, 1, ...] }.
  */

@@ -16,7 +16,7 @@
  */
 import { globalId, createMember } from '../lib/fixtures.mjs';
 import { compareSides } from '../lib/same-data.mjs';
-import { httpPass, interleaved } from '../lib/passes.mjs';
+import { interleavedHttp } from '../lib/passes.mjs';
 
 export const CLIENTS = 16;
 
@@ -92,17 +92,14 @@ async function runRead(ctx, name, samples, pick) {
     samples.slice(0, ctx.options.quick ? 4 : 24),
   );
   ctx.log(`  ${name}: same data on ${sameData.samples} samples: ${sameData.ok ? 'yes' : `NO (${sameData.detail})`}`);
-  const results = await interleaved(
+  const results = await interleavedHttp(
+    ctx,
     sides.map((side) => ({
       key: side.key,
-      run: (seconds) =>
-        httpPass({
-          db: ctx.db,
-          pid: side.server.pid,
-          spec: { url: side.url, seconds, connections: connections(samples.map((sample) => sample[side.key])) },
-        }),
+      pid: side.server.pid,
+      url: side.url,
+      connections: connections(samples.map((sample) => sample[side.key])),
     })),
-    ctx.passOptions,
   );
   return { clients: CLIENTS, sameData, results };
 }
@@ -143,36 +140,18 @@ export async function w2b(ctx) {
     }
   }
   ctx.log(`  W2b: the member sees ${contacts} contacts in ${requests} requests of 8 pages`);
-  const results = await interleaved(
-    [
-      {
-        key: 'oursMember',
-        run: (seconds) =>
-          httpPass({
-            db: ctx.db,
-            pid: ctx.ours.pid,
-            spec: {
-              url,
-              seconds,
-              connections: connections(
-                samples.map((sample) => sample.ours2b),
-                headers,
-              ),
-            },
-          }),
-      },
-      {
-        key: 'ours',
-        run: (seconds) =>
-          httpPass({
-            db: ctx.db,
-            pid: ctx.ours.pid,
-            spec: { url, seconds, connections: connections(samples.map((sample) => sample.ours)) },
-          }),
-      },
-    ],
-    ctx.passOptions,
-  );
+  const results = await interleavedHttp(ctx, [
+    {
+      key: 'oursMember',
+      pid: ctx.ours.pid,
+      url,
+      connections: connections(
+        samples.map((sample) => sample.ours2b),
+        headers,
+      ),
+    },
+    { key: 'ours', pid: ctx.ours.pid, url, connections: connections(samples.map((sample) => sample.ours)) },
+  ]);
   return {
     clients: CLIENTS,
     sameData: { ok: true, samples: 0, detail: `ours only; the member sees ${contacts} contacts in ${requests} requests of 8 pages` },

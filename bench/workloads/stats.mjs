@@ -17,7 +17,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, runJson, startServer } from '../lib/processes.mjs';
-import { httpPass, interleaved } from '../lib/passes.mjs';
+import { httpPass, interleavedHttp } from '../lib/passes.mjs';
 
 const CLIENTS = 4;
 
@@ -102,17 +102,14 @@ export async function w3(ctx, name) {
       ? `the floor replays the ${floor.counts[name]} statements ours sent for this operation, with their parameters`
       : 'ours only',
   };
-  const results = await interleaved(
+  const results = await interleavedHttp(
+    ctx,
     sides.map((side) => ({
       key: side.key,
-      run: (seconds) =>
-        httpPass({
-          db: ctx.db,
-          pid: side.server.pid,
-          spec: { url: side.url, seconds, connections: Array.from({ length: CLIENTS }, () => ({ bodies: [side.body], cycle: true })) },
-        }),
+      pid: side.server.pid,
+      url: side.url,
+      connections: Array.from({ length: CLIENTS }, () => ({ bodies: [side.body], cycle: true })),
     })),
-    ctx.passOptions,
   );
   // Database time per load without contention: one client, one load at a time (with 4 clients on
   // 2 cores, execution times also count the time a backend waits for a core).

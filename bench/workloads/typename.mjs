@@ -3,7 +3,7 @@
  * (HTTP, Apollo, plugins, context, limits) against bare Apollo Server 5.
  */
 import { compareSides } from '../lib/same-data.mjs';
-import { httpPass, interleaved } from '../lib/passes.mjs';
+import { interleavedHttp } from '../lib/passes.mjs';
 
 const CLIENTS = 16;
 const BODY = JSON.stringify({ query: '{ __typename }' });
@@ -16,21 +16,14 @@ export async function typename(ctx) {
     [{ ours: BODY, apollo: BODY }],
   );
   ctx.log(`  {__typename}: same data: ${sameData.ok ? 'yes' : `NO (${sameData.detail})`}`);
-  const results = await interleaved(
+  const results = await interleavedHttp(
+    ctx,
     sides.map((side) => ({
       key: side.key,
-      run: (seconds) =>
-        httpPass({
-          db: ctx.db,
-          pid: side.server.pid,
-          spec: {
-            url: `${side.server.url}/graphql`,
-            seconds,
-            connections: Array.from({ length: CLIENTS }, () => ({ bodies: [BODY], cycle: true })),
-          },
-        }),
+      pid: side.server.pid,
+      url: `${side.server.url}/graphql`,
+      connections: Array.from({ length: CLIENTS }, () => ({ bodies: [BODY], cycle: true })),
     })),
-    ctx.passOptions,
   );
   return { clients: CLIENTS, sameData, results };
 }

@@ -47,7 +47,7 @@ export interface JsonRelation {
 }
 
 /** One row of `shape` from its JSON array: columns by position, timestamps decoded, relations under RELATIONS. */
-export function decodeJsonRow(value: unknown, shape: JsonShape): JsonRow {
+function decodeJsonRow(value: unknown, shape: JsonShape): JsonRow {
   const values = Array.isArray(value) ? value : [];
   const row: JsonRow = {};
   const { columns } = shape;

@@ -23,9 +23,6 @@ export function decodeTimestamp(text: string): Date {
   return decoded;
 }
 
-/** A nullable timestamp of a JSON-built row. */
-export const decodeOptionalTimestamp = (text: string | null): Date | null => (text === null ? null : decodeTimestamp(text));
-
 const TIMESTAMPTZ_OID = 1184;
 
 /** pg's parsers, with `timestamptz` going through decodeTimestamp (everything else as pg does by default). */

@@ -118,3 +118,8 @@ export function spendItems<T>(budget: ListItemBudget, items: T[]): T[] {
   }
   return items;
 }
+
+/** spendItems on a list at hand or to come: a list at hand stays synchronous (no promise per field). */
+export function spendItemsOf<T>(budget: ListItemBudget, items: T[] | Promise<T[]>): T[] | Promise<T[]> {
+  return Array.isArray(items) ? spendItems(budget, items) : items.then((list) => spendItems(budget, list));
+}

@@ -10,7 +10,7 @@
  * request, stays a column of the request decided for the caller
  * (help-request-list.service.ts).
  */
-import { expressionBuilder, type AliasedExpression, type Expression, type ExpressionBuilder, type Kysely } from 'kysely';
+import { expressionBuilder, type AliasedExpression, type Expression, type Kysely } from 'kysely';
 import { jsonArray, precompiled } from '../../db/raw.js';
 import { attachRelations, decodeRelation, trustedRow, type JsonRelation, type JsonRow, type JsonShape } from '../../db/relations.js';
 import { columnsFor, relationOf, wants, type Projection } from '../../shared/projection.js';
@@ -49,112 +49,83 @@ export const REQUEST_RELATIONS = ['requester', 'slots', 'claims'] as const;
 const SLOT_TIMESTAMPS: readonly string[] = ['startsAt', 'endsAt'];
 const CLAIM_TIMESTAMPS: readonly string[] = ['claimedAt', 'endedAt'];
 
-/** A subquery giving one JSON value per enclosing row, and how that value decodes. */
-interface JsonRead<Q> {
-  query: Q;
-  relation: JsonRelation;
+/**
+ * References to the enclosing statement's row, for correlated subqueries
+ * built apart from it (a subquery's SQL depends on what is asked, not on
+ * where it is placed: requestRelations compiles each once per shape).
+ */
+const outer = {
+  request: (column: 'id' | 'requesterId') => expressionBuilder<Tables, 'help_request'>().ref(`help_request.${column}`),
+  slot: () => expressionBuilder<Tables, 'slot'>().ref('slot.id'),
+  claim: () => expressionBuilder<Tables, 'claim'>().ref('claim.associationId'),
+};
+
+/**
+ * An association by its primary key (`key`, a column of the enclosing row):
+ * a subquery per row reads one index entry, where a join would hash the whole
+ * table for each slot's claims.
+ */
+function associationByKey(name: 'requester' | 'association', key: Expression<string>, wanted: Projection) {
+  const json = associationJson(wanted, (column) => expressionBuilder<Tables, 'association'>().ref(`association.${column}`));
+  const query = expressionBuilder<Tables>().selectFrom('association').where('association.id', '=', key).select(json.value.as(name));
+  const relation: JsonRelation = { name, many: false, shape: json.shape };
+  return { query, relation };
 }
 
 /**
  * The claims of a slot or of a request (`parent`, a column of the enclosing
- * statement), oldest first (claimedAt, id: the order of the claims loaders),
- * as a JSON array of arrays; null when there are none.
+ * row), oldest first (claimedAt, id: the order of the claims loaders), as a
+ * JSON array of arrays; null when there are none.
  */
 function claimsJson(parent: Expression<string>, parentColumn: 'slotId' | 'requestId', wanted: Projection) {
-  const association = wants(wanted, 'association') ? relationOf(wanted, 'association') : null;
   const columns = columnsFor(CLAIM_FIELDS, CLAIM_KEYS, wanted, CLAIM_READS);
-  const relations: JsonRelation[] = [];
+  const association = wants(wanted, 'association')
+    ? associationByKey('association', outer.claim(), relationOf(wanted, 'association'))
+    : null;
   const query = expressionBuilder<Tables>()
     .selectFrom('claim')
     .where(`claim.${parentColumn}`, '=', parent)
-    .select((eb) => {
-      const values: Expression<unknown>[] = columns.map((name) => eb.ref(`claim.${name}`));
-      if (association) {
-        const read = associationOf(eb, association);
-        values.push(read.query);
-        relations.push(read.relation);
-      }
-      return eb.fn
-        .agg('json_agg', [jsonArray(values)])
+    .select((eb) =>
+      eb.fn
+        .agg('json_agg', [jsonArray([...columns.map((name) => eb.ref(`claim.${name}`)), ...(association ? [association.query] : [])])])
         .orderBy('claim.claimedAt')
         .orderBy('claim.id')
-        .as('claims');
-    });
-  return {
-    query,
-    relation: { name: 'claims', many: true, shape: { columns, timestamps: timestampsOf(columns, CLAIM_TIMESTAMPS), relations } },
+        .as('claims'),
+    );
+  const shape: JsonShape = {
+    columns,
+    timestamps: timestampsOf(columns, CLAIM_TIMESTAMPS),
+    relations: association ? [association.relation] : [],
   };
-}
-
-/**
- * The claim's association, by its primary key: a subquery per claim reads one
- * index entry, where a join would hash the whole table for each slot's claims.
- */
-function associationOf(eb: ExpressionBuilder<Tables, 'claim'>, wanted: Projection): JsonRead<Expression<unknown>> {
-  let shape: JsonShape | undefined;
-  const query = eb
-    .selectFrom('association')
-    .whereRef('association.id', '=', 'claim.associationId')
-    .select((eb) => {
-      const json = associationJson(wanted, (name) => eb.ref(`association.${name}`));
-      shape = json.shape;
-      return json.value.as('association');
-    });
-  return { query, relation: { name: 'association', many: false, shape: mustHave(shape) } };
+  const relation: JsonRelation = { name: 'claims', many: true, shape };
+  return { query, relation };
 }
 
 /** The slots of the request, in their order (position), with their claims when asked for; null when none. */
-function slotsJson(eb: ExpressionBuilder<Tables, 'help_request'>, wanted: Projection) {
-  const claims = wants(wanted, 'claims') ? relationOf(wanted, 'claims') : null;
+function slotsJson(wanted: Projection) {
   const columns = columnsFor(SLOT_FIELDS, [], wanted, SLOT_READS);
-  const relations: JsonRelation[] = [];
-  const query = eb
+  const claims = wants(wanted, 'claims') ? claimsJson(outer.slot(), 'slotId', relationOf(wanted, 'claims')) : null;
+  const query = expressionBuilder<Tables>()
     .selectFrom('slot')
-    .whereRef('slot.requestId', '=', 'help_request.id')
-    .select((eb) => {
-      const values: Expression<unknown>[] = columns.map((name) => eb.ref(`slot.${name}`));
-      if (claims) {
-        const read = claimsJson(eb.ref('slot.id'), 'slotId', claims);
-        values.push(read.query);
-        relations.push(read.relation);
-      }
-      return eb.fn
-        .agg('json_agg', [jsonArray(values)])
+    .where('slot.requestId', '=', outer.request('id'))
+    .select((eb) =>
+      eb.fn
+        .agg('json_agg', [jsonArray([...columns.map((name) => eb.ref(`slot.${name}`)), ...(claims ? [claims.query] : [])])])
         .orderBy('slot.position')
-        .as('slots');
-    });
-  return {
-    query,
-    relation: { name: 'slots', many: true, shape: { columns, timestamps: timestampsOf(columns, SLOT_TIMESTAMPS), relations } },
-  };
-}
-
-/** The requester, by its primary key. */
-function requesterJson(eb: ExpressionBuilder<Tables, 'help_request'>, wanted: Projection) {
-  let shape: JsonShape | undefined;
-  const query = eb
-    .selectFrom('association as requester')
-    .whereRef('requester.id', '=', 'help_request.requesterId')
-    .select((eb) => {
-      const json = associationJson(wanted, (name) => eb.ref(`requester.${name}`));
-      shape = json.shape;
-      return json.value.as('requester');
-    });
-  return { query, relation: { name: 'requester', many: false, shape: mustHave(shape) } };
+        .as('slots'),
+    );
+  const shape: JsonShape = { columns, timestamps: timestampsOf(columns, SLOT_TIMESTAMPS), relations: claims ? [claims.relation] : [] };
+  const relation: JsonRelation = { name: 'slots', many: true, shape };
+  return { query, relation };
 }
 
 const timestampsOf = (columns: readonly string[], timestamps: readonly string[]) => columns.filter((name) => timestamps.includes(name));
 
-function mustHave<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('help-request.json: a subquery was not built');
-  return value;
-}
-
 /** Each relation's JSON subquery over the enclosing `help_request` row, with its shape. */
-function relationJson(eb: ExpressionBuilder<Tables, 'help_request'>, relation: (typeof REQUEST_RELATIONS)[number], wanted: Projection) {
-  if (relation === 'slots') return slotsJson(eb, wanted);
-  if (relation === 'claims') return claimsJson(eb.ref('help_request.id'), 'requestId', wanted);
-  return requesterJson(eb, wanted);
+function relationJson(relation: (typeof REQUEST_RELATIONS)[number], wanted: Projection) {
+  if (relation === 'slots') return slotsJson(wanted);
+  if (relation === 'claims') return claimsJson(outer.request('id'), 'requestId', wanted);
+  return associationByKey('requester', outer.request('requesterId'), wanted);
 }
 
 /** What a request read adds for the relations asked for: its select list, and how to decode each row's JSON columns. */
@@ -206,21 +177,14 @@ export function requestRelations(db: Kysely<Tables>, wanted: Projection): Reques
     compiled.set(key, parts);
   } else {
     parts = names.map((name) => {
-      let relation: JsonRelation | undefined;
-      const statement = db
-        .selectFrom('help_request')
-        .select((eb) => {
-          const read = relationJson(eb, name, relationOf(wanted, name));
-          relation = read.relation;
-          return read.query.as(name);
-        })
-        .compile();
+      const { query, relation } = relationJson(name, relationOf(wanted, name));
+      const statement = db.selectFrom('help_request').select(query.as(name)).compile();
       const prefix = 'select ';
       const suffix = ` as "${name}" from "help_request"`;
       if (statement.parameters.length > 0 || !statement.sql.startsWith(prefix) || !statement.sql.endsWith(suffix)) {
         throw new Error(`requestRelations: unexpected SQL for ${name}`);
       }
-      return { relation: mustHave(relation), text: statement.sql.slice(prefix.length, -suffix.length) };
+      return { relation, text: statement.sql.slice(prefix.length, -suffix.length) };
     });
     if (compiled.size >= COMPILED_SHAPES) compiled.delete(compiled.keys().next().value ?? key);
     compiled.set(key, parts);

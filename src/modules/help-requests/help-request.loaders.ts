@@ -1,4 +1,5 @@
 /** DataLoaders over plain rows for requests, slots and claims: one statement per level. */
+import type DataLoader from 'dataloader';
 import { byKey, defineLoader, groupByKey } from '../../db/handle.js';
 import { ClaimHandOffStatus, ClaimStatus } from '../../shared/enums.js';
 import { query } from '../tables.js';
@@ -83,8 +84,21 @@ function claimsBy(parent: 'requestId' | 'slotId') {
 export const claimsByRequest = claimsBy('requestId');
 export const claimsBySlot = claimsBy('slotId');
 /** The claims of `status` among `claims` (all of them when it is null or not given), in their order. */
-export const ofStatus = (claims: ClaimRow[], status: ClaimStatus | null | undefined): ClaimRow[] =>
+const ofStatus = (claims: ClaimRow[], status: ClaimStatus | null | undefined): ClaimRow[] =>
   status == null ? claims : claims.filter((claim) => claim.status === status);
+
+/**
+ * The claims of `status` of a parent: those read with it (help-request.json.ts)
+ * when it has them, filtered as the loader filters, else through `loader`.
+ */
+export function claimsReadOrLoaded(
+  read: ClaimRow[] | undefined,
+  loader: DataLoader<string, ClaimRow[]>,
+  parentId: string,
+  status: ClaimStatus | null,
+): ClaimRow[] | Promise<ClaimRow[]> {
+  return read ? ofStatus(read, status) : loader.load(claimsKey(parentId, status));
+}
 
 export const claimsKey = (parentId: string, status: ClaimStatus | null | undefined) => `${parentId}|${status ?? ''}`;
 

@@ -13,14 +13,14 @@ import { AssociationType } from '../associations/association.type.js';
 import type { AssociationRow } from '../associations/association.rows.js';
 import { ClaimType, HelpRequestConnection, HelpRequestType, SlotType } from './help-request.type.js';
 import { HelpRequestFilter, PostHelpRequestInput, UpdateHelpRequestInput } from './help-request.inputs.js';
-import { claimsByRequest, claimsKey, ofStatus, requestById, slotsByRequest } from './help-request.loaders.js';
+import { claimsByRequest, claimsReadOrLoaded, requestById, slotsByRequest } from './help-request.loaders.js';
 import { readWith } from '../../db/relations.js';
 import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
 import { cancelHelpRequest, completeHelpRequest, postHelpRequest, updateHelpRequest } from './help-request.service.js';
 import { findHelpRequest, listHelpRequests, requestContact } from './help-request-list.service.js';
 import { enumArgument, type DirectResolvers } from '../../shared/direct-resolvers.js';
 import { mustExist } from '../../shared/must-exist.js';
-import { EXPECTED, listCost, pageCost, spendItems } from '../../shared/cost.js';
+import { EXPECTED, listCost, pageCost, spendItemsOf } from '../../shared/cost.js';
 
 @ArgsType()
 class HelpRequestsArgs {
@@ -55,20 +55,11 @@ async function loadRequester(ctx: Context, request: HelpRequestRow): Promise<Ass
 }
 
 function slotsOf(request: HelpRequestRow, ctx: Context): SlotRow[] | Promise<SlotRow[]> {
-  const read = readWith(request, 'slots');
-  return read
-    ? spendItems(ctx, read)
-    : slotsByRequest(ctx.db)
-        .load(request.id)
-        .then((slots) => spendItems(ctx, slots));
+  return spendItemsOf(ctx, readWith(request, 'slots') ?? slotsByRequest(ctx.db).load(request.id));
 }
 
 function claimsOf(request: HelpRequestRow, status: ClaimStatus | null, ctx: Context): ClaimRow[] | Promise<ClaimRow[]> {
-  const read = readWith(request, 'claims');
-  if (read) return spendItems(ctx, ofStatus(read, status));
-  return claimsByRequest(ctx.db)
-    .load(claimsKey(request.id, status))
-    .then((claims) => spendItems(ctx, claims));
+  return spendItemsOf(ctx, claimsReadOrLoaded(readWith(request, 'claims'), claimsByRequest(ctx.db), request.id, status));
 }
 
 /** The same fields, resolved directly (shared/direct-resolvers.ts): they are on every request of a page. */

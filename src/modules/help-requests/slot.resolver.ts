@@ -2,12 +2,12 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { ClaimStatus } from '../../shared/enums.js';
 import { NodeFieldsResolver } from '../../shared/node.resolver.js';
 import { ClaimType, HelpRequestType, SlotType } from './help-request.type.js';
-import { claimsBySlot, claimsKey, ofStatus, requestById } from './help-request.loaders.js';
+import { claimsBySlot, claimsReadOrLoaded, requestById } from './help-request.loaders.js';
 import { readWith } from '../../db/relations.js';
 import type { ClaimRow, HelpRequestRow, SlotRow } from './help-request.rows.js';
 import { enumArgument, type DirectResolvers } from '../../shared/direct-resolvers.js';
 import { mustExist } from '../../shared/must-exist.js';
-import { EXPECTED, listCost, spendItems } from '../../shared/cost.js';
+import { EXPECTED, listCost, spendItemsOf } from '../../shared/cost.js';
 import type { Context } from '../context.js';
 
 @Resolver(() => SlotType)
@@ -34,11 +34,7 @@ export class SlotResolver extends NodeFieldsResolver(SlotType, 'Slot') {
 
 /** Synchronous when the claims were read with the slot (help-request.json.ts), else through their loader. */
 function claimsOfSlot(slot: SlotRow, status: ClaimStatus | null, ctx: Context): ClaimRow[] | Promise<ClaimRow[]> {
-  const read = readWith(slot, 'claims');
-  if (read) return spendItems(ctx, ofStatus(read, status));
-  return claimsBySlot(ctx.db)
-    .load(claimsKey(slot.id, status))
-    .then((claims) => spendItems(ctx, claims));
+  return spendItemsOf(ctx, claimsReadOrLoaded(readWith(slot, 'claims'), claimsBySlot(ctx.db), slot.id, status));
 }
 
 /** The same fields, resolved directly (shared/direct-resolvers.ts): they are on every slot of a page. */
