@@ -100,3 +100,16 @@ export const jsonArray = (values: readonly Expression<unknown>[]) => sql`json_bu
  * shape (help-request.json.ts). Never text from input.
  */
 export const precompiled = (text: string) => sql`${sql.raw(text)}`;
+
+/**
+ * `pg_advisory_xact_lock(namespace, hashtext(key))` for each of `keys`, in
+ * their order, in one statement: held until the transaction of `em` ends.
+ * Callers pass keys sorted, so two transactions locking overlapping sets
+ * wait for each other instead of deadlocking.
+ */
+export async function advisoryTransactionLocks(em: Em, namespace: number, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await sql`SELECT pg_advisory_xact_lock(${namespace}::int, hashtext(k)) FROM unnest(${[...keys]}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n`.execute(
+    em.getKysely(),
+  );
+}

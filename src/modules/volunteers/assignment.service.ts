@@ -22,6 +22,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/handle.js';
 import { violates } from '../../db/sql-errors.js';
+import { advisoryTransactionLocks } from '../../db/raw.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { CapacityUnit, ClaimStatus, RequestEventType } from '../../shared/enums.js';
@@ -38,6 +39,9 @@ import { personOf, type RosterEntry } from './volunteer.rows.js';
 
 /** Volunteers one assignVolunteers call may name. */
 const MAX_ASSIGNED_AT_ONCE = 100;
+
+/** The advisory lock namespace of persons being assigned (pg_advisory_xact_lock(namespace, hashtext(person))). */
+const PERSON_LOCK_NAMESPACE = 800;
 
 /** The exclusion constraint of migration 0800: one person, no overlapping active shifts. */
 export const NO_OVERLAP = 'assignment_no_overlap';
@@ -161,6 +165,15 @@ export async function assignVolunteers(db: Db, actor: Actor, input: AssignVolunt
     const now = clock();
     const ids = volunteers.map(() => randomUUID());
     const order = persons.map((person, i) => ({ person, i })).sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
+    // Each person locked first, in that order, in one statement: two transactions inserting
+    // overlapping shifts of one person would otherwise each wait, inside the exclusion
+    // constraint's check, for the other's uncommitted row, and one would die of a deadlock
+    // (40P01) instead of answering SCHEDULE_CONFLICT once the other commits.
+    await advisoryTransactionLocks(
+      em,
+      PERSON_LOCK_NAMESPACE,
+      order.map(({ person }) => person),
+    );
     for (const { person, i } of order) {
       try {
         await q
